@@ -1,0 +1,165 @@
+package com.campaigntracker.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 2xx means the event is on disk: kill -9 the product while clients are recording activities, restart it on
+ * the same data directory, and every acknowledged activity is there exactly once — also after the clients
+ * retry everything they sent.
+ */
+class KillDurabilityIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String CAMPAIGN = "kill-campaign";
+    private static final int CLIENTS = 4;
+    private static final int ACKS_BEFORE_KILL = 400;
+
+    @Test
+    void everyAcknowledgedActivitySurvivesKillMinusNineAndRetriesNeverDuplicate() throws Exception {
+        Path dataDir = ProductProcess.tempDataDir();
+        int httpPort = ProductProcess.freePort();
+        int mongoPort = ProductProcess.freePort();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> attempted = ConcurrentHashMap.newKeySet();
+        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort)) {
+            String base = product.baseUrl();
+            expect2xx(post(base + "/api/units", Map.of("unitId", "kill-center", "name", "海淀区新时代文明实践中心",
+                    "type", "实践中心", "district", "海淀区")));
+            expect2xx(post(base + "/api/units", Map.of("unitId", "kill-suo", "name", "学院路街道新时代文明实践所",
+                    "type", "实践所", "district", "海淀区", "parentUnitId", "kill-center")));
+            Map<String, Object> campaign = new HashMap<>();
+            campaign.put("id", CAMPAIGN);
+            campaign.put("title", "爱国卫生月");
+            campaign.put("theme", "爱国卫生");
+            campaign.put("description", "清洁家园");
+            campaign.put("district", "海淀区");
+            campaign.put("eligibleUnitTypes", List.of("实践所"));
+            campaign.put("startDate", today.minusDays(10).toString());
+            campaign.put("endDate", today.plusDays(30).toString());
+            campaign.put("targets", Map.of("sessions", 1000));
+            expect2xx(post(base + "/api/campaigns", campaign));
+            expect2xx(post(base + "/api/campaigns/" + CAMPAIGN + "/enrollments", Map.of("unitId", "kill-suo")));
+
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch enoughAcks = new CountDownLatch(ACKS_BEFORE_KILL);
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        String id = String.format("kill-c%d-%06d", client, i);
+                        attempted.add(id);
+                        try {
+                            HttpResponse<String> r = post(base + "/api/campaigns/" + CAMPAIGN + "/activities",
+                                    activity(id, today));
+                            if (r.statusCode() / 100 == 2) {
+                                acknowledged.add(id);
+                                enoughAcks.countDown();
+                            }
+                        } catch (Exception connectionLost) {
+                            return;
+                        }
+                    }
+                });
+                thread.start();
+                clients.add(thread);
+            }
+            enoughAcks.await();
+            product.kill();
+            stop.set(true);
+            for (Thread t : clients) {
+                t.join();
+            }
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+
+        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort);
+             MongoClient mongo = MongoClients.create(restarted.mongoUri())) {
+            Map<String, Integer> recorded = recordedActivityCounts(mongo);
+            for (String id : acknowledged) {
+                assertThat(recorded.getOrDefault(id, 0)).as("acknowledged activity %s after kill -9", id).isEqualTo(1);
+            }
+
+            // Clients retry everything they sent, acknowledged or not: no duplicate may appear.
+            for (String id : attempted) {
+                expect2xx(post(restarted.baseUrl() + "/api/campaigns/" + CAMPAIGN + "/activities", activity(id, today)));
+            }
+            Map<String, Integer> afterRetry = recordedActivityCounts(mongo);
+            for (String id : attempted) {
+                assertThat(afterRetry.get(id)).as("activity %s after retry", id).isEqualTo(1);
+            }
+            assertThat(afterRetry.keySet()).containsExactlyInAnyOrderElementsOf(attempted);
+        }
+    }
+
+    private static Map<String, Object> activity(String id, LocalDate date) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("activityId", id);
+        body.put("unitId", "kill-suo");
+        body.put("date", date.toString());
+        body.put("title", "社区环境清洁");
+        body.put("category", "爱国卫生");
+        body.put("site", "学院路街道");
+        body.put("sessions", 1);
+        body.put("participations", 12);
+        body.put("serviceHours", 24.5);
+        body.put("beneficiaries", 300);
+        body.put("notes", "");
+        return body;
+    }
+
+    /** Activity id → number of ActivityRecorded events for it, read straight from the event collection. */
+    private static Map<String, Integer> recordedActivityCounts(MongoClient mongo) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Document doc : mongo.getDatabase("campaign_tracker").getCollection("events").find()) {
+            String json = doc.toJson();
+            if (!json.contains("ActivityRecorded")) {
+                continue;
+            }
+            int at = json.indexOf("\"kill-c");
+            if (at >= 0) {
+                String id = json.substring(at + 1, json.indexOf('"', at + 1));
+                counts.merge(id, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static HttpResponse<String> post(String url, Object body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect2xx(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("answer %s", response.body()).isBetween(200, 299);
+    }
+}

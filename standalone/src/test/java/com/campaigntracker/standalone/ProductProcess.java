@@ -1,0 +1,112 @@
+package com.campaigntracker.standalone;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/** The packaged product started as a real, separate OS process, as a user would start it. */
+final class ProductProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target", "campaign-tracker.jar");
+
+    final int httpPort;
+    final int mongoPort;
+    final Path dataDir;
+    final Path log;
+    private final Process process;
+
+    private ProductProcess(Path dataDir, int httpPort, int mongoPort, Path log, Process process) {
+        this.dataDir = dataDir;
+        this.httpPort = httpPort;
+        this.mongoPort = mongoPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ProductProcess start(Path dataDir, int httpPort, int mongoPort, String... extraArgs) {
+        try {
+            Path log = Files.createTempFile("product-", ".log");
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
+                    "-jar", JAR.toAbsolutePath().toString(),
+                    "--server.port=" + httpPort,
+                    "--tracker.data-dir=" + dataDir.toAbsolutePath(),
+                    "--tracker.embedded-port=" + mongoPort));
+            cmd.addAll(List.of(extraArgs));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProductProcess product = new ProductProcess(dataDir, httpPort, mongoPort, log, p);
+            product.awaitHealthy();
+            return product;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
+            }
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 && r.body().contains("UP");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, exactly like a power-cut of the process. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path tempDataDir() {
+        try {
+            return Files.createTempDirectory(new File("target").toPath().toAbsolutePath(), "data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
