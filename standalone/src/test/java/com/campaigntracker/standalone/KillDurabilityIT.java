@@ -46,7 +46,7 @@ class KillDurabilityIT {
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> attempted = ConcurrentHashMap.newKeySet();
-        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort)) {
+        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs())) {
             String base = product.baseUrl();
             expect2xx(post(base + "/api/units", Map.of("unitId", "kill-center", "name", "海淀区新时代文明实践中心",
                     "type", "实践中心", "district", "海淀区")));
@@ -98,7 +98,7 @@ class KillDurabilityIT {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort);
+        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs());
              MongoClient mongo = MongoClients.create(restarted.mongoUri())) {
             Map<String, Integer> recorded = recordedActivityCounts(mongo);
             for (String id : acknowledged) {
@@ -154,6 +154,7 @@ class KillDurabilityIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", ProductProcess.COORDINATOR_BASIC)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
