@@ -174,13 +174,18 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         return aggregateId + "#" + sequenceNumber;
     }
 
-    /** Reserves {@code count} consecutive global ids; returns the highest. */
+    /**
+     * Reserves {@code count} consecutive global ids; returns the highest. Asks for the document as it was BEFORE the
+     * increment: mongo-java-server 1.47 answers {@code returnDocument: after} with its live document, which a
+     * concurrent increment can change before the reply is encoded (two writers then got the same ids in a trial).
+     */
     long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(Filters.eq(Fields.ID, EVENTS_COUNTER),
-                                                     Updates.inc(SEQ, (long) count),
-                                                     new FindOneAndUpdateOptions().upsert(true)
-                                                                                  .returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get(SEQ)).longValue();
+        Document before = counters.findOneAndUpdate(Filters.eq(Fields.ID, EVENTS_COUNTER),
+                                                    Updates.inc(SEQ, (long) count),
+                                                    new FindOneAndUpdateOptions().upsert(true)
+                                                                                 .returnDocument(ReturnDocument.BEFORE));
+        long previous = before == null || before.get(SEQ) == null ? 0 : ((Number) before.get(SEQ)).longValue();
+        return previous + count;
     }
 
     /**
