@@ -42,7 +42,8 @@ final class TestStore implements AutoCloseable {
                                      UnaryOperator<TrackerEventStorageEngine.Builder> customizer) {
         return customizer.apply(TrackerEventStorageEngine.builder()
                                         .database(database)
-                                        .durabilityBarrier(embedded.durabilityBarrier())
+                                        .durabilityBarrier(Boolean.getBoolean("tracker.test.no-group-commit")
+                                                           ? DurabilityBarrier.NONE : embedded.durabilityBarrier())
                                         .secondaryIndexes(false)
                                         .clock(clock)
                                         .eventSerializer(serializer)
