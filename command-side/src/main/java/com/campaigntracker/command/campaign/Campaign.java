@@ -1,5 +1,6 @@
 package com.campaigntracker.command.campaign;
 
+import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.rules.FigureBounds;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.rules.TextBounds;
@@ -153,11 +154,11 @@ public class Campaign {
 
     /** 报到: only active units of an eligible type, in the campaign's district unless it is city-wide. */
     @CommandHandler
-    public void handle(EnrollUnit command, UnitLookup units) {
+    public Outcome handle(EnrollUnit command, UnitLookup units) {
         String unitId = TextBounds.id("unitId", command.unitId());
         requireActive();
         if (enrolledUnits.contains(unitId)) {
-            return;
+            return Outcome.UNCHANGED;
         }
         UnitFacts unit = units.require("unitId", unitId);
         if (!unit.active()) {
@@ -170,6 +171,7 @@ public class Campaign {
             throw new UnitOutOfScope(campaignId, district, unitId, unit.district());
         }
         apply(new UnitEnrolled(campaignId, unitId));
+        return Outcome.CHANGED;
     }
 
     /** Withdrawing twice is a harmless retry; withdrawing a unit that never reported in is refused. */

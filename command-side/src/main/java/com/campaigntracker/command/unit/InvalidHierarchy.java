@@ -12,8 +12,8 @@ public class InvalidHierarchy extends RuleViolation {
                         : "字段 parentUnitId 无效:" + type.label() + " 不能挂在" + parentType.label() + " "
                           + parentUnitId + " 之下" + (type == UnitType.PRACTICE_CENTER ? "(实践中心没有上级)"
                           : ",应挂在" + expected(type) + "之下"),
-                "field", "parentUnitId", "unitId", unitId, "type", type.label(), "parentUnitId", parentUnitId,
-                "parentType", parentType == null ? null : parentType.label());
+                "field", "parentUnitId", "unitId", unitId, "unitType", type.label(), "parentUnitId", parentUnitId,
+                "parentUnitType", parentType == null ? null : parentType.label());
     }
 
     private static String expected(UnitType type) {
