@@ -61,8 +61,12 @@ public class ProjectionMonitor {
             return false;
         }
         Map<Integer, EventTrackerStatus> st = status();
-        boolean done = !st.isEmpty() && st.values().stream()
-                .allMatch(s -> !s.isReplaying() && s.isCaughtUp() && !s.isErrorState());
+        Long head = headAtRebuild;
+        // a replay token stays "replaying" until an event beyond the reset point arrives, so with positions the
+        // rebuild is over once every segment reached the head taken at the rebuild request
+        boolean done = !st.isEmpty() && st.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()
+                && (head != null && s.getCurrentPosition().isPresent()
+                ? s.getCurrentPosition().getAsLong() >= head : !s.isReplaying()));
         if (done) {
             rebuildRequested = false;
         }
