@@ -1,0 +1,162 @@
+package com.campaigntracker.query.campaigns;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.projection.Docs;
+import com.campaigntracker.query.projection.MongoDocStore;
+import com.campaigntracker.query.units.UnitProjection;
+import com.campaigntracker.query.web.ApiException;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
+@Component
+public class CampaignRepository {
+    private final TrackerMongo mongo;
+    private final MongoDocStore store;
+
+    public CampaignRepository(TrackerMongo mongo) {
+        this.mongo = mongo;
+        this.store = new MongoDocStore(mongo.database());
+    }
+
+    public Document campaign(String id) {
+        Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
+        if (d == null || d.get("status") == null) {
+            throw ApiException.notFound("活动不存在: " + id);
+        }
+        return d;
+    }
+
+    /**
+     * Every campaign, optionally filtered. The campaign collection is small (campaigns, not activities) and
+     * holds no arrays that grow with activity; a real MongoDB serves the filters from the (status, district,
+     * theme) index.
+     */
+    public List<Document> campaigns(String status, String district, String theme) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.ne("status", null));
+        if (status != null) {
+            filters.add(Filters.eq("status", status));
+        }
+        if (district != null) {
+            filters.add(Filters.eq("district", district));
+        }
+        if (theme != null) {
+            filters.add(Filters.eq("theme", theme));
+        }
+        List<Document> all = new ArrayList<>();
+        mongo.database().getCollection(CampaignProjection.CAMPAIGNS).find(Filters.and(filters))
+                .sort(new Document("_id", 1)).into(all);
+        return all;
+    }
+
+    public List<String> campaignIds() {
+        List<String> ids = new ArrayList<>();
+        for (Document d : mongo.database().getCollection(CampaignProjection.CAMPAIGNS)
+                .find(Filters.ne("status", null)).projection(new Document("_id", 1)).sort(new Document("_id", 1))) {
+            ids.add(d.getString("_id"));
+        }
+        return ids;
+    }
+
+    /** The campaign's progress inputs as they stand now. */
+    public CampaignState live(Document campaign) {
+        String c = campaign.getString("_id");
+        CampaignState s = new CampaignState(CampaignProjection.meta(campaign));
+        Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
+        List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
+        List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
+        for (Document cu : store.find(CampaignProjection.UNITS, keys).values()) {
+            CampaignState.UnitState u = s.unit(cu.getString("unitId"));
+            u.enrolled = cu.getBoolean("enrolled", false) ? 1 : 0;
+            u.totals.add((Document) cu.get("totals"), 1);
+            u.addDates(Docs.list(cu, "dates"), 1);
+        }
+        Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
+        if (series != null) {
+            for (Document day : Docs.list(series, "days")) {
+                s.days.computeIfAbsent(day.getString("date"), k -> new CampaignState.Agg()).add(day, 1);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The progress inputs as they stood at the end of {@code asOf}: the per-change-day documents from the launch
+     * day up to asOf, folded in day order. A correction made after asOf sits in a later day's document.
+     */
+    public CampaignState asOf(Document campaign, LocalDate asOf) {
+        String c = campaign.getString("_id");
+        LocalDate first = LocalDate.parse(campaign.getString("launchDay"));
+        if (asOf.isBefore(first)) {
+            throw ApiException.notFound("活动 " + c + " 在 " + asOf + " 尚未发起");
+        }
+        LocalDate last = LocalDate.parse(campaign.getString("lastChangeDay"));
+        LocalDate upTo = asOf.isBefore(last) ? asOf : last;
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
+            ids.add(Docs.key(c, d.toString()));
+        }
+        Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
+        CampaignState s = null;
+        Document meta = null;
+        List<Document> ordered = new ArrayList<>();
+        for (String id : ids) {
+            Document ch = changes.get(id);
+            if (ch != null) {
+                ordered.add(ch);
+                if (ch.get("campaign") != null) {
+                    meta = (Document) ch.get("campaign");
+                }
+            }
+        }
+        s = new CampaignState(meta == null ? CampaignProjection.meta(campaign) : meta);
+        for (Document ch : ordered) {
+            for (Document u : Docs.list(ch, "units")) {
+                CampaignState.UnitState us = s.unit(u.getString("unitId"));
+                us.enrolled += Docs.l(u, "enrolled");
+                us.totals.add(u, 1);
+                us.addDates(Docs.list(u, "dates"), 1);
+            }
+            for (Document day : Docs.list(ch, "days")) {
+                s.days.computeIfAbsent(day.getString("date"), k -> new CampaignState.Agg()).add(day, 1);
+            }
+        }
+        s.days.values().removeIf(a -> a.sessions == 0 && a.participations == 0 && a.serviceHours == 0
+                && a.beneficiaries == 0 && a.activities == 0);
+        return s;
+    }
+
+    /** Unit documents of the given units and all their ancestors. */
+    public Map<String, Document> unitsWithAncestors(Collection<String> unitIds) {
+        Map<String, Document> result = new HashMap<>();
+        Set<String> next = new HashSet<>(unitIds);
+        for (int level = 0; level < 8 && !next.isEmpty(); level++) {
+            Map<String, Document> found = store.find(UnitProjection.UNITS, next);
+            result.putAll(found);
+            next = new HashSet<>();
+            for (Document u : found.values()) {
+                String p = u.getString("parentId");
+                if (p != null && !result.containsKey(p)) {
+                    next.add(p);
+                }
+            }
+        }
+        return result;
+    }
+
+    public Map<String, Document> campaignUnits(Collection<String> keys) {
+        return store.find(CampaignProjection.UNITS, keys);
+    }
+}

@@ -1,0 +1,107 @@
+package com.campaigntracker.query.live;
+
+import com.campaigntracker.query.campaigns.CampaignQueryController;
+import com.campaigntracker.query.campaigns.CampaignRepository;
+import com.campaigntracker.query.projection.ProjectionBatcher;
+import com.campaigntracker.query.web.Params;
+import jakarta.annotation.PreDestroy;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * 实时进度: server-sent events. On connect the current progress is sent (event {@code progress}); then, whenever a
+ * projection batch of this JVM changed the campaign, the recomputed progress is pushed. Pushes run on their own
+ * thread so a slow client never holds up the projection.
+ */
+@RestController
+public class ProgressStreamController {
+    private final CampaignQueryController queries;
+    private final CampaignRepository repository;
+    private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "progress-sse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    record Subscriber(SseEmitter emitter, int silentDays) {
+    }
+
+    public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
+                                    ProjectionBatcher batcher) {
+        this.queries = queries;
+        this.repository = repository;
+        batcher.addListener(touched -> {
+            for (String c : touched) {
+                if (subscribers.containsKey(c)) {
+                    pusher.execute(() -> push(c));
+                }
+            }
+        });
+    }
+
+    @GetMapping(path = "/api/campaigns/{id}/progress/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) Integer silentDays) {
+        Params.id("id", id);
+        int silent = Params.range("silentDays", silentDays, 7, 1, 366);
+        repository.campaign(id); // 404 for an unknown campaign
+        SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
+        Subscriber sub = new Subscriber(emitter, silent);
+        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sub);
+        Runnable remove = () -> {
+            Set<Subscriber> set = subscribers.get(id);
+            if (set != null) {
+                set.remove(sub);
+            }
+        };
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        // the first view is computed on the push thread after subscribing: no change can slip in between
+        pusher.execute(() -> send(id, sub, queries.progress(id, null, silent, 50)));
+        return emitter;
+    }
+
+    private void push(String campaignId) {
+        Set<Subscriber> set = subscribers.get(campaignId);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        for (Subscriber s : set) {
+            try {
+                send(campaignId, s, queries.progress(campaignId, null, s.silentDays(), 50));
+            } catch (RuntimeException e) {
+                set.remove(s);
+            }
+        }
+    }
+
+    private void send(String campaignId, Subscriber s, Map<String, Object> progress) {
+        try {
+            s.emitter().send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            Set<Subscriber> set = subscribers.get(campaignId);
+            if (set != null) {
+                set.remove(s);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        subscribers.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
+        pusher.shutdownNow();
+    }
+}
