@@ -16,10 +16,4 @@ import java.time.ZoneId;
 @Import(EventStoreConfiguration.class)
 @PropertySource("classpath:tracker-command-defaults.properties")
 public class CommandSideConfiguration {
-
-    /** Beijing time: "today" for the rule that activities cannot lie in the future. Tests replace it. */
-    @Bean
-    Clock trackerClock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
-    }
 }

@@ -25,6 +25,12 @@ import java.time.Duration;
 @PropertySource("classpath:tracker-eventstore-defaults.properties")
 public class EventStoreConfiguration {
 
+    /** Beijing time: "today" for both sides (period rules, days left, silent units). Tests replace it. */
+    @Bean
+    java.time.Clock trackerClock() {
+        return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     @Bean(destroyMethod = "close")
     TrackerMongo trackerMongo(TrackerMongoProperties props) {
         return new TrackerMongo(props);

@@ -48,12 +48,6 @@ public class ProjectionConfiguration {
         return new TrackerProjectionHandlers(batcher);
     }
 
-    /** "Today" for the query side (days left, expected progress, silent units). Tests replace it. */
-    @Bean
-    Clock trackerClock() {
-        return Clock.system(Docs.ZONE);
-    }
-
     @Bean
     ConfigurerModule trackerProjectionsModule(ProjectionBatcher batcher, MongoTemplate mongoTemplate,
                                               @Value("${tracker.projections.batch-size:500}") int batchSize,
