@@ -37,7 +37,7 @@ correction_ok = dict(activity_ok, activityId=None, reason="填错了")
 del correction_ok["activityId"]
 
 
-def mutate(method, path, valid, required, numeric=(), dates=(), texts=(), ids=()):
+def mutate(method, path, valid, required, numeric=(), dates=(), texts=(), ids=(), optional_texts=()):
     """Every way to spoil a valid body, one spoil at a time."""
     for raw in MALFORMED:
         add(method, path, raw=raw, why="malformed JSON")
@@ -62,12 +62,13 @@ def mutate(method, path, valid, required, numeric=(), dates=(), texts=(), ids=()
         add(method, path, raw=json.dumps(valid, ensure_ascii=False).replace(
             f'"{field}": {json.dumps(valid[field])}', f'"{field}": Infinity'), why=f"Infinity in {field}")
     for field in dates:
-        for bad in ["2024-13-40", "2024-02-30", "yesterday", "20240101", "2024/01/01", "{today+400}",
+        for bad in ["2024-13-40", "2024-02-30", "yesterday", "20240101", "2024/01/01",
                     "{today-4000}", "", 20240101, "2024-01-01T00:00:00Z"]:
             add(method, path, body=dict(valid, **{field: bad}), why=f"bad date {bad!r} in {field}")
-    for field in texts:
+    for field in list(texts) + list(optional_texts):
         add(method, path, body=dict(valid, **{field: HUGE}), why=f"100 KB string in {field}")
         add(method, path, body=dict(valid, **{field: CONTROL}), why=f"control characters in {field}")
+    for field in texts:
         add(method, path, body=dict(valid, **{field: "   "}), why=f"blank {field}")
     for field in ids:
         for bad in BAD_IDS:
@@ -89,8 +90,8 @@ add("POST", "/api/units/h-missing/deactivate", body={"reason": "x"}, why="unknow
 for raw in MALFORMED[:6]:
     add("POST", "/api/units/h-suo/deactivate", raw=raw, why="malformed JSON")
 
-mutate("POST", "/api/campaigns", campaign_ok, required=["title", "theme", "startDate", "endDate"],
-       dates=["startDate", "endDate"], texts=["title", "theme", "description"], ids=["id"])
+mutate("POST", "/api/campaigns", campaign_ok, required=["title", "startDate", "endDate"],
+       dates=["startDate", "endDate"], texts=["title"], optional_texts=["theme", "description"], ids=["id"])
 add("POST", "/api/campaigns", body=dict(campaign_ok, startDate="{today+10}", endDate="{today+5}"),
     why="end before start")
 add("POST", "/api/campaigns", body=dict(campaign_ok, eligibleUnitTypes=["居委会"]), why="unknown unit type")
@@ -101,8 +102,11 @@ for field in ["sessions", "participations", "serviceHours", "beneficiaries", "en
         add("POST", "/api/campaigns", body=dict(campaign_ok, targets={field: bad}), why=f"bad target {field}={bad!r}")
 
 revise_ok = {"title": "新标题", "description": "新说明", "targets": {"sessions": 200}}
-mutate("POST", "/api/campaigns/h-camp/revise", revise_ok, required=["title"], texts=["title", "description"])
-mutate("POST", "/api/campaigns/h-camp/extend", {"endDate": "{today+60}"}, required=["endDate"], dates=["endDate"])
+# a revision changes only the fields it names, so none is required
+mutate("POST", "/api/campaigns/h-camp/revise", revise_ok, required=[], texts=["title"],
+       optional_texts=["description"])
+mutate("POST", "/api/campaigns/h-camp/extend", {"endDate": "{today+60}"}, required=["endDate"],
+       dates=["endDate"])
 add("POST", "/api/campaigns/h-camp/extend", body={"endDate": "{today+1}"}, why="extension shortens the period")
 mutate("POST", "/api/campaigns/h-camp/cancel", {"reason": "取消"}, required=["reason"], texts=["reason"])
 for bad in BAD_IDS:
@@ -124,7 +128,7 @@ add("DELETE", "/api/campaigns/h-missing/enrollments/h-suo", why="unknown campaig
 mutate("POST", "/api/campaigns/h-camp/activities", activity_ok,
        required=["activityId", "unitId", "date", "title", "sessions"],
        numeric=["sessions", "participations", "serviceHours", "beneficiaries"], dates=["date"],
-       texts=["title", "category", "site", "notes"], ids=["activityId", "unitId"])
+       texts=["title"], optional_texts=["category", "site", "notes"], ids=["activityId", "unitId"])
 add("POST", "/api/campaigns/h-camp/activities", body=dict(activity_ok, sessions=0), why="zero sessions")
 add("POST", "/api/campaigns/h-camp/activities", body=dict(activity_ok, date="{today+1}"), why="future date")
 add("POST", "/api/campaigns/h-camp/activities", body=dict(activity_ok, date="{today-6}"), why="before the period")

@@ -36,6 +36,8 @@ class KillDurabilityIT {
     private static final String CAMPAIGN = "kill-campaign";
     private static final int CLIENTS = 4;
     private static final int ACKS_BEFORE_KILL = 400;
+    private static final java.util.regex.Pattern ACTIVITY_ID =
+            java.util.regex.Pattern.compile("\"activityId\"\\s*:\\s*\"([^\"]+)\"");
 
     @Test
     void everyAcknowledgedActivitySurvivesKillMinusNineAndRetriesNeverDuplicate() throws Exception {
@@ -141,10 +143,9 @@ class KillDurabilityIT {
             if (!json.contains("ActivityRecorded")) {
                 continue;
             }
-            int at = json.indexOf("\"kill-c");
-            if (at >= 0) {
-                String id = json.substring(at + 1, json.indexOf('"', at + 1));
-                counts.merge(id, 1, Integer::sum);
+            java.util.regex.Matcher m = ACTIVITY_ID.matcher(json);
+            if (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
             }
         }
         return counts;
