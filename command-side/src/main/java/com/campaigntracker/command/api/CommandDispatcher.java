@@ -34,6 +34,7 @@ public class CommandDispatcher {
     }
 
     public <R> R send(Object command, Map<String, ?> metaData, Supplier<? extends RuleViolation> notFound) {
+        EventPosition.clear();
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
