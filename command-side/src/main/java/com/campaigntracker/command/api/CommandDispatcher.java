@@ -3,6 +3,7 @@ package com.campaigntracker.command.api;
 import com.campaigntracker.command.rules.RuleViolation;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -39,6 +40,10 @@ public class CommandDispatcher {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (AggregateNotFoundException e) {
+                throw notFound.get();
+            } catch (IncompatibleAggregateException e) {
+                // units and campaigns share one stream id space: the id names an aggregate of another kind
+                // (Axon's Spring configuration ignores @Aggregate(filterEventsByType))
                 throw notFound.get();
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 if (attempt >= ATTEMPTS) {
