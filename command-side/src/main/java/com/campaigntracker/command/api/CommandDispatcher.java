@@ -3,6 +3,7 @@ package com.campaigntracker.command.api;
 import com.campaigntracker.command.rules.RuleViolation;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -34,11 +35,15 @@ public class CommandDispatcher {
     }
 
     public <R> R send(Object command, Map<String, ?> metaData, Supplier<? extends RuleViolation> notFound) {
-        EventPosition.forget();
+        EventPosition.clear();
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (AggregateNotFoundException e) {
+                throw notFound.get();
+            } catch (IncompatibleAggregateException e) {
+                // units and campaigns share one stream id space: the id names an aggregate of another kind
+                // (Axon's Spring configuration ignores @Aggregate(filterEventsByType))
                 throw notFound.get();
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 if (attempt >= ATTEMPTS) {

@@ -5,15 +5,15 @@ import com.campaigntracker.eventstore.AppendPosition;
 import java.util.OptionalLong;
 
 /**
- * The global position of the last event the current thread appended, so a client can wait for the read side
- * to catch up to its own write ({@code ?minPosition=} on the queries). Empty when the command wrote nothing
- * (an idempotent repeat).
+ * The global position of the last event the current thread appended (set by the event store once the append
+ * is durable), so a client can wait for the read side to catch up to its own write ({@code ?minPosition=}).
  */
 final class EventPosition {
     private EventPosition() {
     }
 
-    static void forget() {
+    /** Called before each command, so a command that appends nothing reports no older position. */
+    static void clear() {
         AppendPosition.clear();
     }
 

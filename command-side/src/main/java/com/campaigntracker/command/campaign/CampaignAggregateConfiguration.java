@@ -1,7 +1,6 @@
 package com.campaigntracker.command.campaign;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,7 +22,7 @@ public class CampaignAggregateConfiguration {
     }
 
     @Bean(CACHE)
-    Cache campaignCache() {
-        return new WeakReferenceCache();
+    Cache campaignCache(@Value("${tracker.command.campaign-cache-size:1024}") int maxEntries) {
+        return new BoundedAggregateCache(maxEntries);
     }
 }

@@ -23,7 +23,7 @@ public class CampaignGate {
     private final ConcurrentMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
     private final long timeoutMillis;
 
-    public CampaignGate(@Value("${tracker.command.gate-timeout:30s}") Duration timeout) {
+    public CampaignGate(@Value("${tracker.command.gate-timeout:10s}") Duration timeout) {
         this.timeoutMillis = timeout.toMillis();
     }
 

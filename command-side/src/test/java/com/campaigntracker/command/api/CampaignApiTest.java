@@ -123,6 +123,13 @@ class CampaignApiTest extends ApiTestSupport {
         assertRejected(400, "invalid-request", "POST", "/api/campaigns/" + campaignId + "/extend", """
                 {"endDate": 20261231}""");
         assertRejected(400, "invalid-field", "POST", "/api/campaigns/bad.id/close", null);
+        Answer nothing = assertRejected(400, "invalid-field", "POST", "/api/campaigns/" + campaignId + "/revise", "{}");
+        assertThat(nothing.detail()).contains("至少要提供一项");
+        assertRejected(400, "invalid-request", "POST", "/api/campaigns/" + campaignId + "/revise", """
+                {"targets": {"serviceHours": "many"}}""");
+        assertRejected(400, "invalid-field", "POST", "/api/campaigns/" + campaignId + "/enrollments", """
+                {"unitId": "a b"}""");
+        assertRejected(400, "invalid-field", "DELETE", "/api/campaigns/" + campaignId + "/enrollments/a%20b", null);
     }
 
     @Test
@@ -159,6 +166,7 @@ class CampaignApiTest extends ApiTestSupport {
                 {"reason": "r"}"""), 200);
         assertRejected(409, "campaign-cancelled", "POST", "/api/campaigns/" + cancelled + "/cancel", """
                 {"reason": "r"}""");
+        assertRejected(409, "campaign-cancelled", "DELETE", "/api/campaigns/" + cancelled + "/enrollments/u", null);
         assertRejected(409, "campaign-already-exists", "POST", "/api/campaigns", """
                 {"id": "%s", "title": "t", "startDate": "%s", "endDate": "%s"}""".formatted(cancelled, START, END));
     }

@@ -21,6 +21,20 @@ class CommonApiTest extends ApiTestSupport {
     }
 
     @Test
+    void unitsAndCampaignsShareOneIdSpaceWithoutMixingUp() {
+        String shared = id("shared");
+        registerUnit(shared, "实践中心", "延庆区", null);
+        assertRejected(409, "campaign-already-exists", "POST", "/api/campaigns", """
+                {"id": "%s", "title": "t", "startDate": "%s", "endDate": "%s"}""".formatted(shared, TODAY, TODAY));
+        assertRejected(404, "campaign-not-found", "POST", "/api/campaigns/" + shared + "/close", null);
+        String campaign = launchCampaign(id("camp"), null, TODAY, TODAY);
+        assertRejected(404, "unit-not-found", "POST", "/api/units/" + campaign + "/rename", """
+                {"name": "n"}""");
+        assertRejected(409, "unit-already-registered", "POST", "/api/units", """
+                {"unitId": "%s", "name": "n", "type": "实践中心", "district": "延庆区"}""".formatted(campaign));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         Answer ui = get("/swagger-ui.html");
         assertThat(ui.status()).isEqualTo(200);

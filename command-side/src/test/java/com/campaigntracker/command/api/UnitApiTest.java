@@ -87,6 +87,7 @@ class UnitApiTest extends ApiTestSupport {
         assertThat(badId.body().path("field").asText()).isEqualTo("unitId");
         assertRejected(400, "invalid-field", "POST", "/api/units/..%24/rename", """
                 {"name": "n"}""");
+        assertRejected(400, "invalid-field", "POST", "/api/units/%7B%24ne%7D/deactivate", null);
         assertRejected(400, "invalid-field", "POST", "/api/units", """
                 {"name": "%s", "type": "实践中心", "district": "海淀区"}""".formatted("长".repeat(101)));
     }
