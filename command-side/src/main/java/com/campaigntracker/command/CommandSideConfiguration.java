@@ -1,6 +1,7 @@
 package com.campaigntracker.command;
 
 import com.campaigntracker.eventstore.EventStoreConfiguration;
+import com.campaigntracker.security.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,7 @@ import java.time.ZoneId;
 /** Everything of the command-side; imported by its own application and by the standalone assembly. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@Import(EventStoreConfiguration.class)
+@Import({EventStoreConfiguration.class, SecurityConfiguration.class})
 @PropertySource("classpath:tracker-command-defaults.properties")
 public class CommandSideConfiguration {
 }

@@ -1,5 +1,8 @@
 package com.campaigntracker.command.activity;
 
+import com.campaigntracker.shared.AuditMetadata;
+import com.campaigntracker.command.unit.ActingUnitPolicy;
+
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.activity.ActivityRules.Content;
 import com.campaigntracker.command.campaign.CampaignFacts;
@@ -57,10 +60,12 @@ public class Activity {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(RecordActivity command, CampaignLookup campaigns, UnitLookup units, CampaignGate gate,
-                          Clock clock) {
+                          Clock clock, @MetaDataValue(AuditMetadata.ROLE) String role,
+                          @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         TextBounds.id("campaignId", command.campaignId());
         TextBounds.id("activityId", command.activityId());
         TextBounds.id("unitId", command.unitId());
+        ActingUnitPolicy.requireMayActFor(role, actingUnit, command.unitId(), units);
         Content content = ActivityRules.validContent(command.date(), command.title(), command.category(),
                 command.site(), command.figures(), command.notes());
         if (streamId != null) {
@@ -83,8 +88,11 @@ public class Activity {
 
     /** Replaces the content; the same content again changes nothing. The reason is required. */
     @CommandHandler
-    public Outcome handle(CorrectActivity command, CampaignLookup campaigns, CampaignGate gate, Clock clock,
-                          @MetaDataValue(EXPECTED_UNIT_ID) String expectedUnitId) {
+    public Outcome handle(CorrectActivity command, CampaignLookup campaigns, UnitLookup units, CampaignGate gate,
+                          Clock clock, @MetaDataValue(EXPECTED_UNIT_ID) String expectedUnitId,
+                          @MetaDataValue(AuditMetadata.ROLE) String role,
+                          @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
+        ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         Content content = ActivityRules.validContent(command.date(), command.title(), command.category(),
                 command.site(), command.figures(), command.notes());
         String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
@@ -108,7 +116,10 @@ public class Activity {
 
     /** Takes the activity out of every figure for good. The reason is required. */
     @CommandHandler
-    public Outcome handle(RetractActivity command, CampaignLookup campaigns, CampaignGate gate) {
+    public Outcome handle(RetractActivity command, CampaignLookup campaigns, UnitLookup units, CampaignGate gate,
+                          @MetaDataValue(AuditMetadata.ROLE) String role,
+                          @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
+        ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
         if (retracted) {
             throw new ActivityAlreadyRetracted(campaignId, activityId);

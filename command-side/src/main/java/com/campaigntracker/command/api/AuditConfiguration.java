@@ -16,7 +16,7 @@ public class AuditConfiguration {
 
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.USER, AuditMetadata.ROLE);
+        return new SimpleCorrelationDataProvider(AuditMetadata.USER, AuditMetadata.ROLE, AuditMetadata.ACTING_UNIT);
     }
 
     @Bean

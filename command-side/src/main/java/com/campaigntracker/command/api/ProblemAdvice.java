@@ -51,6 +51,7 @@ public class ProblemAdvice {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail problem = problem(status, e.type(), e.title(), e.getMessage());
         e.properties().forEach((key, value) -> {

@@ -1,5 +1,9 @@
 package com.campaigntracker.command.campaign;
 
+import com.campaigntracker.shared.AuditMetadata;
+import com.campaigntracker.command.unit.ActingUnitPolicy;
+import org.axonframework.messaging.annotation.MetaDataValue;
+
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.rules.FigureBounds;
 import com.campaigntracker.command.rules.InvalidField;
@@ -154,8 +158,10 @@ public class Campaign {
 
     /** 报到: only active units of an eligible type, in the campaign's district unless it is city-wide. */
     @CommandHandler
-    public Outcome handle(EnrollUnit command, UnitLookup units) {
+    public Outcome handle(EnrollUnit command, UnitLookup units, @MetaDataValue(AuditMetadata.ROLE) String role,
+                          @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         String unitId = TextBounds.id("unitId", command.unitId());
+        ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         requireActive();
         if (enrolledUnits.contains(unitId)) {
             return Outcome.UNCHANGED;
@@ -176,8 +182,11 @@ public class Campaign {
 
     /** Withdrawing twice is a harmless retry; withdrawing a unit that never reported in is refused. */
     @CommandHandler
-    public void handle(WithdrawUnit command, CampaignGate gate) {
+    public void handle(WithdrawUnit command, CampaignGate gate, UnitLookup units,
+                       @MetaDataValue(AuditMetadata.ROLE) String role,
+                       @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         String unitId = TextBounds.id("unitId", command.unitId());
+        ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         requireActive();
         if (!enrolledUnits.contains(unitId)) {
             if (withdrawnUnits.contains(unitId)) {

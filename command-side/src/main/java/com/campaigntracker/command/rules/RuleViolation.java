@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public abstract class RuleViolation extends RuntimeException {
 
-    /** What kind of refusal this is; the REST layer maps it to 400, 404, 409 or 422. */
+    /** What kind of refusal this is; the REST layer maps it to 400, 403, 404, 409, 422 or 503. */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, BUSY
+        INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, BUSY, FORBIDDEN
     }
 
     private final Kind kind;

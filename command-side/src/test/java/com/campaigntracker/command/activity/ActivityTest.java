@@ -10,6 +10,8 @@ import com.campaigntracker.command.campaign.UnitNotEnrolled;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitNotFound;
+import com.campaigntracker.command.unit.NotYourUnit;
+import com.campaigntracker.shared.AuditMetadata;
 import com.campaigntracker.shared.activity.ActivityCommands.CorrectActivity;
 import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
 import com.campaigntracker.shared.activity.ActivityCommands.RetractActivity;
@@ -68,7 +70,10 @@ class ActivityTest {
                 .campaign(C, new CampaignLaunched(C, "疫情防控志愿服务", null, null, "密云区",
                                 EnumSet.allOf(UnitType.class), START, END, Targets.none()),
                         new UnitEnrolled(C, "lantian"), new UnitEnrolled(C, "gone"))
-                .unit("gone", new UnitDeactivated("gone", "解散"));
+                .unit("gone", new UnitDeactivated("gone", "解散"))
+                .unit("suo", new UnitRegistered("suo", "鼓楼街道实践所", UnitType.PRACTICE_INSTITUTE, "密云区", null))
+                .unit("zhan", new UnitRegistered("zhan", "某社区实践站", UnitType.PRACTICE_STATION, "密云区", "suo"))
+                .campaign(C, new UnitEnrolled(C, "zhan"));
         fixture = new AggregateTestFixture<>(Activity.class);
         fixture.registerInjectableResource(others.campaigns());
         fixture.registerInjectableResource(others.units());
@@ -441,6 +446,57 @@ class ActivityTest {
         fixture.givenNoPriorActivity()
                 .when(new RetractActivity(C, A, "理由"))
                 .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    private static Map<String, Object> unitAccount(String unit) {
+        return Map.of(AuditMetadata.ROLE, "UNIT", AuditMetadata.ACTING_UNIT, unit);
+    }
+
+    @Test
+    void aUnitAccountRecordsForItsOwnUnit() {
+        fixture.givenNoPriorActivity()
+                .when(record("lantian", DAY, FIGURES), unitAccount("lantian"))
+                .expectEvents(recorded());
+    }
+
+    @Test
+    void aUnitAccountCannotRecordForAnotherUnit() {
+        fixture.givenNoPriorActivity()
+                .when(record("lantian", DAY, FIGURES), unitAccount("other"))
+                .expectException(NotYourUnit.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInstituteAccountMayRecordForItsStation() {
+        fixture.givenNoPriorActivity()
+                .when(record("zhan", DAY, FIGURES), unitAccount("suo"))
+                .expectEvents(new ActivityRecorded(C, A, "zhan", DAY, "消杀任务", "疫情防控", "密云区各社区", FIGURES,
+                        "出队 173 次"));
+    }
+
+    @Test
+    void aStationAccountCannotRecordForItsInstitute() {
+        fixture.givenNoPriorActivity()
+                .when(record("suo", DAY, FIGURES), unitAccount("zhan"))
+                .expectException(NotYourUnit.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUnitAccountCannotCorrectAnotherUnitsActivity() {
+        fixture.given(recorded())
+                .when(correct(DAY, new Figures(1, 2, 3, 4), "笔误"), unitAccount("other"))
+                .expectException(NotYourUnit.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUnitAccountCannotRetractAnotherUnitsActivity() {
+        fixture.given(recorded())
+                .when(new RetractActivity(C, A, "重复填报"), unitAccount("other"))
+                .expectException(NotYourUnit.class)
                 .expectNoEvents();
     }
 }

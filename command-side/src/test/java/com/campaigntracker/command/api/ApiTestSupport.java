@@ -49,9 +49,14 @@ public abstract class ApiTestSupport {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("tracker.data-dir", DATA_DIR::toString);
         registry.add("tracker.command.campaign-snapshot-threshold", () -> "5");
+        registry.add("tracker.security.users[0].username", () -> "coordinator");
+        registry.add("tracker.security.users[0].password", () -> "{noop}coord-pw");
+        registry.add("tracker.security.users[0].roles", () -> "COORDINATOR");
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    static final String COORDINATOR = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("coordinator:coord-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -97,7 +102,8 @@ public abstract class ApiTestSupport {
     }
 
     Answer send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", COORDINATOR);
         if (body != null) {
             request.header("Content-Type", contentType);
         }

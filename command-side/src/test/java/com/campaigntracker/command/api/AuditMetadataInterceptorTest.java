@@ -5,44 +5,46 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditMetadataInterceptorTest {
-    private final AuditMetadataInterceptor interceptor =
-            new AuditMetadataInterceptor(new RequestPrincipalAuditIdentity());
+    private final AuditMetadataInterceptor interceptor = new AuditMetadataInterceptor();
 
     @AfterEach
     void clear() {
-        RequestContextHolder.resetRequestAttributes();
+        SecurityContextHolder.clearContext();
     }
 
     private CommandMessage<?> dispatch(CommandMessage<?> command) {
         return interceptor.handle(command);
     }
 
-    @Test
-    void theAuthenticatedPrincipalAndItsRoleAreRecorded() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setUserPrincipal(() -> "coordinator-li");
-        request.addUserRole("COORDINATOR");
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        CommandMessage<?> spoofed = GenericCommandMessage.asCommandMessage("cmd")
-                .andMetaData(Map.of(AuditMetadata.USER, "someone-else", AuditMetadata.ROLE, "ADMIN"));
-
-        assertThat(dispatch(spoofed).getMetaData())
-                .containsEntry(AuditMetadata.USER, "coordinator-li")
-                .containsEntry(AuditMetadata.ROLE, "COORDINATOR");
+    private static void signIn(String user, String... roles) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, "n/a", AuthorityUtils.createAuthorityList(roles)));
     }
 
     @Test
-    void withoutAPrincipalTheCommandIsAnonymous() {
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+    void theAuthenticatedAccountAndItsRoleAreRecordedWhateverTheCallerClaims() {
+        signIn("coordinator-li", "ROLE_COORDINATOR");
+        CommandMessage<?> spoofed = GenericCommandMessage.asCommandMessage("cmd")
+                .andMetaData(Map.of(AuditMetadata.USER, "someone-else", AuditMetadata.ROLE, "ADMIN",
+                        AuditMetadata.ACTING_UNIT, "not-mine"));
+
+        assertThat(dispatch(spoofed).getMetaData())
+                .containsEntry(AuditMetadata.USER, "coordinator-li")
+                .containsEntry(AuditMetadata.ROLE, "COORDINATOR")
+                .doesNotContainKey(AuditMetadata.ACTING_UNIT);
+    }
+
+    @Test
+    void withoutAnAccountTheCommandIsAnonymous() {
         assertThat(dispatch(GenericCommandMessage.asCommandMessage("cmd")).getMetaData())
                 .containsEntry(AuditMetadata.USER, "anonymous")
                 .containsEntry(AuditMetadata.ROLE, "ANONYMOUS");

@@ -27,8 +27,8 @@ class UnitApiTest extends ApiTestSupport {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getPayload()).isEqualTo(
                     new UnitRegistered(center, "海淀区新时代文明实践中心", UnitType.PRACTICE_CENTER, "海淀区", null));
-            assertThat(event.getMetaData()).containsEntry(AuditMetadata.USER, "anonymous")
-                    .containsEntry(AuditMetadata.ROLE, "ANONYMOUS");
+            assertThat(event.getMetaData()).containsEntry(AuditMetadata.USER, "coordinator")
+                    .containsEntry(AuditMetadata.ROLE, "COORDINATOR");
         });
     }
 

@@ -354,4 +354,30 @@ class CampaignTest {
                 .expectException(CampaignNotActive.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void aUnitAccountCannotEnrolAnotherUnit() {
+        fixture.given(launched(ID))
+                .when(new EnrollUnit(ID, "renhe"), java.util.Map.of(com.campaigntracker.shared.AuditMetadata.ROLE, "UNIT",
+                        com.campaigntracker.shared.AuditMetadata.ACTING_UNIT, "shifo"))
+                .expectException(com.campaigntracker.command.unit.NotYourUnit.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCentreAccountMayEnrolTheInstitutesBelowIt() {
+        fixture.given(launched(ID))
+                .when(new EnrollUnit(ID, "renhe"), java.util.Map.of(com.campaigntracker.shared.AuditMetadata.ROLE, "UNIT",
+                        com.campaigntracker.shared.AuditMetadata.ACTING_UNIT, "center"))
+                .expectEvents(new UnitEnrolled(ID, "renhe"));
+    }
+
+    @Test
+    void aUnitAccountCannotWithdrawAnotherUnit() {
+        fixture.given(launched(ID), new UnitEnrolled(ID, "renhe"))
+                .when(new WithdrawUnit(ID, "renhe"), java.util.Map.of(com.campaigntracker.shared.AuditMetadata.ROLE, "UNIT",
+                        com.campaigntracker.shared.AuditMetadata.ACTING_UNIT, "shifo"))
+                .expectException(com.campaigntracker.command.unit.NotYourUnit.class)
+                .expectNoEvents();
+    }
 }
