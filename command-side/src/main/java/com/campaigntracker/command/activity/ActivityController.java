@@ -39,7 +39,8 @@ public class ActivityController {
     @Schema(description = "数值范围见 FigureBounds:场次 1–1000,志愿者人次 0–100000,服务时长 0–100000(0.5 小时为单位),"
                           + "受益人次 0–10000000")
     public record RecordActivityRequest(
-            @Schema(description = "客户端生成的编号,重试时保持不变;省略时由服务器生成", pattern = "^[A-Za-z0-9_-]{1,64}$")
+            @Schema(description = "客户端生成的编号(必填),重试时保持不变,重复提交不会重复计数", requiredMode = Schema.RequiredMode.REQUIRED,
+                    pattern = "^[A-Za-z0-9_-]{1,64}$")
             String activityId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String unitId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-07-10") LocalDate date,
@@ -78,8 +79,8 @@ public class ActivityController {
     public ResponseEntity<Map<String, Object>> record(@PathVariable String campaignId,
                                                       @RequestBody RecordActivityRequest body) {
         TextBounds.id("campaignId", campaignId);
-        String activityId = body.activityId() == null ? Answers.newId()
-                : TextBounds.id("activityId", body.activityId());
+        // Required, not generated: the client's own id is what makes a retried report idempotent.
+        String activityId = TextBounds.id("activityId", body.activityId());
         TextBounds.id("unitId", body.unitId());
         Figures figures = figures(body.sessions(), body.participations(), body.serviceHours(), body.beneficiaries());
         Outcome outcome = commands.send(new RecordActivity(campaignId, activityId, body.unitId(), body.date(),

@@ -58,12 +58,15 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theServerGeneratesAnActivityIdWhenNoneIsGiven() {
-        Answer recorded = assertAccepted(post(activities, """
+    void anActivityWithoutItsClientIdIsRefusedBecauseItsRetryCouldNotBeRecognised() {
+        long before = eventCount();
+        Answer refused = post(activities, """
                 {"unitId": "%s", "date": "%s", "title": "文明劝导", "sessions": 1, "participations": 12,
-                 "serviceHours": 24, "beneficiaries": 300}""".formatted(unitId, TODAY)), 201);
-        String activityId = recorded.body().path("activityId").asText();
-        assertThat(payloads(ActivityKey.of(campaignId, activityId))).hasSize(1);
+                 "serviceHours": 24, "beneficiaries": 300}""".formatted(unitId, TODAY));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.detail()).contains("activityId");
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
