@@ -5,6 +5,7 @@ import com.campaigntracker.query.campaigns.CampaignRepository;
 import com.campaigntracker.query.projection.ProjectionBatcher;
 import com.campaigntracker.query.web.Params;
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ import java.util.concurrent.Executors;
  * thread so a slow client never holds up the projection.
  */
 @RestController
-public class ProgressStreamController {
+public class ProgressStreamController implements SmartLifecycle {
     private final CampaignQueryController queries;
     private final CampaignRepository repository;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
@@ -99,9 +100,39 @@ public class ProgressStreamController {
         }
     }
 
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends open streams first, so the web server's graceful shutdown does not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(set -> set.forEach(s -> {
+            try {
+                s.emitter().complete();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }));
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
     @PreDestroy
-    void stop() {
-        subscribers.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
+    void shutdownPusher() {
         pusher.shutdownNow();
     }
 }
