@@ -252,7 +252,7 @@ public class CampaignProjection implements ProjectionSlice {
     }
 
     /** The campaign's description as it stands after an event: what an as-of view shows for that day. */
-    static Document meta(Document campaign) {
+    public static Document meta(Document campaign) {
         Document m = new Document();
         for (String f : List.of("title", "theme", "description", "district", "eligibleUnitTypes", "startDate",
                 "endDate", "targets", "status", "cancelReason", "launchDay")) {
