@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Base of the integration tests: one Spring context (query side alone, embedded MongoDB-wire server on a fresh
@@ -76,8 +75,6 @@ public abstract class QueryIntegrationTest {
     EventStore eventStore;
     @Autowired
     MutableClock clock;
-    @Autowired
-    Clock injectedClock;
 
     EventFeed feed;
     final HttpClient http = HttpClient.newHttpClient();

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters, the clock. */
@@ -46,12 +45,6 @@ public class ProjectionConfiguration {
     @Bean
     TrackerProjectionHandlers trackerProjectionHandlers(ProjectionBatcher batcher) {
         return new TrackerProjectionHandlers(batcher);
-    }
-
-    /** "Today" for the query side (days left, expected progress, silent units). Tests replace it. */
-    @Bean
-    Clock trackerClock() {
-        return Clock.system(Docs.ZONE);
     }
 
     @Bean
