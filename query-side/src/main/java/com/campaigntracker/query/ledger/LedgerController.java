@@ -122,22 +122,28 @@ public class LedgerController {
     }
 
     private List<String> ids(String list, long from, long to) {
+        String headId = Docs.key(list, "head");
         List<String> pageIds = new ArrayList<>();
+        pageIds.add(headId);
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             pageIds.add(Docs.key(list, Long.toString(n)));
         }
         Map<String, Document> pages = store.find(LedgerProjection.PAGES, pageIds);
+        Document head = pages.get(headId);
+        long count = head == null ? 0 : Docs.l(head, "count");
+        long openBase = count - (head == null ? 0 : Docs.strings(head, "open").size());
         List<String> out = new ArrayList<>();
-        for (String pid : pageIds) {
-            Document pg = pages.get(pid);
-            if (pg == null) {
-                continue;
+        for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
+            long base = n * LedgerProjection.PAGE;
+            List<String> ids;
+            if (base >= openBase) {
+                ids = head == null ? List.of() : Docs.strings(head, "open");
+            } else {
+                Document pg = pages.get(Docs.key(list, Long.toString(n)));
+                ids = pg == null ? List.of() : Docs.strings(pg, "ids");
             }
-            long base = Long.parseLong(pid.substring(pid.lastIndexOf('|') + 1)) * LedgerProjection.PAGE;
-            List<String> ids = Docs.strings(pg, "ids");
             for (int i = 0; i < ids.size(); i++) {
-                long n = base + i;
-                if (n >= from && n < to) {
+                if (base + i >= from && base + i < to) {
                     out.add(ids.get(i));
                 }
             }
@@ -194,12 +200,18 @@ public class LedgerController {
         }
         Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
         List<Document> items = new ArrayList<>();
+        List<List<Document>> sources = new ArrayList<>();
         for (String pid : pageIds) {
             Document pg = pages.get(pid);
-            if (pg == null) {
-                continue;
+            if (pg != null) {
+                sources.add(Docs.list(pg, "entries"));
             }
-            for (Document e : Docs.list(pg, "entries")) {
+        }
+        if (head != null) {
+            sources.add(Docs.list(head, "open"));
+        }
+        for (List<Document> entries : sources) {
+            for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
                 if (n >= from && n < to) {
                     items.add(e);

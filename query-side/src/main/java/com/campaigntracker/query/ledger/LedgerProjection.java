@@ -26,11 +26,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@value #ACTIVITIES} by {@code campaign|activity}: current content and figures, retraction, and the
  *   activity's own history (recorded / corrected / retracted, who and when; bounded by its corrections)</li>
- *   <li>{@value #PAGES}: the order in which activities were recorded, in pages of {@value #PAGE} ids, keyed
- *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, with a {@code …|head}
- *   document holding the count. Paging the ledger is a handful of key lookups.</li>
- *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in pages of {@value #PAGE}
- *   entries keyed {@code campaign|n}, with {@code campaign|head} holding the count.</li>
+ *   <li>{@value #PAGES}: the order in which activities were recorded, in full pages of {@value #PAGE} ids keyed
+ *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, and a {@code …|head} document
+ *   holding the count and the open (last, partial) page. Paging the ledger is a handful of key lookups.</li>
+ *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in full pages of
+ *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
  * </ul>
  */
 public class LedgerProjection implements ProjectionSlice {
@@ -137,23 +137,29 @@ public class LedgerProjection implements ProjectionSlice {
                 .append("role", e.role()).append("sequence", e.sequence());
     }
 
+    /**
+     * Appends to a list kept as full pages of {@value #PAGE} plus an open page inside the head document, so an
+     * append only ever touches the head (loaded with the batch) and, every {@value #PAGE} appends, a new page.
+     */
     private static void appendToList(BatchContext ctx, String list, String activityId) {
-        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L));
+        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<String>()));
         long n = Docs.l(head, "count");
-        String pageId = Docs.key(list, Long.toString(n / PAGE));
-        Document page = ctx.getOrCreate(PAGES, pageId, () -> new Document("ids", new ArrayList<String>()));
-        Docs.strings(page, "ids").add(activityId);
+        List<String> open = Docs.strings(head, "open");
+        open.add(activityId);
         head.put("count", n + 1);
-        ctx.changed(PAGES, page);
+        if (open.size() == PAGE) {
+            ctx.changed(PAGES, new Document("_id", Docs.key(list, Long.toString(n / PAGE)))
+                    .append("ids", new ArrayList<>(open)));
+            open.clear();
+        }
         ctx.changed(PAGES, head);
     }
 
-    @SuppressWarnings("unchecked")
     private static void appendHistory(BatchContext ctx, String c, ProjectionEvent e) {
-        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L));
+        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<Document>()));
         long n = Docs.l(head, "count");
-        String pageId = Docs.key(c, Long.toString(n / PAGE));
-        Document page = ctx.getOrCreate(HISTORY, pageId, () -> new Document("entries", new ArrayList<Document>()));
         Object p = e.payload();
         Document entry = new Document("n", n + 1)
                 .append("type", p.getClass().getSimpleName())
@@ -167,9 +173,14 @@ public class LedgerProjection implements ProjectionSlice {
                 .append("activityId", p instanceof ActivityEvent ae ? ae.activityId() : null)
                 .append("unitId", p instanceof ActivityEvent ae ? ae.unitId() : unitOf(p))
                 .append("payload", new Document(JSON.convertValue(p, Map.class)));
-        Docs.list(page, "entries").add(entry);
+        List<Document> open = Docs.list(head, "open");
+        open.add(entry);
         head.put("count", n + 1);
-        ctx.changed(HISTORY, page);
+        if (open.size() == PAGE) {
+            ctx.changed(HISTORY, new Document("_id", Docs.key(c, Long.toString(n / PAGE)))
+                    .append("entries", new ArrayList<>(open)));
+            open.clear();
+        }
         ctx.changed(HISTORY, head);
     }
 

@@ -49,7 +49,7 @@ public class ProjectionConfiguration {
 
     @Bean
     ConfigurerModule trackerProjectionsModule(ProjectionBatcher batcher, MongoTemplate mongoTemplate,
-                                              @Value("${tracker.projections.batch-size:500}") int batchSize,
+                                              @Value("${tracker.projections.batch-size:1000}") int batchSize,
                                               @Value("${tracker.projections.segments:4}") int segments) {
         MessageHandlerInterceptor<EventMessage<?>> flushAtBatchEnd = (unitOfWork, chain) -> {
             Object result = chain.proceed();

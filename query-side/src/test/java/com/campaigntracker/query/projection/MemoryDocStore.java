@@ -34,9 +34,13 @@ public class MemoryDocStore implements DocStore {
     }
 
     @Override
-    public void replaceAll(String collection, Collection<Document> documents) {
+    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
         bulkWrites++;
         for (Document d : documents) {
+            if (absentAtLoad.contains(d.getString("_id")) && data.containsKey(collection)
+                    && data.get(collection).containsKey(d.getString("_id"))) {
+                throw new IllegalStateException("duplicate key " + d.get("_id"));
+            }
             BsonDocument b = new BsonDocument();
             CODEC.encode(new BsonDocumentWriter(b), d, EncoderContext.builder().build());
             data.computeIfAbsent(collection, k -> new TreeMap<>()).put(d.getString("_id"), b);
