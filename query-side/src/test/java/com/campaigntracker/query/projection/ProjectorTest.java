@@ -170,6 +170,52 @@ class ProjectorTest {
         assertThat(view.get("asOf")).isEqualTo("2025-07-09");
     }
 
+    @Test
+    void unitAndCampaignLifecycleEvents() {
+        List<ProjectionEvent> e = new ArrayList<>(scenario());
+        e.add(ev("st1", new com.campaigntracker.shared.unit.UnitEvents.UnitRenamed("st1", "站一", "石油大院站"),
+                "2025-07-13", 9));
+        e.add(ev("st2", new com.campaigntracker.shared.unit.UnitEvents.UnitDeactivated("st2", "撤并"),
+                "2025-07-13", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised("c", "新标题", null,
+                new Targets(200L, null, 10.0, null, null)), "2025-07-14", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignExtended("c",
+                LocalDate.parse("2025-07-31"), LocalDate.parse("2025-08-31")), "2025-07-15", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignClosed("c"), "2025-08-31", 9));
+        e.add(ev("k", new CampaignLaunched("k", "另一个", "t", "d", null, null, LocalDate.parse("2025-07-01"),
+                LocalDate.parse("2025-07-02"), null), "2025-06-30", 9));
+        e.add(ev("k", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignCancelled("k", "天气"),
+                "2025-07-01", 9));
+        projector.apply(e);
+
+        Document st1 = store.get(UnitProjection.UNITS, "st1");
+        assertThat(st1.getString("name")).isEqualTo("石油大院站");
+        assertThat(st1.getBoolean("active")).isTrue();
+        Document st2 = store.get(UnitProjection.UNITS, "st2");
+        assertThat(st2.getBoolean("active")).isFalse();
+        assertThat(st2.getString("deactivationReason")).isEqualTo("撤并");
+        assertThat(st2.getString("parentId")).isEqualTo("ins");
+
+        Document c = store.get(CampaignProjection.CAMPAIGNS, "c");
+        assertThat(c.getString("title")).isEqualTo("新标题");
+        assertThat(c.getString("description")).isEqualTo("说明"); // null in a revision keeps the old value
+        assertThat(((Document) c.get("targets")).getLong("sessions")).isEqualTo(200L);
+        assertThat(((Document) c.get("targets")).get("enrolledUnits")).isNull();
+        assertThat(c.getString("endDate")).isEqualTo("2025-08-31");
+        assertThat(c.getString("status")).isEqualTo("CLOSED");
+        assertThat(c.getString("lastChangeDay")).isEqualTo("2025-08-31");
+        // the description as of each day travels with the change documents
+        Document on0714 = store.get(CampaignProjection.CHANGES, "c|2025-07-14");
+        assertThat(((Document) on0714.get("campaign")).getString("endDate")).isEqualTo("2025-07-31");
+        assertThat(((Document) on0714.get("campaign")).getString("title")).isEqualTo("新标题");
+        Document k = store.get(CampaignProjection.CAMPAIGNS, "k");
+        assertThat(k.getString("status")).isEqualTo("CANCELLED");
+        assertThat(k.getString("cancelReason")).isEqualTo("天气");
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").getLong("count")).isEqualTo(13);
+        assertThat(Docs.list(store.get(LedgerProjection.HISTORY, "c|head"), "open").get(12).getString("type"))
+                .isEqualTo("CampaignClosed");
+    }
+
     private List<Document> changesUpTo(String day) {
         List<Document> out = new ArrayList<>();
         for (LocalDate d = LocalDate.parse("2025-06-30"); !d.isAfter(LocalDate.parse(day)); d = d.plusDays(1)) {
