@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
 public class LedgerController {
     /** At most this many activities are examined for one filtered page; beyond, the answer says truncated. */
     static final int MAX_SCAN = 20_000;
+    /** Date ranges up to this many days are served from the per-day lists. */
+    static final int MAX_DAYS = 92;
 
     private final MongoDocStore store;
     private final CampaignRepository campaigns;
@@ -80,30 +83,62 @@ public class LedgerController {
             total = count;
             hasMore = end < count;
         } else {
+            // walk the smallest key-ordered list that covers the filter: the days' lists for a short date range
+            // (unless the unit's own list is shorter), else the unit's or the campaign's list
+            List<String> lists = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            if (fromDate != null && toDate != null && ChronoUnit.DAYS.between(fromDate, toDate) < MAX_DAYS) {
+                List<String> heads = new ArrayList<>();
+                for (LocalDate d = fromDate; !d.isAfter(toDate); d = d.plusDays(1)) {
+                    heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
+                }
+                Map<String, Document> found = store.find(LedgerProjection.PAGES, heads);
+                long sum = 0;
+                for (String h : heads) {
+                    Document hd = found.get(h);
+                    if (hd != null) {
+                        lists.add(h.substring(0, h.length() - "|head".length()));
+                        counts.add(Docs.l(hd, "count"));
+                        sum += Docs.l(hd, "count");
+                    }
+                }
+                if (unit != null && count < sum) {
+                    lists = new ArrayList<>(List.of(list));
+                    counts = new ArrayList<>(List.of(count));
+                }
+            } else {
+                lists.add(list);
+                counts.add(count);
+            }
             long skip = (long) p * s;
             long matched = 0;
             long scanned = 0;
             hasMore = false;
-            for (long pageNo = 0; pageNo * LedgerProjection.PAGE < count; pageNo++) {
-                if (scanned >= MAX_SCAN) {
-                    truncated = true;
-                    break;
-                }
-                List<String> ids = ids(list, pageNo * LedgerProjection.PAGE,
-                        Math.min(count, (pageNo + 1) * LedgerProjection.PAGE));
-                scanned += ids.size();
-                Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                        ids.stream().map(a -> Docs.key(id, a)).toList());
-                for (String a : ids) {
-                    Document d = docs.get(Docs.key(id, a));
-                    if (d == null || !matches(d, fromDate, toDate, cat, withRetracted)) {
-                        continue;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            scan:
+            for (int li = 0; li < lists.size(); li++) {
+                long n = counts.get(li);
+                for (long pageNo = 0; pageNo * LedgerProjection.PAGE < n; pageNo++) {
+                    if (scanned >= MAX_SCAN) {
+                        truncated = true;
+                        break scan;
                     }
-                    matched++;
-                    if (matched > skip && items.size() < s) {
-                        items.add(item(d));
-                    } else if (items.size() >= s && matched > skip + s) {
-                        hasMore = true;
+                    List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
+                            Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
+                    scanned += ids.size();
+                    Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
+                            ids.stream().map(a -> Docs.key(id, a)).toList());
+                    for (String a : ids) {
+                        Document d = docs.get(Docs.key(id, a));
+                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
+                            continue;
+                        }
+                        matched++;
+                        if (matched > skip && items.size() < s) {
+                            items.add(item(d));
+                        } else if (items.size() >= s && matched > skip + s) {
+                            hasMore = true;
+                        }
                     }
                 }
             }
@@ -151,7 +186,11 @@ public class LedgerController {
         return out;
     }
 
-    private static boolean matches(Document d, LocalDate from, LocalDate to, String category, boolean withRetracted) {
+    private static boolean matches(Document d, String unit, LocalDate from, LocalDate to, String category,
+                                   boolean withRetracted) {
+        if (unit != null && !unit.equals(d.getString("unitId"))) {
+            return false;
+        }
         LocalDate date = Docs.date(d, "date");
         if (from != null && date.isBefore(from)) {
             return false;

@@ -28,7 +28,9 @@ import java.util.Map;
  *   activity's own history (recorded / corrected / retracted, who and when; bounded by its corrections)</li>
  *   <li>{@value #PAGES}: the order in which activities were recorded, in full pages of {@value #PAGE} ids keyed
  *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, and a {@code …|head} document
- *   holding the count and the open (last, partial) page. Paging the ledger is a handful of key lookups.</li>
+ *   holding the count and the open (last, partial) page; likewise {@code campaign|d:date} per activity date (an
+ *   activity moved by a correction is listed under its new date as well). Paging the ledger is a handful of key
+ *   lookups.</li>
  *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in full pages of
  *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
  * </ul>
@@ -41,6 +43,11 @@ public class LedgerProjection implements ProjectionSlice {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The list of activities recorded (or corrected) onto one activity date. */
+    public static String dateListKey(String campaignId, String date) {
+        return Docs.key(campaignId, "d:" + date);
+    }
 
     public static String listKey(String campaignId, String unitId) {
         return unitId == null ? Docs.key(campaignId, "*") : Docs.key(campaignId, "u:" + unitId);
@@ -55,9 +62,12 @@ public class LedgerProjection implements ProjectionSlice {
         ctx.want(HISTORY, Docs.key(c, "head"));
         if (e.payload() instanceof ActivityEvent ae) {
             ctx.want(ACTIVITIES, Docs.key(c, ae.activityId()));
-            if (ae instanceof ActivityRecorded) {
+            if (ae instanceof ActivityRecorded r) {
                 ctx.want(PAGES, Docs.key(listKey(c, null), "head"));
                 ctx.want(PAGES, Docs.key(listKey(c, ae.unitId()), "head"));
+                ctx.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
+            } else if (ae instanceof ActivityCorrected x && x.date() != null) {
+                ctx.want(PAGES, Docs.key(dateListKey(c, x.date().toString()), "head"));
             }
         }
     }
@@ -102,8 +112,13 @@ public class LedgerProjection implements ProjectionSlice {
             if (isNew) {
                 appendToList(ctx, listKey(c, null), r.activityId());
                 appendToList(ctx, listKey(c, r.unitId()), r.activityId());
+                appendToList(ctx, dateListKey(c, r.date().toString()), r.activityId());
             }
         } else if (ae instanceof ActivityCorrected x && a != null) {
+            if (!x.date().toString().equals(a.getString("date"))) {
+                // moved to another day: listed there too (readers filter by the current date and skip repeats)
+                appendToList(ctx, dateListKey(c, x.date().toString()), x.activityId());
+            }
             content(a, x.date().toString(), x.title(), x.category(), x.site(), x.notes(), Figures5.of(x.figures()));
             a.put("updatedAt", e.timestamp().toString());
             Docs.list(a, "history").add(entry("CORRECTED", e).append("date", x.date().toString())
