@@ -75,6 +75,7 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
         assertThat(updates.size()).isGreaterThanOrEqualTo(3);
         assertThat(last(updates).get("pacing").asText()).isEqualTo("DONE");
         assertThat(last(updates).get("campaignId").asText()).isEqualTo(c);
+        assertThat(last(updates).get("rebuilding").asBoolean()).isFalse();
         r.body().close();
     }
 

@@ -1,5 +1,6 @@
 package com.campaigntracker.query.live;
 
+import com.campaigntracker.query.admin.ProjectionMonitor;
 import com.campaigntracker.query.campaigns.CampaignQueryController;
 import com.campaigntracker.query.campaigns.CampaignRepository;
 import com.campaigntracker.query.projection.ProjectionBatcher;
@@ -18,20 +19,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 /**
  * 实时进度: server-sent events. On connect the current progress is sent (event {@code progress}); then, whenever a
  * projection batch of this JVM changed the campaign, the recomputed progress is pushed. Pushes run on their own
- * thread so a slow client never holds up the projection.
+ * thread so a slow client never holds up the projection. Every pushed view carries {@code rebuilding}.
  */
 @RestController
 public class ProgressStreamController implements SmartLifecycle {
     private final CampaignQueryController queries;
     private final CampaignRepository repository;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
+    private final ProjectionMonitor monitor;
+    private final Set<String> recheck = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress-sse");
         t.setDaemon(true);
         return t;
@@ -41,9 +45,10 @@ public class ProgressStreamController implements SmartLifecycle {
     }
 
     public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
-                                    ProjectionBatcher batcher) {
+                                    ProjectionBatcher batcher, ProjectionMonitor monitor) {
         this.queries = queries;
         this.repository = repository;
+        this.monitor = monitor;
         batcher.addListener(touched -> {
             for (String c : touched) {
                 if (subscribers.containsKey(c)) {
@@ -71,7 +76,7 @@ public class ProgressStreamController implements SmartLifecycle {
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
         // the first view is computed on the push thread after subscribing: no change can slip in between
-        pusher.execute(() -> send(id, sub, queries.progress(id, null, silent, 50)));
+        pusher.execute(() -> send(id, sub, view(id, silent)));
         return emitter;
     }
 
@@ -82,11 +87,36 @@ public class ProgressStreamController implements SmartLifecycle {
         }
         for (Subscriber s : set) {
             try {
-                send(campaignId, s, queries.progress(campaignId, null, s.silentDays(), 50));
+                send(campaignId, s, view(campaignId, s.silentDays()));
             } catch (RuntimeException e) {
                 set.remove(s);
             }
         }
+    }
+
+    /**
+     * The progress to push. While the read model is being rebuilt it says so ({@code "rebuilding": true}) and the
+     * campaign is looked at again every second until the rebuild is over, so the last push is a complete view.
+     */
+    private Map<String, Object> view(String campaignId, int silentDays) {
+        boolean rebuilding = monitor.rebuilding();
+        Map<String, Object> progress = new java.util.LinkedHashMap<>();
+        try {
+            progress.putAll(queries.progress(campaignId, null, silentDays, 50));
+        } catch (RuntimeException notYetRebuilt) {
+            if (!rebuilding) {
+                throw notYetRebuilt;
+            }
+            progress.put("campaignId", campaignId);
+        }
+        progress.put("rebuilding", rebuilding);
+        if (rebuilding && recheck.add(campaignId)) {
+            pusher.schedule(() -> {
+                recheck.remove(campaignId);
+                push(campaignId);
+            }, 1, TimeUnit.SECONDS);
+        }
+        return progress;
     }
 
     private void send(String campaignId, Subscriber s, Map<String, Object> progress) {
