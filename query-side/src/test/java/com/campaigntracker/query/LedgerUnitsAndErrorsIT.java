@@ -67,6 +67,14 @@ class LedgerUnitsAndErrorsIT extends QueryIntegrationTest {
         // i % 5 == 0 and i % 30 == 0 → a0, a30, … a240 (i % 150 == 0 ⇒ every 30 with i%5==0: 0,30,60,...,240)
         assertThat(ids).containsExactly("a0", "a30", "a60", "a90", "a120", "a150", "a180", "a210", "a240");
         assertThat(u2Day.get("total").asLong()).isEqualTo(9);
+        // a day's activities over all units come from that day's list; a correction moved a7 onto 07-09
+        JsonNode day9 = get("/api/campaigns/" + c + "/activities?from=2025-07-09&to=2025-07-09&size=200").body();
+        List<String> day9Ids = new ArrayList<>();
+        day9.get("items").forEach(n -> day9Ids.add(n.get("activityId").asText()));
+        assertThat(day9Ids).containsExactlyInAnyOrder("a8", "a38", "a68", "a98", "a128", "a158", "a188", "a218",
+                "a248", "a7");
+        JsonNode day8 = get("/api/campaigns/" + c + "/activities?from=2025-07-08&to=2025-07-08&size=200").body();
+        assertThat(day8.get("total").asLong()).isEqualTo(8); // a7 moved away
         JsonNode u2All = get("/api/campaigns/" + c + "/activities?unitId=" + u2 + "&size=5").body();
         assertThat(u2All.get("total").asLong()).isEqualTo(50);
         assertThat(u2All.get("hasMore").asBoolean()).isTrue();

@@ -42,6 +42,9 @@ class ProgressQueriesIT extends QueryIntegrationTest {
         // on 07-10 the station corrects its 07-05 activity; on 07-12 the institute retracts its own
         s.correct(c, "a1", "2025-07-05", f(4, 40, 80, 300), at("2025-07-10", 11))
                 .retract(c, "a2", at("2025-07-12", 8));
+        // the coordinator lowers the sessions target on 07-11: earlier days keep the old target
+        feed.publish(new com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised(c, "文明路口引导行动（修订）",
+                "说明", new Targets(50L, 1000L, 500.0, 10000L, 2)), at("2025-07-11", 9));
         clock.setDay("2025-07-15");
 
         JsonNode asOf0705 = get("/api/campaigns/" + c + "/progress?asOf=2025-07-05").body();
@@ -57,7 +60,11 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                 .at("/metrics/sessions/total").asLong()).isEqualTo(12);
         assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-07-10").body()
                 .at("/metrics/sessions/total").asLong()).isEqualTo(6);
+        assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-07-10").body()
+                .at("/metrics/sessions/target").asLong()).isEqualTo(100);
         JsonNode asOf0712 = get("/api/campaigns/" + c + "/progress?asOf=2025-07-12").body();
+        assertThat(asOf0712.at("/metrics/sessions/target").asLong()).isEqualTo(50);
+        assertThat(asOf0712.get("title").asText()).isEqualTo("文明路口引导行动（修订）");
         assertThat(asOf0712.at("/metrics/sessions/total").asLong()).isEqualTo(4);
         assertThat(asOf0712.at("/totals/activities").asLong()).isEqualTo(1);
 

@@ -2,12 +2,14 @@ package com.campaigntracker.query.admin;
 
 import com.campaigntracker.query.projection.ProjectionBatcher;
 import com.campaigntracker.query.projection.TrackerProjections;
+import com.campaigntracker.query.web.ApiException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -79,7 +81,15 @@ public class ProjectionMonitor {
         rebuildRequested = true;
         headAtRebuild = headPosition();
         p.shutDown();
-        p.resetTokens();
+        try {
+            p.resetTokens();
+        } catch (RuntimeException e) {
+            // e.g. another replica still holds segments: leave the model as it was and keep projecting
+            rebuildRequested = false;
+            p.start();
+            throw new ApiException(HttpStatus.CONFLICT, "无法重建",
+                    "无法重置处理器 " + p.getName() + " 的令牌（可能其他实例仍持有处理段）: " + e.getMessage());
+        }
         countingSince = system.instant();
         batcher.resetCounter();
         p.start();

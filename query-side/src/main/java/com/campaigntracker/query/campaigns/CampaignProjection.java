@@ -129,7 +129,7 @@ public class CampaignProjection implements ProjectionSlice {
             enrol(ctx, campaign, u.unitId(), false, e);
         }
         campaign.put("updatedAt", e.timestamp().toString());
-        campaign.put("lastChangeDay", e.changeDay().toString());
+        lastChangeDay(campaign, e);
         ctx.changed(CAMPAIGNS, campaign);
         Document change = change(ctx, c, e);
         change.put("campaign", meta(campaign));
@@ -171,7 +171,7 @@ public class CampaignProjection implements ProjectionSlice {
         Document campaign = campaign(ctx, c);
         Figures5.add((Document) campaign.get("totals"), f, sign);
         campaign.put("updatedAt", e.timestamp().toString());
-        campaign.put("lastChangeDay", e.changeDay().toString());
+        lastChangeDay(campaign, e);
         ctx.changed(CAMPAIGNS, campaign);
 
         roster(ctx, c, ae.unitId());
@@ -192,6 +192,15 @@ public class CampaignProjection implements ProjectionSlice {
         countDate(Docs.list(cuChange, "dates"), d, sign);
         addDay(Docs.list(change, "days"), d, f, sign);
         ctx.changed(CHANGES, change);
+    }
+
+    /** The latest change day seen (events of different streams need not arrive in timestamp order). */
+    private static void lastChangeDay(Document campaign, ProjectionEvent e) {
+        String day = e.changeDay().toString();
+        String current = campaign.getString("lastChangeDay");
+        if (current == null || current.compareTo(day) < 0) {
+            campaign.put("lastChangeDay", day);
+        }
     }
 
     private static void countDate(List<Document> dates, String d, int sign) {
@@ -252,7 +261,7 @@ public class CampaignProjection implements ProjectionSlice {
     }
 
     /** The campaign's description as it stands after an event: what an as-of view shows for that day. */
-    static Document meta(Document campaign) {
+    public static Document meta(Document campaign) {
         Document m = new Document();
         for (String f : List.of("title", "theme", "description", "district", "eligibleUnitTypes", "startDate",
                 "endDate", "targets", "status", "cancelReason", "launchDay")) {

@@ -3,7 +3,9 @@ package com.campaigntracker.query.campaigns;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.campaign.CampaignStatus;
+import com.campaigntracker.query.projection.Docs;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,9 +26,13 @@ public class CampaignQueryController {
     private final CampaignRepository repository;
     private final Clock clock;
 
-    public CampaignQueryController(CampaignRepository repository, Clock clock) {
+    /**
+     * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
+     * there is exactly one (or a primary one, as in the tests); otherwise the system clock in Asia/Shanghai.
+     */
+    public CampaignQueryController(CampaignRepository repository, ObjectProvider<Clock> clock) {
         this.repository = repository;
-        this.clock = clock;
+        this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
     }
 
     @GetMapping

@@ -73,22 +73,12 @@ public class CampaignRepository {
     /** The campaign's progress inputs as they stand now. */
     public CampaignState live(Document campaign) {
         String c = campaign.getString("_id");
-        CampaignState s = new CampaignState(CampaignProjection.meta(campaign));
         Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
         List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
         List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
-        for (Document cu : store.find(CampaignProjection.UNITS, keys).values()) {
-            CampaignState.UnitState u = s.unit(cu.getString("unitId"));
-            u.enrolled = cu.getBoolean("enrolled", false) ? 1 : 0;
-            u.totals.add((Document) cu.get("totals"), 1);
-            u.addDates(Docs.list(cu, "dates"), 1);
-        }
         Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
-        if (series != null) {
-            for (Document day : Docs.list(series, "days")) {
-                s.days.computeIfAbsent(day.getString("date"), k -> new CampaignState.Agg()).add(day, 1);
-            }
-        }
+        CampaignState s = CampaignState.current(CampaignProjection.meta(campaign),
+                store.find(CampaignProjection.UNITS, keys).values(), series);
         return s;
     }
 
@@ -109,32 +99,13 @@ public class CampaignRepository {
             ids.add(Docs.key(c, d.toString()));
         }
         Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
-        CampaignState s = null;
-        Document meta = null;
         List<Document> ordered = new ArrayList<>();
         for (String id : ids) {
-            Document ch = changes.get(id);
-            if (ch != null) {
-                ordered.add(ch);
-                if (ch.get("campaign") != null) {
-                    meta = (Document) ch.get("campaign");
-                }
+            if (changes.get(id) != null) {
+                ordered.add(changes.get(id));
             }
         }
-        s = new CampaignState(meta == null ? CampaignProjection.meta(campaign) : meta);
-        for (Document ch : ordered) {
-            for (Document u : Docs.list(ch, "units")) {
-                CampaignState.UnitState us = s.unit(u.getString("unitId"));
-                us.enrolled += Docs.l(u, "enrolled");
-                us.totals.add(u, 1);
-                us.addDates(Docs.list(u, "dates"), 1);
-            }
-            for (Document day : Docs.list(ch, "days")) {
-                s.days.computeIfAbsent(day.getString("date"), k -> new CampaignState.Agg()).add(day, 1);
-            }
-        }
-        s.days.values().removeIf(a -> a.sessions == 0 && a.participations == 0 && a.serviceHours == 0
-                && a.beneficiaries == 0 && a.activities == 0);
+        CampaignState s = CampaignState.fold(CampaignProjection.meta(campaign), ordered);
         return s;
     }
 

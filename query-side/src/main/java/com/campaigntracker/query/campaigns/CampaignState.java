@@ -95,6 +95,52 @@ public final class CampaignState {
         }
     }
 
+    /**
+     * Folds per-change-day documents (in day order) into the state at the end of the last one: the as-of view.
+     * The campaign's description is the latest one recorded on or before that day ({@code fallbackMeta} if none).
+     */
+    public static CampaignState fold(Document fallbackMeta, List<Document> changesInDayOrder) {
+        Document meta = fallbackMeta;
+        for (Document ch : changesInDayOrder) {
+            if (ch.get("campaign") != null) {
+                meta = (Document) ch.get("campaign");
+            }
+        }
+        CampaignState s = new CampaignState(meta);
+        for (Document ch : changesInDayOrder) {
+            for (Document u : Docs.list(ch, "units")) {
+                UnitState us = s.unit(u.getString("unitId"));
+                us.enrolled += Docs.l(u, "enrolled");
+                us.totals.add(u, 1);
+                us.addDates(Docs.list(u, "dates"), 1);
+            }
+            for (Document day : Docs.list(ch, "days")) {
+                s.days.computeIfAbsent(day.getString("date"), k -> new Agg()).add(day, 1);
+            }
+        }
+        s.days.values().removeIf(a -> a.sessions == 0 && a.participations == 0 && a.serviceHours == 0
+                && a.beneficiaries == 0 && a.activities == 0);
+        return s;
+    }
+
+    /** The state from the current per-campaign documents (roster units, series). */
+    public static CampaignState current(Document meta, java.util.Collection<Document> campaignUnits,
+                                        Document series) {
+        CampaignState s = new CampaignState(meta);
+        for (Document cu : campaignUnits) {
+            UnitState u = s.unit(cu.getString("unitId"));
+            u.enrolled = cu.getBoolean("enrolled", false) ? 1 : 0;
+            u.totals.add((Document) cu.get("totals"), 1);
+            u.addDates(Docs.list(cu, "dates"), 1);
+        }
+        if (series != null) {
+            for (Document day : Docs.list(series, "days")) {
+                s.days.computeIfAbsent(day.getString("date"), k -> new Agg()).add(day, 1);
+            }
+        }
+        return s;
+    }
+
     public UnitState unit(String id) {
         return units.computeIfAbsent(id, k -> new UnitState());
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
 public class LedgerController {
     /** At most this many activities are examined for one filtered page; beyond, the answer says truncated. */
     static final int MAX_SCAN = 20_000;
+    /** Date ranges up to this many days are served from the per-day lists. */
+    static final int MAX_DAYS = 92;
 
     private final MongoDocStore store;
     private final CampaignRepository campaigns;
@@ -80,30 +83,62 @@ public class LedgerController {
             total = count;
             hasMore = end < count;
         } else {
+            // walk the smallest key-ordered list that covers the filter: the days' lists for a short date range
+            // (unless the unit's own list is shorter), else the unit's or the campaign's list
+            List<String> lists = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            if (fromDate != null && toDate != null && ChronoUnit.DAYS.between(fromDate, toDate) < MAX_DAYS) {
+                List<String> heads = new ArrayList<>();
+                for (LocalDate d = fromDate; !d.isAfter(toDate); d = d.plusDays(1)) {
+                    heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
+                }
+                Map<String, Document> found = store.find(LedgerProjection.PAGES, heads);
+                long sum = 0;
+                for (String h : heads) {
+                    Document hd = found.get(h);
+                    if (hd != null) {
+                        lists.add(h.substring(0, h.length() - "|head".length()));
+                        counts.add(Docs.l(hd, "count"));
+                        sum += Docs.l(hd, "count");
+                    }
+                }
+                if (unit != null && count < sum) {
+                    lists = new ArrayList<>(List.of(list));
+                    counts = new ArrayList<>(List.of(count));
+                }
+            } else {
+                lists.add(list);
+                counts.add(count);
+            }
             long skip = (long) p * s;
             long matched = 0;
             long scanned = 0;
             hasMore = false;
-            for (long pageNo = 0; pageNo * LedgerProjection.PAGE < count; pageNo++) {
-                if (scanned >= MAX_SCAN) {
-                    truncated = true;
-                    break;
-                }
-                List<String> ids = ids(list, pageNo * LedgerProjection.PAGE,
-                        Math.min(count, (pageNo + 1) * LedgerProjection.PAGE));
-                scanned += ids.size();
-                Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                        ids.stream().map(a -> Docs.key(id, a)).toList());
-                for (String a : ids) {
-                    Document d = docs.get(Docs.key(id, a));
-                    if (d == null || !matches(d, fromDate, toDate, cat, withRetracted)) {
-                        continue;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            scan:
+            for (int li = 0; li < lists.size(); li++) {
+                long n = counts.get(li);
+                for (long pageNo = 0; pageNo * LedgerProjection.PAGE < n; pageNo++) {
+                    if (scanned >= MAX_SCAN) {
+                        truncated = true;
+                        break scan;
                     }
-                    matched++;
-                    if (matched > skip && items.size() < s) {
-                        items.add(item(d));
-                    } else if (items.size() >= s && matched > skip + s) {
-                        hasMore = true;
+                    List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
+                            Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
+                    scanned += ids.size();
+                    Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
+                            ids.stream().map(a -> Docs.key(id, a)).toList());
+                    for (String a : ids) {
+                        Document d = docs.get(Docs.key(id, a));
+                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
+                            continue;
+                        }
+                        matched++;
+                        if (matched > skip && items.size() < s) {
+                            items.add(item(d));
+                        } else if (items.size() >= s && matched > skip + s) {
+                            hasMore = true;
+                        }
                     }
                 }
             }
@@ -122,22 +157,28 @@ public class LedgerController {
     }
 
     private List<String> ids(String list, long from, long to) {
+        String headId = Docs.key(list, "head");
         List<String> pageIds = new ArrayList<>();
+        pageIds.add(headId);
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             pageIds.add(Docs.key(list, Long.toString(n)));
         }
         Map<String, Document> pages = store.find(LedgerProjection.PAGES, pageIds);
+        Document head = pages.get(headId);
+        long count = head == null ? 0 : Docs.l(head, "count");
+        long openBase = count - (head == null ? 0 : Docs.strings(head, "open").size());
         List<String> out = new ArrayList<>();
-        for (String pid : pageIds) {
-            Document pg = pages.get(pid);
-            if (pg == null) {
-                continue;
+        for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
+            long base = n * LedgerProjection.PAGE;
+            List<String> ids;
+            if (base >= openBase) {
+                ids = head == null ? List.of() : Docs.strings(head, "open");
+            } else {
+                Document pg = pages.get(Docs.key(list, Long.toString(n)));
+                ids = pg == null ? List.of() : Docs.strings(pg, "ids");
             }
-            long base = Long.parseLong(pid.substring(pid.lastIndexOf('|') + 1)) * LedgerProjection.PAGE;
-            List<String> ids = Docs.strings(pg, "ids");
             for (int i = 0; i < ids.size(); i++) {
-                long n = base + i;
-                if (n >= from && n < to) {
+                if (base + i >= from && base + i < to) {
                     out.add(ids.get(i));
                 }
             }
@@ -145,7 +186,11 @@ public class LedgerController {
         return out;
     }
 
-    private static boolean matches(Document d, LocalDate from, LocalDate to, String category, boolean withRetracted) {
+    private static boolean matches(Document d, String unit, LocalDate from, LocalDate to, String category,
+                                   boolean withRetracted) {
+        if (unit != null && !unit.equals(d.getString("unitId"))) {
+            return false;
+        }
         LocalDate date = Docs.date(d, "date");
         if (from != null && date.isBefore(from)) {
             return false;
@@ -194,12 +239,18 @@ public class LedgerController {
         }
         Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
         List<Document> items = new ArrayList<>();
+        List<List<Document>> sources = new ArrayList<>();
         for (String pid : pageIds) {
             Document pg = pages.get(pid);
-            if (pg == null) {
-                continue;
+            if (pg != null) {
+                sources.add(Docs.list(pg, "entries"));
             }
-            for (Document e : Docs.list(pg, "entries")) {
+        }
+        if (head != null) {
+            sources.add(Docs.list(head, "open"));
+        }
+        for (List<Document> entries : sources) {
+            for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
                 if (n >= from && n < to) {
                     items.add(e);

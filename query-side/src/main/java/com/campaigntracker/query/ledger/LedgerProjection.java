@@ -26,11 +26,13 @@ import java.util.Map;
  * <ul>
  *   <li>{@value #ACTIVITIES} by {@code campaign|activity}: current content and figures, retraction, and the
  *   activity's own history (recorded / corrected / retracted, who and when; bounded by its corrections)</li>
- *   <li>{@value #PAGES}: the order in which activities were recorded, in pages of {@value #PAGE} ids, keyed
- *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, with a {@code …|head}
- *   document holding the count. Paging the ledger is a handful of key lookups.</li>
- *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in pages of {@value #PAGE}
- *   entries keyed {@code campaign|n}, with {@code campaign|head} holding the count.</li>
+ *   <li>{@value #PAGES}: the order in which activities were recorded, in full pages of {@value #PAGE} ids keyed
+ *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, and a {@code …|head} document
+ *   holding the count and the open (last, partial) page; likewise {@code campaign|d:date} per activity date (an
+ *   activity moved by a correction is listed under its new date as well). Paging the ledger is a handful of key
+ *   lookups.</li>
+ *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in full pages of
+ *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
  * </ul>
  */
 public class LedgerProjection implements ProjectionSlice {
@@ -41,6 +43,11 @@ public class LedgerProjection implements ProjectionSlice {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The list of activities recorded (or corrected) onto one activity date. */
+    public static String dateListKey(String campaignId, String date) {
+        return Docs.key(campaignId, "d:" + date);
+    }
 
     public static String listKey(String campaignId, String unitId) {
         return unitId == null ? Docs.key(campaignId, "*") : Docs.key(campaignId, "u:" + unitId);
@@ -55,9 +62,12 @@ public class LedgerProjection implements ProjectionSlice {
         ctx.want(HISTORY, Docs.key(c, "head"));
         if (e.payload() instanceof ActivityEvent ae) {
             ctx.want(ACTIVITIES, Docs.key(c, ae.activityId()));
-            if (ae instanceof ActivityRecorded) {
+            if (ae instanceof ActivityRecorded r) {
                 ctx.want(PAGES, Docs.key(listKey(c, null), "head"));
                 ctx.want(PAGES, Docs.key(listKey(c, ae.unitId()), "head"));
+                ctx.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
+            } else if (ae instanceof ActivityCorrected x && x.date() != null) {
+                ctx.want(PAGES, Docs.key(dateListKey(c, x.date().toString()), "head"));
             }
         }
     }
@@ -102,8 +112,13 @@ public class LedgerProjection implements ProjectionSlice {
             if (isNew) {
                 appendToList(ctx, listKey(c, null), r.activityId());
                 appendToList(ctx, listKey(c, r.unitId()), r.activityId());
+                appendToList(ctx, dateListKey(c, r.date().toString()), r.activityId());
             }
         } else if (ae instanceof ActivityCorrected x && a != null) {
+            if (!x.date().toString().equals(a.getString("date"))) {
+                // moved to another day: listed there too (readers filter by the current date and skip repeats)
+                appendToList(ctx, dateListKey(c, x.date().toString()), x.activityId());
+            }
             content(a, x.date().toString(), x.title(), x.category(), x.site(), x.notes(), Figures5.of(x.figures()));
             a.put("updatedAt", e.timestamp().toString());
             Docs.list(a, "history").add(entry("CORRECTED", e).append("date", x.date().toString())
@@ -137,23 +152,29 @@ public class LedgerProjection implements ProjectionSlice {
                 .append("role", e.role()).append("sequence", e.sequence());
     }
 
+    /**
+     * Appends to a list kept as full pages of {@value #PAGE} plus an open page inside the head document, so an
+     * append only ever touches the head (loaded with the batch) and, every {@value #PAGE} appends, a new page.
+     */
     private static void appendToList(BatchContext ctx, String list, String activityId) {
-        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L));
+        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<String>()));
         long n = Docs.l(head, "count");
-        String pageId = Docs.key(list, Long.toString(n / PAGE));
-        Document page = ctx.getOrCreate(PAGES, pageId, () -> new Document("ids", new ArrayList<String>()));
-        Docs.strings(page, "ids").add(activityId);
+        List<String> open = Docs.strings(head, "open");
+        open.add(activityId);
         head.put("count", n + 1);
-        ctx.changed(PAGES, page);
+        if (open.size() == PAGE) {
+            ctx.changed(PAGES, new Document("_id", Docs.key(list, Long.toString(n / PAGE)))
+                    .append("ids", new ArrayList<>(open)));
+            open.clear();
+        }
         ctx.changed(PAGES, head);
     }
 
-    @SuppressWarnings("unchecked")
     private static void appendHistory(BatchContext ctx, String c, ProjectionEvent e) {
-        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L));
+        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<Document>()));
         long n = Docs.l(head, "count");
-        String pageId = Docs.key(c, Long.toString(n / PAGE));
-        Document page = ctx.getOrCreate(HISTORY, pageId, () -> new Document("entries", new ArrayList<Document>()));
         Object p = e.payload();
         Document entry = new Document("n", n + 1)
                 .append("type", p.getClass().getSimpleName())
@@ -167,9 +188,14 @@ public class LedgerProjection implements ProjectionSlice {
                 .append("activityId", p instanceof ActivityEvent ae ? ae.activityId() : null)
                 .append("unitId", p instanceof ActivityEvent ae ? ae.unitId() : unitOf(p))
                 .append("payload", new Document(JSON.convertValue(p, Map.class)));
-        Docs.list(page, "entries").add(entry);
+        List<Document> open = Docs.list(head, "open");
+        open.add(entry);
         head.put("count", n + 1);
-        ctx.changed(HISTORY, page);
+        if (open.size() == PAGE) {
+            ctx.changed(HISTORY, new Document("_id", Docs.key(c, Long.toString(n / PAGE)))
+                    .append("entries", new ArrayList<>(open)));
+            open.clear();
+        }
         ctx.changed(HISTORY, head);
     }
 

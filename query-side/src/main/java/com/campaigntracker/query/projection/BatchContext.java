@@ -20,6 +20,7 @@ public final class BatchContext {
     private final Map<String, Map<String, Document>> cache = new HashMap<>();
     private final Map<String, Map<String, Document>> dirty = new LinkedHashMap<>();
     private final Set<String> touchedCampaigns = new LinkedHashSet<>();
+    private final Map<String, Set<String>> created = new HashMap<>();
 
     public BatchContext(DocStore store) {
         this.store = store;
@@ -56,6 +57,7 @@ public final class BatchContext {
             d = creator.get();
             d.put("_id", id);
             cache.get(collection).put(id, d);
+            created.computeIfAbsent(collection, k -> new java.util.HashSet<>()).add(id);
         }
         return d;
     }
@@ -78,15 +80,16 @@ public final class BatchContext {
     public void flush(Collection<String> lastCollections) {
         dirty.forEach((collection, docs) -> {
             if (!lastCollections.contains(collection)) {
-                store.replaceAll(collection, docs.values());
+                store.write(collection, docs.values(), created.getOrDefault(collection, Set.of()));
             }
         });
         for (String collection : lastCollections) {
             Map<String, Document> docs = dirty.get(collection);
             if (docs != null) {
-                store.replaceAll(collection, docs.values());
+                store.write(collection, docs.values(), created.getOrDefault(collection, Set.of()));
             }
         }
         dirty.clear();
+        created.clear();
     }
 }

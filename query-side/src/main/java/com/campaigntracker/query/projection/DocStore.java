@@ -12,7 +12,15 @@ public interface DocStore {
     Map<String, Document> find(String collection, Collection<String> ids);
 
     /** Replaces (upserts) the given documents, each carrying its {@code _id}; one bulk write per collection. */
-    void replaceAll(String collection, Collection<Document> documents);
+    default void replaceAll(String collection, Collection<Document> documents) {
+        write(collection, documents, java.util.Set.of());
+    }
+
+    /**
+     * Writes the documents in one bulk write: those whose id is in {@code absentAtLoad} (looked up by this batch
+     * and not found; one writer per document) are inserted, the others replaced (upsert).
+     */
+    void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad);
 
     /** Removes every document of the collection (used by a projection reset). */
     void clear(String collection);

@@ -3,6 +3,7 @@ package com.campaigntracker.query.projection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -40,13 +41,14 @@ public class MongoDocStore implements DocStore {
     }
 
     @Override
-    public void replaceAll(String collection, Collection<Document> documents) {
+    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
         if (documents.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
         for (Document d : documents) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
+            writes.add(absentAtLoad.contains(d.getString("_id")) ? new InsertOneModel<>(d)
+                    : new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
         }
         db.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }

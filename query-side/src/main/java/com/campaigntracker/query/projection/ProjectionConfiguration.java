@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters, the clock. */
@@ -50,7 +49,7 @@ public class ProjectionConfiguration {
 
     @Bean
     ConfigurerModule trackerProjectionsModule(ProjectionBatcher batcher, MongoTemplate mongoTemplate,
-                                              @Value("${tracker.projections.batch-size:500}") int batchSize,
+                                              @Value("${tracker.projections.batch-size:1000}") int batchSize,
                                               @Value("${tracker.projections.segments:4}") int segments) {
         MessageHandlerInterceptor<EventMessage<?>> flushAtBatchEnd = (unitOfWork, chain) -> {
             Object result = chain.proceed();
