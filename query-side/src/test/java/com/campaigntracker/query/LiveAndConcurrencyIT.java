@@ -39,8 +39,8 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
         get("/api/campaigns/" + c + "/progress"); // caught up
 
         List<JsonNode> updates = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/campaigns/" + c
-                + "/progress/stream")).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = request("/api/campaigns/" + c
+                + "/progress/stream").header("Accept", "text/event-stream").GET().build();
         CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = response.get();

@@ -53,6 +53,17 @@ public abstract class QueryIntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("tracker.data-dir", DATA_DIR::toString);
+        registry.add("tracker.security.users[0].username", () -> "admin");
+        registry.add("tracker.security.users[0].password", () -> "{noop}admin-pw");
+        registry.add("tracker.security.users[0].roles", () -> "ADMIN");
+    }
+
+    static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("admin:admin-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** Every test request is made by an admin account (the authorisation rules are tested in standalone). */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", ADMIN);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -100,12 +111,11 @@ public abstract class QueryIntegrationTest {
     }
 
     Response getRaw(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     Response post(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     Response send(HttpRequest request) {

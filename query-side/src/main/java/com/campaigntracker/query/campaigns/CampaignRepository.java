@@ -5,6 +5,7 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.units.UnitProjection;
 import com.campaigntracker.query.web.ApiException;
+import com.campaigntracker.query.web.ReadScope;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,6 +36,7 @@ public class CampaignRepository {
         if (d == null || d.get("status") == null) {
             throw ApiException.notFound("活动不存在: " + id);
         }
+        ReadScope.requireCampaign(id, d.getString("district"));
         return d;
     }
 
@@ -49,8 +51,13 @@ public class CampaignRepository {
         if (status != null) {
             filters.add(Filters.eq("status", status));
         }
+        String scoped = ReadScope.district();
         if (district != null) {
             filters.add(Filters.eq("district", district));
+        }
+        if (scoped != null) {
+            // a district leader sees its district's campaigns and the city-wide ones
+            filters.add(Filters.or(Filters.eq("district", scoped), Filters.eq("district", null)));
         }
         if (theme != null) {
             filters.add(Filters.eq("theme", theme));

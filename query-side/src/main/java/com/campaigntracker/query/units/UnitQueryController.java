@@ -6,6 +6,7 @@ import com.campaigntracker.query.campaigns.CampaignRepository;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
+import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
 import com.mongodb.client.model.Filters;
@@ -46,8 +47,9 @@ public class UnitQueryController {
                                           @RequestParam(required = false) String parentId) {
         List<Bson> f = new ArrayList<>();
         f.add(Filters.ne("name", null));
-        if (Params.blankToNull(district) != null) {
-            f.add(Filters.eq("district", district));
+        String scopedDistrict = ReadScope.effectiveDistrict(Params.blankToNull(district));
+        if (scopedDistrict != null) {
+            f.add(Filters.eq("district", scopedDistrict));
         }
         if (Params.blankToNull(type) != null) {
             UnitType t;
@@ -140,6 +142,7 @@ public class UnitQueryController {
         if (d == null || d.getString("name") == null) {
             throw ApiException.notFound("单位不存在: " + id);
         }
+        ReadScope.requireUnit(id, d.getString("district"));
         return d;
     }
 
