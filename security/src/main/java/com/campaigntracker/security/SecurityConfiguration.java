@@ -88,8 +88,17 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtActors(props.getJwt())))
                     .authenticationEntryPoint(entryPoint));
         }
+        // A refused write without credentials (its CSRF check fails first) is a matter of signing in, not of rights.
         http.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint)
-                .accessDeniedHandler((request, response, e) -> problems.forbidden(request, response)));
+                .accessDeniedHandler((request, response, e) -> {
+                    if (CurrentActor.get() == Actor.ANONYMOUS) {
+                        entryPoint.commence(request, response,
+                                new org.springframework.security.authentication.InsufficientAuthenticationException(
+                                        "anonymous"));
+                    } else {
+                        problems.forbidden(request, response);
+                    }
+                }));
         // The UI reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN; API clients carrying their own
         // Authorization header are not exposed to cross-site request forgery.
         http.csrf(csrf -> csrf
