@@ -2,6 +2,7 @@ package com.campaigntracker.eventstore;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.TrackerH2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public class EmbeddedMongo implements AutoCloseable {
         }
         MVStore mvStore = builder.open();
         mvStore.setRetentionTime(RETENTION_MS);
-        this.backend = new H2Backend(mvStore);
+        this.backend = new TrackerH2Backend(mvStore);
         this.server = new MongoServer(backend);
         server.bind(host, port);
         var address = server.getLocalAddress();

@@ -260,6 +260,10 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
+        List<Document> documents() {
+            return documents;
+        }
+
         long reserveAndInsert() {
             for (int attempt = 1; ; attempt++) {
                 long last = reserve();
