@@ -28,6 +28,9 @@ public class EmbeddedMongo implements AutoCloseable {
     /** Page compression; system property {@code tracker.mvstore.compress}. */
     static final boolean COMPRESS = Boolean.parseBoolean(System.getProperty("tracker.mvstore.compress", "true"));
 
+    /** MVStore page cache in MB (H2's default is 16); system property {@code tracker.mvstore.cache-mb}. */
+    static final int CACHE_MB = Integer.getInteger("tracker.mvstore.cache-mb", 64);
+
     private final H2Backend backend;
     private final MongoServer server;
     private final String connectionString;
@@ -41,7 +44,7 @@ public class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         this.file = dataDir.resolve("tracker.mv.db").toAbsolutePath();
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB);
         if (COMPRESS) {
             builder.compress();
         }
