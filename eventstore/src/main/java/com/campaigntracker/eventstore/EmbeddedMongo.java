@@ -31,6 +31,9 @@ public class EmbeddedMongo implements AutoCloseable {
     /** MVStore page cache in MB (H2's default is 16); system property {@code tracker.mvstore.cache-mb}. */
     static final int CACHE_MB = Integer.getInteger("tracker.mvstore.cache-mb", 64);
 
+    /** MVStore page split size in bytes (0 = H2's default); system property {@code tracker.mvstore.page-split-size}. */
+    static final int PAGE_SPLIT_SIZE = Integer.getInteger("tracker.mvstore.page-split-size", 0);
+
     private final H2Backend backend;
     private final MongoServer server;
     private final String connectionString;
@@ -45,6 +48,9 @@ public class EmbeddedMongo implements AutoCloseable {
         }
         this.file = dataDir.resolve("tracker.mv.db").toAbsolutePath();
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB);
+        if (PAGE_SPLIT_SIZE > 0) {
+            builder.pageSplitSize(PAGE_SPLIT_SIZE);
+        }
         if (COMPRESS) {
             builder.compress();
         }

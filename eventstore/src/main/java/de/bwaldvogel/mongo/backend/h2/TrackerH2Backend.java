@@ -3,6 +3,7 @@ package de.bwaldvogel.mongo.backend.h2;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -17,8 +18,9 @@ import java.lang.reflect.Field;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend with two changes to how it lays out the MVStore: unique-index maps compare their
- * keys by value, and documents are stored as BSON ({@link BsonDocumentType}) rather than Java-serialized.
+ * mongo-java-server's H2 backend with three changes: unique-index maps compare their keys by value, documents are
+ * stored as BSON ({@link BsonDocumentType}) rather than Java-serialized, and queries pin the store version they read
+ * ({@link VersionPinningH2Collection}).
  * <p>
  * The stock backend opens index maps with H2's {@code ObjectDataType}; index keys ({@code KeyValue}) are not
  * {@code Comparable}, so every comparison in the index B-tree Java-serializes both keys and compares the bytes. A
@@ -61,6 +63,44 @@ public class TrackerH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Pins the MVStore version a query reads for as long as it runs. A plain MVMap traversal does not, so a scan
+     * that outlives the chunk retention time can meet a chunk that compaction already freed ("Chunk … not found",
+     * seen in a 1M-event full scan with a short retention time). H2's own transactions use the same mechanism.
+     */
+    static final class VersionPinningH2Collection extends H2Collection {
+        private final MVStore mvStore;
+
+        VersionPinningH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                                   MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                                   CursorRegistry cursorRegistry, MVStore mvStore) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+            this.mvStore = mvStore;
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            MVStore.TxCounter version = mvStore.registerVersionUsage();
+            try {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            } finally {
+                mvStore.deregisterVersionUsage(version);
+            }
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            MVStore.TxCounter version = mvStore.registerVersionUsage();
+            try {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            } finally {
+                mvStore.deregisterVersionUsage(version);
+            }
+        }
+    }
+
     static final class TrackerH2Database extends H2Database {
         private static final Field MV_STORE;
 
@@ -85,7 +125,8 @@ public class TrackerH2Backend extends H2Backend {
                     DATABASES_PREFIX + fullName,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
             MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullName);
-            return new H2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new VersionPinningH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
+                                                  mvStore);
         }
 
         private MVStore mvStore() {
