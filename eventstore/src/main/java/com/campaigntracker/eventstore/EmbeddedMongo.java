@@ -2,6 +2,7 @@ package com.campaigntracker.eventstore;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.TrackerH2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,12 @@ public class EmbeddedMongo implements AutoCloseable {
     /** Page compression; system property {@code tracker.mvstore.compress}. */
     static final boolean COMPRESS = Boolean.parseBoolean(System.getProperty("tracker.mvstore.compress", "true"));
 
+    /** MVStore page cache in MB (H2's default is 16); system property {@code tracker.mvstore.cache-mb}. */
+    static final int CACHE_MB = Integer.getInteger("tracker.mvstore.cache-mb", 64);
+
+    /** MVStore page split size in bytes (0 = H2's default); system property {@code tracker.mvstore.page-split-size}. */
+    static final int PAGE_SPLIT_SIZE = Integer.getInteger("tracker.mvstore.page-split-size", 0);
+
     private final H2Backend backend;
     private final MongoServer server;
     private final String connectionString;
@@ -40,13 +47,16 @@ public class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         this.file = dataDir.resolve("tracker.mv.db").toAbsolutePath();
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB);
+        if (PAGE_SPLIT_SIZE > 0) {
+            builder.pageSplitSize(PAGE_SPLIT_SIZE);
+        }
         if (COMPRESS) {
             builder.compress();
         }
         MVStore mvStore = builder.open();
         mvStore.setRetentionTime(RETENTION_MS);
-        this.backend = new H2Backend(mvStore);
+        this.backend = new TrackerH2Backend(mvStore);
         this.server = new MongoServer(backend);
         server.bind(host, port);
         var address = server.getLocalAddress();

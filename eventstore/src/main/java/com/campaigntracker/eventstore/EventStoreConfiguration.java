@@ -50,7 +50,7 @@ public class EventStoreConfiguration {
      * Our own engine (global gap-aware sequence, index-only queries, group commit on the embedded store) in place
      * of axon-mongo's MongoEventStorageEngine. Also exposes {@link TrackerEventStorageEngine#headPosition()}.
      */
-    @Bean
+    @Bean(destroyMethod = "shutdown")
     TrackerEventStorageEngine eventStorageEngine(TrackerMongo mongo, EventStoreProperties props,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,

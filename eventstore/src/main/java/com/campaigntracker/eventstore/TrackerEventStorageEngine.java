@@ -79,6 +79,9 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
     private final int trackingBatchSize;
     private final long gapTimeoutMillis;
     private final int maxGapOffset;
+    private final java.util.concurrent.ExecutorService prefetcher;
+    private final java.util.concurrent.atomic.AtomicReference<Prefetch> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     protected TrackerEventStorageEngine(Builder builder) {
         super(builder);
@@ -92,6 +95,11 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         this.trackingBatchSize = builder.trackingBatchSize;
         this.gapTimeoutMillis = builder.gapTimeout.toMillis();
         this.maxGapOffset = builder.maxGapOffset;
+        this.prefetcher = builder.readAhead ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "tracker-event-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
         ensureIndexes(builder.secondaryIndexes);
         repairCounter();
     }
@@ -260,6 +268,10 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
+        List<Document> documents() {
+            return documents;
+        }
+
         long reserveAndInsert() {
             for (int attempt = 1; ; attempt++) {
                 long last = reserve();
@@ -408,7 +420,10 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         for (long id = index + 1; id <= index + window; id++) {
             ids.add(id);
         }
-        List<Document> found = findByIds(ids);
+        List<Document> found = prefetched(ids);
+        if (found == null) {
+            found = findByIds(ids);
+        }
         if (found.isEmpty()) {
             found = slideForward(index, window);
         }
@@ -436,7 +451,58 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
             GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(index, gaps);
             result.add(new TrackedDomainEventData<>(token, new StoredEventEntry(document)));
         }
+        if (result.size() >= window) {
+            // catching up: fetch the next window while the caller deserializes and handles this one
+            List<Long> next = new ArrayList<>(gaps.size() + window);
+            next.addAll(gaps);
+            for (long id = index + 1; id <= index + window; id++) {
+                next.add(id);
+            }
+            prefetch(next);
+        }
         return result;
+    }
+
+    /**
+     * Read-ahead for catching-up readers (replays): the next window's query runs on a background thread while the
+     * caller processes the current batch. It is used only by a call that asks for exactly the same ids; documents
+     * written after it ran are not lost, since ids it did not find stay gaps or stay above the index and are asked
+     * for again by the following fetch.
+     */
+    private void prefetch(List<Long> ids) {
+        if (prefetcher == null) {
+            return;
+        }
+        try {
+            pending.set(new Prefetch(ids, prefetcher.submit(() -> findByIds(ids))));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private List<Document> prefetched(List<Long> ids) {
+        Prefetch prefetch = pending.getAndSet(null);
+        if (prefetch == null || !prefetch.ids.equals(ids)) {
+            return null;
+        }
+        try {
+            return prefetch.documents.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
+    }
+
+    private record Prefetch(List<Long> ids, java.util.concurrent.Future<List<Document>> documents) {
+    }
+
+    /** Stops the read-ahead thread. */
+    public void shutdown() {
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+        }
     }
 
     private List<Document> findByIds(List<Long> ids) {
@@ -614,6 +680,7 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         private int maxGapOffset = 1000;
         private WriteConcern writeConcern = WriteConcern.ACKNOWLEDGED;
         private boolean secondaryIndexes = true;
+        private boolean readAhead = true;
 
         public Builder() {
             persistenceExceptionResolver(DUPLICATE_KEY_RESOLVER);
@@ -667,6 +734,12 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         /** Whether to declare secondary (non-unique) indexes; the embedded server ignores them. */
         public Builder secondaryIndexes(boolean secondaryIndexes) {
             this.secondaryIndexes = secondaryIndexes;
+            return this;
+        }
+
+        /** Whether catching-up tracking reads fetch the next window in the background (default true). */
+        public Builder readAhead(boolean readAhead) {
+            this.readAhead = readAhead;
             return this;
         }
 
