@@ -65,6 +65,7 @@ public class EventStoreConfiguration {
                 .batchSize(props.batchSize())
                 .trackingBatchSize(props.trackingBatchSize())
                 .gapTimeout(props.gapTimeout())
+                .holdBack(props.holdBack())
                 .maxGapOffset(props.maxGapOffset())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)

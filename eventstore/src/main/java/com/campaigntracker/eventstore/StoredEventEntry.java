@@ -83,6 +83,8 @@ final class StoredEventEntry implements DomainEventData<Object> {
         static final String PAYLOAD_REVISION = "payloadRevision";
         static final String PAYLOAD = "payload";
         static final String META_DATA = "metaData";
+        /** Marks an id whose append failed: no event, but readers need not wait for one. */
+        static final String SKIPPED = "skipped";
 
         private Fields() {
         }

@@ -78,6 +78,7 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final int trackingBatchSize;
     private final long gapTimeoutMillis;
+    private final long holdBackMillis;
     private final int maxGapOffset;
     private final java.util.concurrent.ExecutorService prefetcher;
     private final java.util.concurrent.atomic.AtomicReference<Prefetch> pending =
@@ -94,6 +95,7 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         this.clock = builder.clock;
         this.trackingBatchSize = builder.trackingBatchSize;
         this.gapTimeoutMillis = builder.gapTimeout.toMillis();
+        this.holdBackMillis = builder.holdBack.toMillis();
         this.maxGapOffset = builder.maxGapOffset;
         this.prefetcher = builder.readAhead ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "tracker-event-read-ahead");
@@ -287,16 +289,23 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
-        /** An ordered insert stops at the first failure: remove what this append already wrote. */
+        /**
+         * An ordered insert stops at the first failure. Every id this append reserved becomes a skip marker
+         * (replacing what it already wrote), so tracking readers, which wait for a young unwritten id rather than
+         * deliver past it, know at once that nothing will come at those ids.
+         */
         private void undo(int insertedCount) {
-            if (insertedCount <= 0) {
-                return;
+            String at = clock.instant().toString();
+            long now = clock.millis();
+            for (int i = 0; i < documents.size(); i++) {
+                long id = first + i;
+                events.replaceOne(Filters.eq(Fields.ID, id), new Document(Fields.ID, id)
+                                .append(Fields.SKIPPED, true)
+                                .append(Fields.STREAM_KEY, "#skipped#" + id)
+                                .append(Fields.TIMESTAMP, at)
+                                .append(Fields.RESERVED_AT, now),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
             }
-            List<Long> ids = new ArrayList<>(insertedCount);
-            for (int i = 0; i < insertedCount; i++) {
-                ids.add(first + i);
-            }
-            events.deleteMany(Filters.in(Fields.ID, ids));
         }
     }
 
@@ -430,8 +439,16 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         found.sort(Comparator.comparingLong(TrackerEventStorageEngine::idOf));
 
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        long youngerThan = clock.millis() - holdBackMillis;
         for (Document document : found) {
             long id = idOf(document);
+            if (holdBackMillis > 0 && id > index + 1 && reservedAt(document) >= youngerThan) {
+                // An id below this one is reserved but not written yet: its append is almost surely still in
+                // flight. Waiting for it delivers events in global order, the order a replay sees, so a read model
+                // built live equals one rebuilt from scratch. Only an id unwritten for longer than the hold-back
+                // (a writer that died) is passed and tracked as a gap.
+                break;
+            }
             if (id > index) {
                 for (long missing = Math.max(index + 1, id - maxGapOffset); missing < id; missing++) {
                     gaps.add(missing);
@@ -447,6 +464,9 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
             }
             if (!gaps.isEmpty()) {
                 gaps.headSet(index - maxGapOffset).clear();
+            }
+            if (Boolean.TRUE.equals(document.get(Fields.SKIPPED))) {
+                continue;
             }
             GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(index, gaps);
             result.add(new TrackedDomainEventData<>(token, new StoredEventEntry(document)));
@@ -677,6 +697,7 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         private Clock clock = Clock.systemUTC();
         private int trackingBatchSize = 500;
         private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration holdBack = Duration.ofSeconds(5);
         private int maxGapOffset = 1000;
         private WriteConcern writeConcern = WriteConcern.ACKNOWLEDGED;
         private boolean secondaryIndexes = true;
@@ -711,6 +732,12 @@ public class TrackerEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         /** How long a reserved id may stay missing before tracking readers stop waiting for it (default 60 s). */
+        /** How long a tracking reader waits for an unwritten id before passing it (and tracking it as a gap). */
+        public Builder holdBack(Duration holdBack) {
+            this.holdBack = holdBack;
+            return this;
+        }
+
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
             return this;

@@ -147,7 +147,11 @@ class EngineBasicsTest {
         List<EventMessage<?>> both = List.of(TestEvents.activity("a", 0), TestEvents.activity("b", 0));
         assertThatThrownBy(() -> engine.appendEvents(both)).isInstanceOf(AggregateStreamCreationException.class);
         assertThat(engine.readEvents("a").asStream()).isEmpty();
-        assertThat(engine.eventCollection().countDocuments()).isEqualTo(1);
+        // the failed append's ids hold skip markers, never events
+        try (var tracked = engine.readEvents(null, false)) {
+            assertThat(tracked.map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier()).toList())
+                    .containsExactly("b");
+        }
     }
 
     @Test

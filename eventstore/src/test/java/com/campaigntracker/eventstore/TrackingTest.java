@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class TrackingTest {
@@ -92,7 +93,8 @@ class TrackingTest {
     @Test
     void deliversEveryEventExactlyOnceWithConcurrentLateAndCrashedWriters() throws Exception {
         TrackerEventStorageEngine engine = store.engine(clock, org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE,
-                                                        b -> b.trackingBatchSize(50).maxGapOffset(100_000));
+                                                        b -> b.trackingBatchSize(50).maxGapOffset(100_000)
+                                                              .holdBack(Duration.ZERO)); // gap machinery alone
         Set<String> written = ConcurrentHashMap.newKeySet();
         List<String> delivered = new CopyOnWriteArrayList<>();
         AtomicReference<TrackingToken> readerToken = new AtomicReference<>();
@@ -170,6 +172,7 @@ class TrackingTest {
         engine.appendEvents(TestEvents.activity("a", 1));   // id 402
         engine.reserve(5000);                                 // ids 403..5402: crashed
         engine.appendEvents(TestEvents.activity("a", 2));   // id 5403
+        clock.advance(Duration.ofSeconds(6));                 // the crashed ids are older than the hold-back
 
         List<TrackedEventMessage<?>> read = readAll(engine, null);
         assertThat(read).extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L, 2L);
@@ -192,6 +195,7 @@ class TrackingTest {
         var late = engine.prepare(List.of(TestEvents.activity("b", 0)), store.serializer);
         late.reserve();                                                          // 2
         engine.appendEvents(TestEvents.activity("a", 1));                       // 3
+        clock.advance(Duration.ofSeconds(6));     // the writer of 2 is slower than the hold-back
         List<TrackedEventMessage<?>> first = readAll(engine, null);
         assertThat(first).hasSize(2);
         TrackingToken token = first.get(1).trackingToken();
@@ -203,6 +207,39 @@ class TrackingTest {
             assertThat(e.trackingToken()).isEqualTo(GapAwareTrackingToken.newInstance(3, List.of()));
         });
         assertThat(readAll(engine, second.get(0).trackingToken())).isEmpty();
+    }
+
+    @Test
+    void aReaderWaitsForAnIdStillBeingWrittenSoEventsArriveInGlobalOrder() {
+        TrackerEventStorageEngine engine = store.engine(clock);
+        engine.appendEvents(TestEvents.activity("a", 0));                       // 1
+        var inFlight = engine.prepare(List.of(TestEvents.activity("b", 0)), store.serializer);
+        inFlight.reserve();                                                      // 2
+        engine.appendEvents(TestEvents.activity("a", 1));                       // 3
+
+        List<TrackedEventMessage<?>> first = readAll(engine, null);
+        assertThat(first).singleElement()
+                .satisfies(e -> assertThat(e.trackingToken()).isEqualTo(GapAwareTrackingToken.newInstance(1, List.of())));
+
+        inFlight.insert();
+        List<TrackedEventMessage<?>> second = readAll(engine, first.get(0).trackingToken());
+        assertThat(second).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                .containsExactly("b", "a");
+        assertThat(second).extracting(TrackedEventMessage::trackingToken).containsExactly(
+                GapAwareTrackingToken.newInstance(2, List.of()), GapAwareTrackingToken.newInstance(3, List.of()));
+    }
+
+    @Test
+    void theIdsOfAFailedAppendAreSkippedAtOnceWithoutWaiting() {
+        TrackerEventStorageEngine engine = store.engine(clock);
+        engine.appendEvents(TestEvents.activity("a", 0));                       // 1
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.activity("a", 0)))   // 2: duplicate, fails
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+        engine.appendEvents(TestEvents.activity("a", 1));                       // 3
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(read).extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L);
+        assertThat(read.get(1).trackingToken()).isEqualTo(GapAwareTrackingToken.newInstance(3, List.of()));
     }
 
     static long position(TrackingToken token) {
