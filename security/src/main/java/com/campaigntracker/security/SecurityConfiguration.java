@@ -37,6 +37,7 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
+@org.springframework.context.annotation.Import(ProblemErrorController.class)
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
 
@@ -107,6 +108,23 @@ public class SecurityConfiguration {
                 .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
         http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** URLs the firewall refuses ({@code ..}, {@code %2e}, {@code //}, …) answer problem+json like every error. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler problemJsonRequestRejectedHandler(
+            ObjectMapper json) {
+        return (request, response, e) -> {
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    ProblemErrorController.detail(org.springframework.http.HttpStatus.BAD_REQUEST));
+            problem.setType(java.net.URI.create("https://campaign-tracker/problems/rejected-url"));
+            problem.setTitle("地址无效");
+            response.setStatus(400);
+            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problem);
+        };
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {

@@ -43,6 +43,9 @@ public class StrictRequestJsonConfiguration implements WebMvcConfigurer {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         strict.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        // Dates are YYYY-MM-DD: a date-time such as 2024-01-01T00:00:00Z is refused, not silently truncated.
+        strict.configOverride(java.time.LocalDate.class)
+                .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
         strict.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
