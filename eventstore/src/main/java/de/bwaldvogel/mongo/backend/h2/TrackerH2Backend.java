@@ -25,10 +25,10 @@ import java.util.List;
  * The stock backend opens index maps with H2's {@code ObjectDataType}; index keys ({@code KeyValue}) are not
  * {@code Comparable}, so every comparison in the index B-tree Java-serializes both keys and compares the bytes. A
  * profile of the event store showed 56% of all CPU there (each {@code _id}/{@code streamKey} lookup and each insert's
- * unique check does ~log2(n) comparisons). This backend opens index maps with {@link KeyValueType}, which stores keys
- * exactly as before but compares them with the server's own value order.
+ * unique check does ~log2(n) comparisons). This backend opens index maps with {@link KeyValueType}, which writes keys
+ * compactly and compares them with the server's own value order.
  * <p>
- * Key order and value format change, so a store file written by the stock backend must not be opened with this one
+ * Key order, key format and value format change, so a store file written by the stock backend must not be opened with this one
  * (and vice versa). It lives in mongo-java-server's package because {@code H2UniqueIndex}'s constructor is
  * package-private.
  */
