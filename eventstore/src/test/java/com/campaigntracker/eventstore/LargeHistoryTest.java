@@ -38,6 +38,7 @@ class LargeHistoryTest {
             int perWriter = 25_000;
             int perAppend = 25;
             ExecutorService pool = Executors.newFixedThreadPool(writers);
+            Set<Long> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet(); // highest id of each reservation
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 String aggregate = "campaign-" + w;
@@ -49,7 +50,7 @@ class LargeHistoryTest {
                         }
                         engine.appendEvents(batch);
                         if (seq % (perAppend * 40) == 0) {
-                            engine.reserve(3); // a writer that crashed after reserving ids
+                            crashed.add(engine.reserve(3)); // a writer that crashed after reserving ids
                         }
                     }
                 }));
@@ -58,7 +59,8 @@ class LargeHistoryTest {
                 future.get(5, TimeUnit.MINUTES);
             }
             pool.shutdown();
-            engine.reserve(3); // one more crashed writer just before the last event: recent gaps in the final token
+            long tail = engine.reserve(3); // one more crashed writer just before the last event: recent gaps in the token
+            crashed.add(tail);
             engine.appendEvents(TestEvents.activity("tail", 0));
             int total = writers * perWriter + 1;
             // past the hold-back, so the reader passes the crashed writers' ids instead of waiting for them
@@ -83,7 +85,12 @@ class LargeHistoryTest {
             assertThat(ids).hasSize(total);
 
             GapAwareTrackingToken last = (GapAwareTrackingToken) token;
-            assertThat(last.getGaps()).hasSize(3); // the recent crashed reservation, still within the gap timeout
+            // the recent crashed reservations (within maxGapOffset = 1000 of the index, gap timeout not passed) and
+            // nothing else
+            assertThat(last.getGaps()).contains(tail - 2, tail - 1, tail);
+            assertThat(last.getGaps()).allMatch(gap -> gap > last.getIndex() - 1000)
+                                      .allMatch(gap -> crashed.contains(gap) || crashed.contains(gap + 1)
+                                              || crashed.contains(gap + 2));
             int tokenBytes = store.serializer.serialize(last, byte[].class).getData().length;
             assertThat(tokenBytes).as("serialized token size " + last).isLessThan(1024);
 

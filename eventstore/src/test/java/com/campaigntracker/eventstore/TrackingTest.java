@@ -126,6 +126,7 @@ class TrackingTest {
         List<TrackerEventStorageEngine.PreparedAppend> held = new ArrayList<>();
         List<String> lateIds = new ArrayList<>();
         List<Long> crashedIds = new ArrayList<>();
+        long pushed = 0;
         for (int i = 0; i < 5; i++) {
             DomainEventMessage<?> event = TestEvents.activity("late", i);
             TrackerEventStorageEngine.PreparedAppend append = engine.prepare(List.of(event), store.serializer);
@@ -133,6 +134,11 @@ class TrackingTest {
             held.add(append);
             lateIds.add(event.getIdentifier());
             crashedIds.add(engine.reserve(3)); // a crashed writer: reserves 3 ids, never writes
+            for (int k = 0; k < 6; k++) { // events above them even if the other writers are already done
+                DomainEventMessage<?> push = TestEvents.activity("pusher", pushed++);
+                engine.appendEvents(push);
+                written.add(push.getIdentifier());
+            }
             long passed = id;
             await().atMost(Duration.ofSeconds(30)).until(() -> position(readerToken.get()) > passed + 5);
         }

@@ -25,10 +25,10 @@ import java.util.List;
  * The stock backend opens index maps with H2's {@code ObjectDataType}; index keys ({@code KeyValue}) are not
  * {@code Comparable}, so every comparison in the index B-tree Java-serializes both keys and compares the bytes. A
  * profile of the event store showed 56% of all CPU there (each {@code _id}/{@code streamKey} lookup and each insert's
- * unique check does ~log2(n) comparisons). This backend opens index maps with {@link KeyValueType}, which stores keys
- * exactly as before but compares them with the server's own value order.
+ * unique check does ~log2(n) comparisons). This backend opens index maps with {@link KeyValueType}, which writes keys
+ * compactly and compares them with the server's own value order.
  * <p>
- * Key order and value format change, so a store file written by the stock backend must not be opened with this one
+ * Key order, key format and value format change, so a store file written by the stock backend must not be opened with this one
  * (and vice versa). It lives in mongo-java-server's package because {@code H2UniqueIndex}'s constructor is
  * package-private.
  */
@@ -43,9 +43,16 @@ public class TrackerH2Backend extends H2Backend {
         return new TrackerH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    /** Stores keys as {@link ObjectDataType} does; compares {@link KeyValue}s by value, element by element. */
+    /**
+     * Index keys: a {@link KeyValue} is written as a count and its elements (each in {@link ObjectDataType}'s
+     * compact encoding: strings, numbers without Java serialization) and compared by value, element by element.
+     * The stock encoding Java-serialized every key on every page write, and on every comparison.
+     */
     public static final class KeyValueType extends ObjectDataType {
         static final KeyValueType INSTANCE = new KeyValueType();
+
+        private static final byte OTHER = 0;
+        private static final byte KEY_VALUE = 1;
 
         @Override
         public int compare(Object a, Object b) {
@@ -60,6 +67,60 @@ public class TrackerH2Backend extends H2Backend {
                 return Integer.compare(ka.size(), kb.size());
             }
             return super.compare(a, b);
+        }
+
+        @Override
+        public int getMemory(Object obj) {
+            if (obj instanceof KeyValue kv) {
+                int size = 48;
+                for (Object element : kv) {
+                    size += element instanceof String s ? 48 + 2 * s.length() : 32;
+                }
+                return size;
+            }
+            return super.getMemory(obj);
+        }
+
+        @Override
+        public void write(org.h2.mvstore.WriteBuffer buff, Object obj) {
+            if (obj instanceof KeyValue kv) {
+                buff.put(KEY_VALUE).putVarInt(kv.size());
+                for (Object element : kv) {
+                    super.write(buff, element);
+                }
+            } else {
+                buff.put(OTHER);
+                super.write(buff, obj);
+            }
+        }
+
+        @Override
+        public Object read(java.nio.ByteBuffer buff) {
+            if (buff.get() == KEY_VALUE) {
+                int size = org.h2.mvstore.DataUtils.readVarInt(buff);
+                Object[] elements = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    elements[i] = super.read(buff);
+                }
+                return new KeyValue(elements);
+            }
+            return super.read(buff);
+        }
+
+        @Override
+        public void write(org.h2.mvstore.WriteBuffer buff, Object storage, int len) {
+            Object[] values = (Object[]) storage;
+            for (int i = 0; i < len; i++) {
+                write(buff, values[i]);
+            }
+        }
+
+        @Override
+        public void read(java.nio.ByteBuffer buff, Object storage, int len) {
+            Object[] values = (Object[]) storage;
+            for (int i = 0; i < len; i++) {
+                values[i] = read(buff);
+            }
         }
     }
 
