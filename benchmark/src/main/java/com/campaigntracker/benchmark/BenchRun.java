@@ -1,0 +1,449 @@
+package com.campaigntracker.benchmark;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.shared.AuditMetadata;
+import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
+import com.campaigntracker.shared.activity.ActivityKey;
+import com.campaigntracker.shared.activity.Figures;
+import com.campaigntracker.shared.campaign.CampaignCommands.EnrollUnit;
+import com.campaigntracker.shared.campaign.CampaignCommands.LaunchCampaign;
+import com.campaigntracker.shared.campaign.Targets;
+import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
+import com.campaigntracker.shared.unit.UnitType;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/** One run of every measurement against one started product. */
+final class BenchRun {
+    private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String DISTRICT = "海淀区";
+    private static final String BENCH = "bench";
+    private static final String FRESH = "bench-fresh";
+    private static final int PERIOD_DAYS_BACK = 180;
+
+    private final BenchOptions options;
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final TrackerMongo mongo;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalDate today = LocalDate.now(ZONE);
+    private final List<String> enrolledUnits = new ArrayList<>();
+    private final AtomicLong activitySeq = new AtomicLong();
+
+    BenchRun(ConfigurableApplicationContext context, BenchOptions options) {
+        this.options = options;
+        this.gateway = context.getBean(CommandGateway.class);
+        this.eventStore = context.getBean(EventStore.class);
+        this.processing = context.getBean(EventProcessingConfiguration.class);
+        this.mongo = context.getBean(TrackerMongo.class);
+        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    List<Figure> measureAll() {
+        List<Figure> figures = new ArrayList<>();
+        phase("set-up: units and campaigns", this::setUp);
+        figures.add(measureAppend());
+
+        double freshMedian = medianRecordLatency(FRESH, "bench-fresh-unit");
+        phase("load history to " + options.history() + " activities", () -> loadActivities(BENCH, options.history()));
+        double historyMedian = medianRecordLatency(BENCH, enrolledUnits.get(0));
+        figures.add(Figure.lowerIsBetter("flat-history", historyMedian, freshMedian, "ms median", 1.5,
+                String.format(Locale.ROOT, "RecordActivity at %d activities vs a fresh campaign", options.history())));
+
+        phase("load to " + options.events() + " events",
+                () -> loadActivities(BENCH, Math.max(0, options.events() - head())));
+        phase("projections catch up", this::awaitProjectionsCaughtUp);
+        figures.addAll(measureDashboard());
+        figures.add(measureReplay());
+        figures.add(measureHttp());
+        return figures;
+    }
+
+    // ---- set-up -------------------------------------------------------------------------------------------
+
+    private void setUp() {
+        gateway.sendAndWait(new RegisterUnit("bench-center", "海淀区新时代文明实践中心", UnitType.PRACTICE_CENTER,
+                DISTRICT, null));
+        int institutes = Math.max(1, options.units() / 20);
+        for (int i = 0; i < institutes; i++) {
+            String id = String.format("bench-suo-%03d", i);
+            gateway.sendAndWait(new RegisterUnit(id, "实践所" + i, UnitType.PRACTICE_INSTITUTE, DISTRICT,
+                    "bench-center"));
+            enrolledUnits.add(id);
+        }
+        for (int s = 0; enrolledUnits.size() < options.units(); s++) {
+            String id = String.format("bench-zhan-%04d", s);
+            gateway.sendAndWait(new RegisterUnit(id, "实践站" + s, UnitType.PRACTICE_STATION, DISTRICT,
+                    String.format("bench-suo-%03d", s % institutes)));
+            enrolledUnits.add(id);
+        }
+        gateway.sendAndWait(new RegisterUnit("bench-fresh-unit", "新实践所", UnitType.PRACTICE_INSTITUTE, DISTRICT,
+                "bench-center"));
+        Set<UnitType> eligible = Set.of(UnitType.PRACTICE_INSTITUTE, UnitType.PRACTICE_STATION);
+        Targets targets = new Targets(2_000_000L, 20_000_000L, 50_000_000.0, 500_000_000L, options.units());
+        for (String campaign : List.of(BENCH, FRESH)) {
+            gateway.sendAndWait(new LaunchCampaign(campaign, "爱国卫生月", "爱国卫生", "基准测试活动", DISTRICT, eligible,
+                    today.minusDays(PERIOD_DAYS_BACK), today.plusDays(30), targets));
+        }
+        for (String unit : enrolledUnits) {
+            gateway.sendAndWait(new EnrollUnit(BENCH, unit));
+        }
+        gateway.sendAndWait(new EnrollUnit(FRESH, "bench-fresh-unit"));
+    }
+
+    // ---- 1. append ------------------------------------------------------------------------------------------
+
+    private Figure measureAppend() {
+        SplittableRandom warm = new SplittableRandom(options.seed());
+        for (int i = 0; i < 500; i++) {
+            gateway.sendAndWait(recordCommand(BENCH, "warm-" + i, warm));
+        }
+        Document template = storedActivityRecorded();
+        MongoCollection<Document> raw = mongo.database().getCollection("bench_raw_events");
+        raw.drop();
+        raw.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
+        AtomicLong rawIds = new AtomicLong(1);
+        int n = options.appendCommands();
+        double rawRate = parallel("raw-driver insertOne", n, i -> {
+            long id = rawIds.getAndIncrement();
+            Document copy = new Document(template);
+            copy.put("_id", id);
+            copy.put("streamKey", "raw-" + id + "#0");
+            raw.insertOne(copy);
+        });
+        double ourRate = parallel("RecordActivity via CommandGateway", n, i -> {
+            SplittableRandom r = new SplittableRandom(options.seed() * 31 + i);
+            gateway.sendAndWait(recordCommand(BENCH, "append-" + i, r));
+        });
+        raw.drop();
+        return Figure.higherIsBetter("append", ourRate, rawRate, "ops/s", 0.5,
+                options.threads() + " threads, " + options.units() + " units enrolled, " + n + " commands");
+    }
+
+    /** One stored ActivityRecorded document, the shape the raw-driver baseline inserts. */
+    private Document storedActivityRecorded() {
+        for (Document doc : mongo.database().getCollection("events").find().limit(5000)) {
+            if (doc.toJson().contains("ActivityRecorded")) {
+                return doc;
+            }
+        }
+        throw new IllegalStateException("no ActivityRecorded event found in the events collection");
+    }
+
+    private double parallel(String what, int total, IntConsumer work) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < options.threads(); t++) {
+            futures.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    work.accept((int) i);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(what + " failed", e);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        double rate = total / seconds;
+        log.info("{}: {} in {} s = {} /s", what, total, fmt(seconds), fmt(rate));
+        return rate;
+    }
+
+    private RecordActivity recordCommand(String campaign, String activityId, SplittableRandom r) {
+        String unit = campaign.equals(FRESH) ? "bench-fresh-unit" : enrolledUnits.get(r.nextInt(enrolledUnits.size()));
+        return new RecordActivity(campaign, activityId, unit, today.minusDays(r.nextInt(PERIOD_DAYS_BACK)),
+                "社区环境清洁", "爱国卫生", "学院路街道", figures(r), "");
+    }
+
+    private static Figures figures(SplittableRandom r) {
+        return new Figures(1 + r.nextInt(3), r.nextInt(60), r.nextInt(200) / 2.0, r.nextInt(2000));
+    }
+
+    // ---- 3. flat history ------------------------------------------------------------------------------------
+
+    private double medianRecordLatency(String campaign, String unit) {
+        Samples samples = new Samples(options.latencySamples());
+        SplittableRandom r = new SplittableRandom(options.seed() + campaign.hashCode());
+        for (int i = 0; i < options.latencySamples(); i++) {
+            RecordActivity cmd = new RecordActivity(campaign, "latency-" + i, unit,
+                    today.minusDays(r.nextInt(PERIOD_DAYS_BACK)), "文明引导", "文明交通", "路口", figures(r), "");
+            long t0 = System.nanoTime();
+            gateway.sendAndWait(cmd);
+            samples.add(System.nanoTime() - t0);
+        }
+        double median = samples.quantileMillis(0.5);
+        log.info("median RecordActivity latency on {}: {} ms", campaign, fmt(median));
+        return median;
+    }
+
+    /**
+     * Bulk history goes straight into the event store (the same events the command side writes, a stream per
+     * activity), because building a million events through commands would take most of the time budget.
+     */
+    private void loadActivities(String campaign, long activities) {
+        int batch = 500;
+        long batches = (activities + batch - 1) / batch;
+        AtomicLong nextBatch = new AtomicLong();
+        int loaders = Math.max(1, Math.min(options.threads(), 4));
+        ExecutorService pool = Executors.newFixedThreadPool(loaders);
+        MetaData meta = MetaData.with(AuditMetadata.USER, "benchmark").and(AuditMetadata.ROLE, "SYSTEM");
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < loaders; t++) {
+            futures.add(pool.submit(() -> {
+                for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                    SplittableRandom r = new SplittableRandom(options.seed() ^ (b * 0x9E3779B97F4A7C15L));
+                    List<EventMessage<?>> events = new ArrayList<>(batch);
+                    for (int i = 0; i < batch && b * batch + i < activities; i++) {
+                        String activityId = "h-" + activitySeq.incrementAndGet();
+                        String unit = enrolledUnits.get(r.nextInt(enrolledUnits.size()));
+                        ActivityRecorded e = new ActivityRecorded(campaign, activityId, unit,
+                                today.minusDays(r.nextInt(PERIOD_DAYS_BACK)), "社区环境清洁", "爱国卫生", "学院路街道",
+                                figures(r), "");
+                        events.add(new GenericDomainEventMessage<>("Activity", ActivityKey.of(campaign, activityId),
+                                0L, e, meta));
+                    }
+                    eventStore.publish(events);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("loading history failed", e);
+            }
+        }
+        pool.shutdown();
+    }
+
+    // ---- 4. dashboard ---------------------------------------------------------------------------------------
+
+    private List<Figure> measureDashboard() {
+        String url = baseUrl + "/api/campaigns/" + BENCH + "/progress";
+        for (int i = 0; i < 20; i++) {
+            get(url);
+        }
+        Samples ours = new Samples(options.dashboardRequests());
+        for (int i = 0; i < options.dashboardRequests(); i++) {
+            long t0 = System.nanoTime();
+            get(url);
+            ours.add(System.nanoTime() - t0);
+        }
+        MongoCollection<Document> events = mongo.database().getCollection("events");
+        SplittableRandom r = new SplittableRandom(options.seed());
+        long head = head();
+        Samples raw = new Samples(options.dashboardRequests());
+        for (int i = 0; i < 20; i++) {
+            events.find(Filters.eq("_id", 1 + r.nextLong(head))).first();
+        }
+        for (int i = 0; i < options.dashboardRequests(); i++) {
+            long id = 1 + r.nextLong(head);
+            long t0 = System.nanoTime();
+            events.find(Filters.eq("_id", id)).first();
+            raw.add(System.nanoTime() - t0);
+        }
+        String note = head + " events, GET /progress vs raw findOne by _id";
+        return List.of(
+                Figure.lowerIsBetter("dashboard-p50", ours.quantileMillis(0.5), raw.quantileMillis(0.5), "ms", 5,
+                        note),
+                Figure.lowerIsBetter("dashboard-p99", ours.quantileMillis(0.99), raw.quantileMillis(0.99), "ms", 5,
+                        note));
+    }
+
+    private void get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(url + " failed", e);
+        }
+    }
+
+    // ---- 2. replay ------------------------------------------------------------------------------------------
+
+    private Figure measureReplay() {
+        long count = 0;
+        long t0 = System.nanoTime();
+        for (Document ignored : mongo.database().getCollection("events").find().batchSize(1000)) {
+            count++;
+        }
+        double rawRate = count / ((System.nanoTime() - t0) / 1e9);
+        log.info("raw full scan: {} documents at {} /s", count, fmt(rawRate));
+
+        List<StreamingEventProcessor> processors = streamingProcessors();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peakHeap = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 20, TimeUnit.MILLISECONDS);
+        long r0 = System.nanoTime();
+        processors.forEach(StreamingEventProcessor::start);
+        awaitProjectionsCaughtUp();
+        double seconds = (System.nanoTime() - r0) / 1e9;
+        sampler.shutdownNow();
+        double ourRate = count / seconds;
+        long peakMb = peakHeap.get() / (1024 * 1024);
+        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        log.info("replay of {} events in {} s = {} /s, peak heap {} MB of {} MB", count, fmt(seconds), fmt(ourRate),
+                peakMb, maxMb);
+        return Figure.higherIsBetter("replay", ourRate, rawRate, "events/s", 0.5,
+                String.format(Locale.ROOT, "%d events, %d processors; peak heap %d MB (max %d MB)", count,
+                        processors.size(), peakMb, maxMb));
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private long head() {
+        TrackingToken token = eventStore.createHeadToken();
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    private void awaitProjectionsCaughtUp() {
+        long head = head();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean all = streamingProcessors().stream().allMatch(p -> {
+                var status = p.processingStatus();
+                return !status.isEmpty() && status.values().stream().allMatch(s -> caughtUp(s, head));
+            });
+            if (all) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("projections did not catch up with position " + head);
+    }
+
+    private static boolean caughtUp(EventTrackerStatus status, long head) {
+        if (status.isErrorState()) {
+            throw new IllegalStateException("processor segment in error", status.getError());
+        }
+        return status.isCaughtUp() && !status.isReplaying() && status.getCurrentPosition().orElse(-1) >= head;
+    }
+
+    // ---- 5. HTTP --------------------------------------------------------------------------------------------
+
+    private Figure measureHttp() {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.httpSeconds());
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        long t0 = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < options.threads(); t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                SplittableRandom r = new SplittableRandom(options.seed() + 1000 + thread);
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    String unit = enrolledUnits.get(r.nextInt(enrolledUnits.size()));
+                    Figures f = figures(r);
+                    String body = String.format(Locale.ROOT,
+                            "{\"activityId\":\"http-%d-%d\",\"unitId\":\"%s\",\"date\":\"%s\",\"title\":\"文明引导\","
+                                    + "\"category\":\"文明交通\",\"site\":\"路口\",\"sessions\":%d,\"participations\":%d,"
+                                    + "\"serviceHours\":%s,\"beneficiaries\":%d,\"notes\":\"\"}",
+                            thread, i, unit, today.minusDays(r.nextInt(PERIOD_DAYS_BACK)), f.sessions(),
+                            f.participations(), f.serviceHours(), f.beneficiaries());
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                                URI.create(baseUrl + "/api/campaigns/" + BENCH + "/activities"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        (response.statusCode() / 100 == 2 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("HTTP load failed", e);
+            }
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = ok.get() / seconds;
+        return Figure.absolute("http", rate, "req/s", failed.get() == 0, "0 errors",
+                String.format(Locale.ROOT, "POST activities, %d threads over loopback, %d ok, %d errors",
+                        options.threads(), ok.get(), failed.get()));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private void phase(String name, Runnable work) {
+        long t0 = System.nanoTime();
+        log.info("{} …", name);
+        work.run();
+        log.info("{} done in {} s", name, fmt((System.nanoTime() - t0) / 1e9));
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+}

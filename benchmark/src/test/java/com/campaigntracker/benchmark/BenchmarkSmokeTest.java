@@ -1,0 +1,30 @@
+package com.campaigntracker.benchmark;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark itself must not rot: a tiny run produces every figure with real, finite measurements. */
+class BenchmarkSmokeTest {
+
+    @Test
+    void aTinyRunProducesAllFiveFigures() {
+        BenchOptions tiny = new BenchOptions(4_000, 40, 4, 300, 600, 20, 20, 2, 7);
+
+        List<Figure> figures = Benchmark.run(tiny);
+
+        assertThat(figures).extracting(Figure::name)
+                .containsExactly("append", "flat-history", "dashboard-p50", "dashboard-p99", "replay", "http");
+        assertThat(figures).filteredOn(f -> !f.name().equals("http"))
+                .allSatisfy(f -> {
+                    assertThat(f.ours()).isPositive().isFinite();
+                    assertThat(f.baseline()).isPositive().isFinite();
+                    assertThat(f.ratio()).isPositive().isFinite();
+                });
+        Figure http = figures.get(5);
+        assertThat(http.ours()).isPositive();
+        assertThat(http.note()).contains(" 0 errors");
+    }
+}
