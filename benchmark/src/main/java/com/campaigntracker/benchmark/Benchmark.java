@@ -47,7 +47,10 @@ public final class Benchmark {
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--logging.level.com.campaigntracker.benchmark=INFO",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                "--tracker.security.users[0].username=" + BenchRun.USER,
+                "--tracker.security.users[0].password={noop}" + BenchRun.PASSWORD,
+                "--tracker.security.users[0].roles=ADMIN"));
         if (System.getenv("MONGODB_URI") == null) {
             springArgs.add("--tracker.data-dir=" + freshDataDir());
         } else {

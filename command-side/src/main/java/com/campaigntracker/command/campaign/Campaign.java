@@ -102,7 +102,8 @@ public class Campaign {
         if (requested == null || requested.isEmpty()) {
             return new LinkedHashSet<>(EnumSet.allOf(UnitType.class));
         }
-        if (requested.contains(null)) {
+        // not contains(null): immutable sets (Set.of) throw on it
+        if (requested.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidField("eligibleUnitTypes", null, "不能包含空值");
         }
         return new LinkedHashSet<>(EnumSet.copyOf(requested));

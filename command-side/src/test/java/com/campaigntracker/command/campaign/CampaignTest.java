@@ -380,4 +380,12 @@ class CampaignTest {
                 .expectException(com.campaigntracker.command.unit.NotYourUnit.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void launchingWithAnImmutableSetOfTypesFromInProcessCode() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchCampaign(ID, "文明路口引导行动", "百日大战", "122 个主要路口", "顺义区",
+                        Set.of(PRACTICE_INSTITUTE, PRACTICE_STATION), START, END, TARGETS))
+                .expectEvents(launched(ID));
+    }
 }
