@@ -63,6 +63,18 @@ class LimitsTest {
         assertProblem(tooLarge, 413);
         assertThat(tooLarge.body()).contains("超过上限 262144 字节");
 
+        // Without a Content-Length (chunked) the body is read through a bounded stream: refused as well.
+        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = http.send(request("/api/units", ProductProcess.COORDINATOR_BASIC)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isBetween(400, 499);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        System.out.printf("LimitsTest: %d-byte body → %d (Content-Length), %d (chunked)%n", bytes.length,
+                tooLarge.statusCode(), chunked.statusCode());
+
         HttpResponse<String> asOf = http.send(request("/api/campaigns/any/progress?asOf=2025-07-01",
                 ProductProcess.ADMIN_BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(asOf, 429);
