@@ -1,5 +1,6 @@
 package com.campaigntracker.command;
 
+import com.campaigntracker.shared.activity.ActivityRecordedUpcaster;
 import com.campaigntracker.eventstore.EventStoreConfiguration;
 import com.campaigntracker.security.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import java.time.ZoneId;
 /** Everything of the command-side; imported by its own application and by the standalone assembly. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@Import({EventStoreConfiguration.class, SecurityConfiguration.class})
+@Import({EventStoreConfiguration.class, SecurityConfiguration.class, ActivityRecordedUpcaster.class})
 @PropertySource("classpath:tracker-command-defaults.properties")
 public class CommandSideConfiguration {
 }

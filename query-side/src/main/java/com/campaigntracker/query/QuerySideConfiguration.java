@@ -1,5 +1,6 @@
 package com.campaigntracker.query;
 
+import com.campaigntracker.shared.activity.ActivityRecordedUpcaster;
 import com.campaigntracker.eventstore.EventStoreConfiguration;
 import com.campaigntracker.security.SecurityConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -9,6 +10,6 @@ import org.springframework.context.annotation.Import;
 /** Everything of the query-side; imported by its own application and by the standalone assembly. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@Import({EventStoreConfiguration.class, SecurityConfiguration.class})
+@Import({EventStoreConfiguration.class, SecurityConfiguration.class, ActivityRecordedUpcaster.class})
 public class QuerySideConfiguration {
 }

@@ -38,8 +38,23 @@ import java.io.IOException;
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
 @org.springframework.context.annotation.Import(ProblemErrorController.class)
+@org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
+
+    /** Body size and expensive-query limits, ahead of authentication (README "Limits"). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-body-size:256KB}")
+            org.springframework.util.unit.DataSize maxBody,
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
+            int expensiveQueries, ObjectMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestLimitsFilter(maxBody, expensiveQueries, json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -116,7 +116,57 @@ class KillDurabilityIT {
                 assertThat(afterRetry.get(id)).as("activity %s after retry", id).isEqualTo(1);
             }
             assertThat(afterRetry.keySet()).containsExactlyInAnyOrderElementsOf(attempted);
+            System.out.printf("KillDurabilityIT: attempted %d, acknowledged before kill -9 %d, acknowledged found "
+                            + "exactly once after restart %d, distinct activities after retries %d%n",
+                    attempted.size(), acknowledged.size(),
+                    acknowledged.stream().filter(id -> recorded.getOrDefault(id, 0) == 1).count(),
+                    afterRetry.size());
+
+            // Projections converge: the live read model, then a full rebuild, give the sums of all activities.
+            long head = headPosition(mongo);
+            long expectedSessions = attempted.size();
+            long expectedParticipations = 12L * attempted.size();
+            Map<?, ?> live = awaitTotals(restarted.baseUrl(), head, expectedSessions, expectedParticipations);
+            System.out.printf("KillDurabilityIT: head %d, live read model totals %s%n", head, live);
+
+            HttpResponse<String> rebuild = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(restarted.baseUrl() + "/api/admin/projections/rebuild"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", ProductProcess.ADMIN_BASIC)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            expect2xx(rebuild);
+            Map<?, ?> rebuilt = awaitTotals(restarted.baseUrl(), head, expectedSessions, expectedParticipations);
+            System.out.printf("KillDurabilityIT: after full rebuild totals %s%n", rebuilt);
+            assertThat(rebuilt).isEqualTo(live);
         }
+    }
+
+    /** Waits until the progress screen, read at least at position {@code head}, shows the expected totals. */
+    private static Map<?, ?> awaitTotals(String base, long head, long sessions, long participations) {
+        java.util.concurrent.atomic.AtomicReference<Map<?, ?>> last = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns/"
+                                            + CAMPAIGN + "/progress?minPosition=" + head))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", ProductProcess.ADMIN_BASIC).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as("progress answer %s", r.body()).isEqualTo(200);
+                    assertThat(r.headers().firstValue("X-Projection-Caught-Up")).contains("true");
+                    Map<?, ?> totals = (Map<?, ?>) JSON.readValue(r.body(), Map.class).get("totals");
+                    last.set(totals);
+                    assertThat(((Number) totals.get("sessions")).longValue()).isEqualTo(sessions);
+                    assertThat(((Number) totals.get("participations")).longValue()).isEqualTo(participations);
+                });
+        return last.get();
+    }
+
+    /** Global position of the last stored event. */
+    private static long headPosition(MongoClient mongo) {
+        Document last = mongo.getDatabase("campaign_tracker").getCollection("events").find()
+                .sort(new Document("_id", -1)).limit(1).first();
+        assertThat(last).isNotNull();
+        return ((Number) last.get("_id")).longValue();
     }
 
     private static Map<String, Object> activity(String id, LocalDate date) {

@@ -1,5 +1,7 @@
 package com.campaigntracker.shared.activity;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 
 /**
@@ -18,6 +20,17 @@ public final class ActivityEvents {
         String unitId();
     }
 
+    /**
+     * A unit reported an activity.
+     * <p>Revision history (stored {@code payloadRevision}):
+     * <ul>
+     *   <li>{@code null} — release 0.x. Early builds of that release named the place served {@code place}; later
+     *   ones already wrote {@code site}. Both forms are still in users' stores.</li>
+     *   <li>{@code "2"} — the place served is always {@code site}. {@link ActivityRecordedUpcaster} turns every revision-null payload into this form when it is read,
+     *   so aggregates and projections only ever see revision 2.</li>
+     * </ul>
+     */
+    @Revision(ActivityRecordedUpcaster.REVISION)
     public record ActivityRecorded(String campaignId, String activityId, String unitId, LocalDate date,
                                    String title, String category, String site, Figures figures, String notes)
             implements ActivityEvent {

@@ -1,0 +1,170 @@
+package com.campaigntracker.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
+
+/**
+ * Limits in front of everything else (see the README's "Limits"):
+ * <ul>
+ *   <li>request bodies: a declared {@code Content-Length} above {@code tracker.limits.max-body-size} is refused with
+ *   413 problem+json before anything is read; a body without a length (chunked) is read through a bounded stream
+ *   that fails the request once the limit is passed;</li>
+ *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans): at most
+ *   {@code tracker.limits.expensive-query-concurrency} at a time; beyond that 429 problem+json with
+ *   {@code Retry-After}.</li>
+ * </ul>
+ */
+public class RequestLimitsFilter extends OncePerRequestFilter {
+    static final URI TOO_LARGE = URI.create("https://campaign-tracker/problems/body-too-large");
+    static final URI TOO_MANY = URI.create("https://campaign-tracker/problems/too-many-expensive-queries");
+    private static final Pattern PROGRESS = Pattern.compile("^/api/campaigns/[^/]+/progress$");
+    private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
+
+    private final long maxBody;
+    private final Semaphore expensive;
+    private final ObjectMapper json;
+
+    public RequestLimitsFilter(DataSize maxBody, int expensiveQueries, ObjectMapper json) {
+        this.maxBody = maxBody.toBytes();
+        this.expensive = new Semaphore(Math.max(0, expensiveQueries));
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBody) {
+            response.setHeader("Connection", "close");
+            write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "请求体过大",
+                    "请求体 " + length + " 字节，超过上限 " + maxBody + " 字节（" + maxBody / 1024 + " KB），请精简后重试");
+            return;
+        }
+        HttpServletRequest bounded = length < 0 && hasBody(request) ? new Bounded(request, maxBody) : request;
+        if (!isExpensive(request)) {
+            chain.doFilter(bounded, response);
+            return;
+        }
+        if (!expensive.tryAcquire()) {
+            response.setHeader("Retry-After", "1");
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "查询繁忙",
+                    "按历史日期（asOf）或按条件筛选台账的查询开销较大，同时进行的此类查询已达上限，请 1 秒后重试");
+            return;
+        }
+        try {
+            chain.doFilter(bounded, response);
+        } finally {
+            expensive.release();
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    static boolean isExpensive(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        if (PROGRESS.matcher(path).matches()) {
+            return request.getParameter("asOf") != null;
+        }
+        if (LEDGER.matcher(path).matches()) {
+            return request.getParameter("from") != null || request.getParameter("to") != null
+                    || request.getParameter("category") != null || request.getParameter("includeRetracted") != null;
+        }
+        return false;
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+                       String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A request whose body stream fails once more than {@code max} bytes were read. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        int n = in.read(buf, off, len);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        read += n;
+                        if (read > max) {
+                            throw new IOException("请求体超过上限 " + max + " 字节");
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
