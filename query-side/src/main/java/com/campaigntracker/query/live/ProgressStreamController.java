@@ -85,7 +85,21 @@ public class ProgressStreamController implements SmartLifecycle {
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
         // the first view is computed on the push thread after subscribing: no change can slip in between
-        pusher.execute(() -> send(id, sub, view(id, silent)));
+        pusher.execute(() -> {
+            // the marker is taken before the first view: a later change by another replica is always pushed
+            String now;
+            try {
+                now = repository.changeMarker(id);
+            } catch (RuntimeException e) {
+                now = null;
+            }
+            String before = now == null ? null : markers.putIfAbsent(id, now);
+            if (before != null && !before.equals(now)) {
+                push(id); // a change not yet pushed to earlier subscribers: everyone gets it, the new one too
+            } else {
+                send(id, sub, view(id, silent));
+            }
+        });
         return emitter;
     }
 
