@@ -137,7 +137,9 @@ class ScaleOutIT {
             // both command services write concurrently; every 5th activity is corrected through the other one
             Map<String, double[]> acked = new java.util.concurrent.ConcurrentHashMap<>(); // id -> figures
             AtomicLong maxPosition = new AtomicLong();
-            CountDownLatch killPoint = new CountDownLatch(PER_WRITER / 2);
+            // each writer does half its work, then waits for the kill and writes the other half
+            CountDownLatch killPoint = new CountDownLatch(2);
+            CountDownLatch resume = new CountDownLatch(1);
             List<Throwable> failures = new CopyOnWriteArrayList<>();
             String campaignId = campaign;
             List<Thread> writers = new ArrayList<>();
@@ -148,6 +150,10 @@ class ScaleOutIT {
                 Thread t = new Thread(() -> {
                     try {
                         for (int i = 0; i < PER_WRITER; i++) {
+                            if (i == PER_WRITER / 2) {
+                                killPoint.countDown();
+                                resume.await();
+                            }
                             String id = "so-w" + writer + "-" + i;
                             double[] f = {1 + i % 3, 10 + i % 17, 2.5 * (1 + i % 4), 50 + i % 31};
                             HttpResponse<String> r = post(mine + "/api/campaigns/" + campaignId + "/activities",
@@ -166,7 +172,6 @@ class ScaleOutIT {
                                 acked.put(id, g);
                                 position(x, maxPosition);
                             }
-                            killPoint.countDown();
                         }
                     } catch (Throwable e) {
                         failures.add(e);
@@ -184,16 +189,20 @@ class ScaleOutIT {
                     null, ProductProcess.ADMIN_BASIC);
             expect2xx(ryw);
             assertThat(ryw.headers().firstValue("X-Projection-Caught-Up")).contains("true");
+            // replica 2 pushes what replica 1 projected (its own batches never touch this campaign)
+            await().atMost(Duration.ofSeconds(10)).until(() -> updates.stream().anyMatch(u -> u[0] > 0));
             long updatesBeforeKill = updates.size();
-            assertThat(updates).as("pushes on replica 2 for replica 1's projection").anyMatch(u -> u[0] > 0);
 
             killed.set(true);
             long killedAt = System.nanoTime();
             query1.kill();
+            int ackedAtKill = acked.size();
+            resume.countDown();
             for (Thread t : writers) {
                 t.join();
             }
             assertThat(failures).isEmpty();
+            assertThat(acked).hasSize(2 * PER_WRITER);
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> segments(q2).size() == SEGMENTS);
@@ -227,8 +236,8 @@ class ScaleOutIT {
             assertThat(after).isEqualTo(before);
 
             System.out.printf("ScaleOutIT: activities=%d corrections=%d maxPosition=%d takeover=%d ms "
-                            + "sse updates before kill=%d after kill=%d%n", activities, 2 * (PER_WRITER / 5),
-                    maxPosition.get(), takeoverMs, updatesBeforeKill, updatesAfterKill);
+                            + "sse updates before kill=%d after kill=%d, activities acked at kill=%d%n", activities, 2 * (PER_WRITER / 5),
+                    maxPosition.get(), takeoverMs, updatesBeforeKill, updatesAfterKill, ackedAtKill);
             stream.cancel(true);
         } finally {
             for (ProductProcess p : all) {
