@@ -74,11 +74,14 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer,
+                          @org.springframework.beans.factory.annotation.Value("${tracker.tokens.claim-timeout:10s}")
+                          Duration claimTimeout) {
+        // a segment whose owner stopped extending its claim for this long may be claimed by another replica
         return MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(claimTimeout)
                 .build();
     }
 }

@@ -79,6 +79,59 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
         r.body().close();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.campaigntracker.eventstore.TrackerMongo mongo;
+
+    /**
+     * Another query replica projects a campaign whose segment it owns: this JVM's batches never see the change,
+     * only the shared read model does. The stream must push it anyway (poll of the campaign document).
+     */
+    @Test
+    void progressStreamPushesChangesProjectedByAnotherReplica() throws Exception {
+        Scenario s = new Scenario(feed);
+        String c = uid("live-x");
+        s.launch(c, "原标题", "t", null, "2025-07-01", "2025-07-31", null, at("2025-06-30", 9));
+        clock.setDay("2025-07-10");
+        get("/api/campaigns/" + c + "/progress"); // caught up
+
+        List<JsonNode> updates = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> r = http.send(request("/api/campaigns/" + c + "/progress/stream")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                r.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        try {
+                            updates.add(JSON.readTree(line.substring(5)));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> updates.size() >= 1);
+        assertThat(last(updates).get("title").asText()).isEqualTo("原标题");
+
+        // what another replica's projection batch does: rewrite the campaign document in the shared store
+        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS)
+                .updateOne(new org.bson.Document("_id", c),
+                        new org.bson.Document("$set", new org.bson.Document("title", "其他实例投影的标题")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "其他实例投影的标题".equals(last(updates).path("title").asText()));
+        assertThat(last(updates).get("campaignId").asText()).isEqualTo(c);
+        // put the document back as the events made it (the rebuild test compares the whole read model)
+        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS)
+                .updateOne(new org.bson.Document("_id", c),
+                        new org.bson.Document("$set", new org.bson.Document("title", "原标题")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "原标题".equals(last(updates).path("title").asText()));
+        r.body().close();
+    }
+
     @Test
     void eventsAppendedConcurrentlyAreAllProjectedExactlyOnce() throws Exception {
         Scenario s = new Scenario(feed);

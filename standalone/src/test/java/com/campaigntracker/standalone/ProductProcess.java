@@ -54,6 +54,51 @@ final class ProductProcess implements AutoCloseable {
         }
     }
 
+    /** Any of the product's jars as a separate process: {@code java -Xmx256m -jar jar args}, awaited healthy. */
+    static ProductProcess startJar(Path jar, int httpPort, java.util.Map<String, String> env, String... args) {
+        try {
+            Path log = Files.createTempFile("service-", ".log");
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
+                    "-jar", jar.toAbsolutePath().toString(),
+                    "--server.port=" + httpPort));
+            cmd.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            ProductProcess product = new ProductProcess(null, httpPort, -1, log, pb.start());
+            product.awaitHealthy();
+            return product;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Only the embedded MongoDB-wire store ({@code --store-only}), awaited until it accepts connections. */
+    static ProductProcess startStore(Path dataDir, int mongoPort) {
+        try {
+            Path log = Files.createTempFile("store-", ".log");
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "--store-only",
+                    "--tracker.data-dir=" + dataDir.toAbsolutePath(), "--tracker.embedded-port=" + mongoPort);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProductProcess store = new ProductProcess(dataDir, -1, mongoPort, log, p);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("store exited early; log:\n" + Files.readString(log));
+                }
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", mongoPort)) {
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {

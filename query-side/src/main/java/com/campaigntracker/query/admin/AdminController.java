@@ -38,6 +38,24 @@ public class AdminController {
         return monitor.describe();
     }
 
+    /**
+     * Scale-out balancing by the operator: this replica releases one of its segments (for twice the claim
+     * interval) so that another replica, e.g. one that just joined, claims it.
+     */
+    @PostMapping("/projections/segments/{segment}/release")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> release(@org.springframework.web.bind.annotation.PathVariable int segment) {
+        var p = monitor.processor().orElseThrow();
+        if (!p.processingStatus().containsKey(segment)) {
+            throw new com.campaigntracker.query.web.ApiException(HttpStatus.NOT_FOUND, "处理段不存在",
+                    "本实例未持有处理段 " + segment);
+        }
+        p.releaseSegment(segment);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("released", segment);
+        return m;
+    }
+
     @PostMapping("/projections/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> rebuild() {

@@ -37,11 +37,18 @@ public class ProjectionMonitor {
     private volatile Instant countingSince = Instant.now();
     private volatile Long headAtRebuild;
 
+    private final org.axonframework.extensions.mongo.MongoTemplate tokenTemplate;
+    private final org.axonframework.serialization.Serializer tokenSerializer;
+
     public ProjectionMonitor(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
-                             ProjectionBatcher batcher) {
+                             ProjectionBatcher batcher,
+                             @Lazy org.axonframework.extensions.mongo.MongoTemplate tokenTemplate,
+                             @Lazy org.axonframework.serialization.Serializer tokenSerializer) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.batcher = batcher;
+        this.tokenTemplate = tokenTemplate;
+        this.tokenSerializer = tokenSerializer;
         batcher.addListener(touched -> {
             synchronized (signal) {
                 signal.notifyAll();
@@ -122,11 +129,75 @@ public class ProjectionMonitor {
     }
 
     /**
+     * The lowest position over ALL segments of the processor as stored in the shared token store (whichever
+     * replica owns them), or null when a segment has no token or a token without a position. The stored token is
+     * written after the segment's batch reached the read model, so it is what every replica can rely on.
+     */
+    public Long storedPosition() {
+        long min = Long.MAX_VALUE;
+        int seen = 0;
+        for (org.bson.Document d : tokenTemplate.trackingTokensCollection()
+                .find(new org.bson.Document("processorName", TrackerProjections.GROUP))) {
+            TrackingToken token = decode(d);
+            if (token == null || token.position().isEmpty()) {
+                return null;
+            }
+            min = Math.min(min, token.position().getAsLong());
+            seen++;
+        }
+        return seen == 0 ? null : min;
+    }
+
+    private TrackingToken decode(org.bson.Document d) {
+        Object raw = d.get("token");
+        String type = d.getString("tokenType");
+        if (raw == null || type == null) {
+            return null;
+        }
+        byte[] bytes = raw instanceof org.bson.types.Binary b ? b.getData() : raw instanceof byte[] a ? a : null;
+        if (bytes == null) {
+            return null;
+        }
+        return tokenSerializer.deserialize(
+                new org.axonframework.serialization.SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+
+    /**
+     * Read-your-writes across replicas: waits (at most {@code max}) until every segment's token in the shared
+     * token store has reached {@code position}. Falls back to the local view ({@link #awaitLocalPosition}) when
+     * the stored tokens carry no position.
+     */
+    public boolean awaitPosition(long position, Duration max) throws InterruptedException {
+        Instant deadline = system.instant().plus(max);
+        while (true) {
+            Long stored;
+            try {
+                stored = storedPosition();
+            } catch (RuntimeException e) {
+                stored = null;
+            }
+            if (stored == null) {
+                return awaitLocalPosition(position, Duration.between(system.instant(), deadline));
+            }
+            if (stored >= position) {
+                return true;
+            }
+            long left = Duration.between(system.instant(), deadline).toMillis();
+            if (left <= 0) {
+                return false;
+            }
+            synchronized (signal) {
+                signal.wait(Math.min(left, 50));
+            }
+        }
+    }
+
+    /**
      * Read-your-writes: waits (at most {@code max}) until every segment's token has reached {@code position}
      * (the global index a command answer carried). Tokens without a position (e.g. axon-mongo's own token) fall
      * back to "covers the head token taken now", which includes any write already acknowledged.
      */
-    public boolean awaitPosition(long position, Duration max) throws InterruptedException {
+    public boolean awaitLocalPosition(long position, Duration max) throws InterruptedException {
         Instant deadline = system.instant().plus(max);
         TrackingToken head = null;
         while (true) {
@@ -182,6 +253,13 @@ public class ProjectionMonitor {
             m.put("etaSeconds", head == null || pos == null || rate <= 0 ? null
                     : Math.max(0, Math.round((head - pos) / rate)));
             m.put("since", countingSince.toString());
+            Long stored;
+            try {
+                stored = storedPosition();
+            } catch (RuntimeException e) {
+                stored = null;
+            }
+            m.put("storedPosition", stored);
             List<Map<String, Object>> segments = new ArrayList<>();
             p.processingStatus().forEach((id, s) -> {
                 Map<String, Object> x = new LinkedHashMap<>();

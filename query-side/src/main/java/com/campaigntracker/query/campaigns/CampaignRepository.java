@@ -31,6 +31,16 @@ public class CampaignRepository {
         this.store = new MongoDocStore(mongo.database());
     }
 
+    /**
+     * A change marker of the campaign's projected state, by key lookup: the campaign document is rewritten by
+     * every event that changes the campaign's progress (totals, enrolments, updatedAt), so its content hash
+     * changes with it. Empty string for an unknown campaign.
+     */
+    public String changeMarker(String id) {
+        Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
+        return d == null ? "" : Integer.toHexString(d.toJson().hashCode()) + ":" + d.toJson().length();
+    }
+
     public Document campaign(String id) {
         Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
         if (d == null || d.get("status") == null) {

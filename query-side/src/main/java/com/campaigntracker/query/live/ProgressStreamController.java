@@ -41,14 +41,23 @@ public class ProgressStreamController implements SmartLifecycle {
         return t;
     });
 
+    /** Last seen change marker per subscribed campaign (cross-replica poll). */
+    private final Map<String, String> markers = new ConcurrentHashMap<>();
+
     record Subscriber(SseEmitter emitter, int silentDays) {
     }
 
     public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
-                                    ProjectionBatcher batcher, ProjectionMonitor monitor) {
+                                    ProjectionBatcher batcher, ProjectionMonitor monitor,
+                                    @org.springframework.beans.factory.annotation.Value(
+                                            "${tracker.live.poll-interval:500ms}") java.time.Duration pollInterval) {
         this.queries = queries;
         this.repository = repository;
         this.monitor = monitor;
+        // Other query replicas project other segments: a cheap key lookup of each subscribed campaign's document
+        // (which every campaign-changing event rewrites) tells this replica when to push.
+        long every = Math.max(50, pollInterval.toMillis());
+        pusher.scheduleWithFixedDelay(this::pollChanges, every, every, TimeUnit.MILLISECONDS);
         batcher.addListener(touched -> {
             for (String c : touched) {
                 if (subscribers.containsKey(c)) {
@@ -76,14 +85,54 @@ public class ProgressStreamController implements SmartLifecycle {
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
         // the first view is computed on the push thread after subscribing: no change can slip in between
-        pusher.execute(() -> send(id, sub, view(id, silent)));
+        pusher.execute(() -> {
+            // the marker is taken before the first view: a later change by another replica is always pushed
+            String now;
+            try {
+                now = repository.changeMarker(id);
+            } catch (RuntimeException e) {
+                now = null;
+            }
+            String before = now == null ? null : markers.putIfAbsent(id, now);
+            if (before != null && !before.equals(now)) {
+                push(id); // a change not yet pushed to earlier subscribers: everyone gets it, the new one too
+            } else {
+                send(id, sub, view(id, silent));
+            }
+        });
         return emitter;
+    }
+
+    /** Pushes every subscribed campaign whose projected document changed since the last push or poll. */
+    void pollChanges() {
+        try {
+            for (Map.Entry<String, Set<Subscriber>> e : subscribers.entrySet()) {
+                String id = e.getKey();
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                String marker = repository.changeMarker(id);
+                String before = markers.get(id);
+                if (before != null && !before.equals(marker)) {
+                    push(id);
+                } else if (before == null) {
+                    markers.put(id, marker);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the store may be briefly unreachable: try again at the next tick
+        }
     }
 
     private void push(String campaignId) {
         Set<Subscriber> set = subscribers.get(campaignId);
         if (set == null || set.isEmpty()) {
             return;
+        }
+        try {
+            markers.put(campaignId, repository.changeMarker(campaignId));
+        } catch (RuntimeException e) {
+            // keep the old marker: the next poll pushes again
         }
         for (Subscriber s : set) {
             try {

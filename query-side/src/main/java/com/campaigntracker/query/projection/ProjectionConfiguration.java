@@ -50,7 +50,11 @@ public class ProjectionConfiguration {
     @Bean
     ConfigurerModule trackerProjectionsModule(ProjectionBatcher batcher, MongoTemplate mongoTemplate,
                                               @Value("${tracker.projections.batch-size:1000}") int batchSize,
-                                              @Value("${tracker.projections.segments:4}") int segments) {
+                                              @Value("${tracker.projections.segments:4}") int segments,
+                                              @Value("${tracker.projections.token-claim-interval:2s}")
+                                              java.time.Duration claimInterval,
+                                              @Value("${tracker.projections.claim-extension-threshold:3s}")
+                                              java.time.Duration claimExtension) {
         MessageHandlerInterceptor<EventMessage<?>> flushAtBatchEnd = (unitOfWork, chain) -> {
             Object result = chain.proceed();
             batcher.afterMessage(unitOfWork);
@@ -59,7 +63,9 @@ public class ProjectionConfiguration {
         return configurer -> configurer.eventProcessing(ep -> ep
                 .registerPooledStreamingEventProcessor(TrackerProjections.GROUP,
                         org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
+                        (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)
+                                .tokenClaimInterval(claimInterval.toMillis())
+                                .claimExtensionThreshold(claimExtension.toMillis()))
                 .registerSequencingPolicy(TrackerProjections.GROUP, c -> TrackerProjections.POLICY)
                 .registerHandlerInterceptor(TrackerProjections.GROUP, c -> flushAtBatchEnd)
                 .registerDeadLetterQueue(TrackerProjections.GROUP, c -> MongoSequencedDeadLetterQueue

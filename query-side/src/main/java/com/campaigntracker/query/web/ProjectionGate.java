@@ -58,11 +58,24 @@ public class ProjectionGate implements HandlerInterceptor, WebMvcConfigurer {
             }
             boolean reached = monitor.awaitPosition(n, MAX_WAIT);
             response.setHeader("X-Projection-Caught-Up", Boolean.toString(reached));
-            Long pos = monitor.position();
+            Long pos = storedOrLocalPosition();
             if (pos != null) {
                 response.setHeader("X-Projection-Position", pos.toString());
             }
         }
         return true;
+    }
+
+    /** The position all replicas' segments reached (shared token store), else this JVM's segments'. */
+    private Long storedOrLocalPosition() {
+        try {
+            Long stored = monitor.storedPosition();
+            if (stored != null) {
+                return stored;
+            }
+        } catch (RuntimeException e) {
+            // store unreachable: say what this JVM knows
+        }
+        return monitor.position();
     }
 }
