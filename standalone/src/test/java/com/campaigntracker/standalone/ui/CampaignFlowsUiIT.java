@@ -1,0 +1,257 @@
+package com.campaigntracker.standalone.ui;
+
+import com.campaigntracker.standalone.ProductProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product's web UI driven in headless Chromium as its users would drive it: a coordinator launches a
+ * campaign through the form, a bad input is explained next to its field, a unit reports in and records an
+ * activity from a phone-sized window while the leader's dashboard — opened before, in another browser —
+ * shows the new figures without a reload, and the as-of picker shows the earlier state.
+ */
+class CampaignFlowsUiIT {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static ProductProcess product;
+    private static Api api;
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    @BeforeAll
+    static void startProduct() {
+        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(), ProductProcess.freePort());
+        api = new Api(product.baseUrl());
+    }
+
+    @AfterAll
+    static void stopProduct() throws Exception {
+        if (product != null) {
+            product.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.close();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(SHANGHAI);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    void coordinatorLaunchesACampaignThroughTheForm() {
+        WebDriver coordinator = browsers.desktop("coordinator");
+        String title = "石景山区文明路口引导行动 " + suffix();
+        coordinator.get(product.baseUrl() + "/#/campaigns/new");
+        WebElement form = visible(coordinator, By.id("launch-form"));
+
+        type(form.findElement(By.name("title")), title);
+        type(form.findElement(By.name("theme")), "文明交通");
+        new Select(form.findElement(By.name("district"))).selectByVisibleText("石景山区");
+        setValue(coordinator, form.findElement(By.name("startDate")), today().minusDays(3).toString());
+        setValue(coordinator, form.findElement(By.name("endDate")), today().plusDays(27).toString());
+        type(form.findElement(By.name("description")), "重点围绕路口文明秩序引导、不文明行为劝导开展志愿服务");
+        type(form.findElement(By.name("target_sessions")), "200");
+        type(form.findElement(By.name("target_participations")), "2000");
+        type(form.findElement(By.name("target_enrolledUnits")), "10");
+        coordinator.findElement(By.id("launch-submit")).click();
+
+        // the coordinator lands on the new campaign's dashboard
+        waitUntil(coordinator, d -> title.equals(text(d, By.id("dash-title"))));
+        assertThat(coordinator.getCurrentUrl()).contains("#/campaigns/").doesNotContain("new");
+        waitUntil(coordinator, d -> text(d, By.cssSelector("#kpi-sessions")).contains("200"));
+        assertThat(text(coordinator, By.id("kpi-sessions"))).contains("场次");
+
+        // the overview lists it with its district, period, days left and a pacing badge
+        coordinator.get(product.baseUrl() + "/#/");
+        By card = By.xpath("//article[contains(@class,'campaign-card')][.//a[normalize-space()='" + title + "']]");
+        WebElement c = visible(coordinator, card);
+        assertThat(c.getText()).contains("石景山区", "文明交通", today().minusDays(3).toString(), "剩余");
+        assertThat(c.findElement(By.cssSelector(".card-head .badge")).getText()).isIn("正常", "滞后", "风险", "已完成");
+        assertThat(c.findElements(By.cssSelector(".metric .bar"))).hasSizeGreaterThanOrEqualTo(3);
+        Browsers.fullPage(coordinator, "overview-after-launch");
+
+        JsonNode campaigns = api.get("/api/campaigns");
+        assertThat(campaigns.toString()).contains(title);
+        assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
+    @Test
+    void aBadInputShowsItsMessageNextToTheField() {
+        WebDriver coordinator = browsers.desktop("coordinator");
+        coordinator.get(product.baseUrl() + "/#/campaigns/new");
+        WebElement form = visible(coordinator, By.id("launch-form"));
+
+        // nothing typed: the form says what is missing, next to the field
+        coordinator.findElement(By.id("launch-submit")).click();
+        WebElement titleError = visible(coordinator, By.id("err-title"));
+        assertThat(titleError.getText()).isEqualTo("请填写活动名称");
+        assertThat(titleError.findElement(By.xpath("./ancestor::div[@data-field][1]")).getAttribute("data-field"))
+                .isEqualTo("title");
+
+        // an end date before the start date: the server's Chinese detail appears under 结束日期
+        String title = "日期有误的活动 " + suffix();
+        type(form.findElement(By.name("title")), title);
+        type(form.findElement(By.name("theme")), "爱国卫生");
+        setValue(coordinator, form.findElement(By.name("startDate")), today().toString());
+        setValue(coordinator, form.findElement(By.name("endDate")), today().minusDays(10).toString());
+        coordinator.findElement(By.id("launch-submit")).click();
+
+        WebElement endError = visible(coordinator, By.id("err-endDate"));
+        waitUntil(coordinator, d -> !d.findElement(By.id("err-endDate")).getText().isBlank());
+        assertThat(endError.getText()).matches("(?s).*\\p{IsHan}.*");
+        assertThat(coordinator.findElement(By.cssSelector("[data-field=endDate]")).getAttribute("class")).contains("invalid");
+        assertThat(coordinator.findElement(By.cssSelector("[data-field=title]")).getAttribute("class")).doesNotContain("invalid");
+        assertThat(coordinator.findElement(By.cssSelector("#launch-form .form-error")).isDisplayed()).isTrue();
+        assertThat(coordinator.getCurrentUrl()).endsWith("#/campaigns/new");
+        Browsers.screenshot(coordinator, "launch-form-bad-input");
+
+        // a rejected command changed nothing
+        assertThat(api.get("/api/campaigns").toString()).doesNotContain(title);
+        assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
+    @Test
+    void aUnitReportsInAndRecordsAnActivityAndTheLeadersDashboardShowsItLive() {
+        String s = suffix();
+        String center = "uit-center-" + s;
+        String suo = "uit-suo-" + s;
+        String campaign = "uit-live-" + s;
+        api.unit(center, "海淀区新时代文明实践中心", "实践中心", "海淀区", null);
+        api.unit(suo, "学院路街道新时代文明实践所 " + s, "实践所", "海淀区", center);
+        JsonNode launched = api.campaign(campaign, "海淀区爱国卫生月 " + s, "海淀区", List.of("实践所", "实践站"),
+                today().minusDays(10), today().plusDays(20),
+                Map.of("sessions", 50, "participations", 500, "serviceHours", 1000, "beneficiaries", 5000, "enrolledUnits", 3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", launched));
+
+        // the leader opens the dashboard first, in a browser of their own
+        WebDriver leader = browsers.desktop("leader");
+        leader.get(product.baseUrl() + "/#/campaigns/" + campaign);
+        waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        waitUntil(leader, d -> text(d, By.id("live-status")).contains("实时"));
+        ((JavascriptExecutor) leader).executeScript("window.__openedOnce = 'still the same page';");
+
+        // the unit reports in and records from a phone
+        WebDriver unit = browsers.phone("unit");
+        unit.get(product.baseUrl() + "/#/report?campaign=" + campaign + "&unit=" + suo);
+        visible(unit, By.id("enroll-btn")).click();
+        WebElement form = visible(unit, By.id("activity-form"));
+        waitUntil(unit, d -> text(d, By.id("enrol-state")).equals("已报到"));
+        form = unit.findElement(By.id("activity-form"));
+        type(form.findElement(By.name("title")), "二里庄社区环境清洁");
+        type(form.findElement(By.name("category")), "环境清洁");
+        type(form.findElement(By.name("site")), "学院路街道二里庄社区");
+        type(form.findElement(By.name("sessions")), "3");
+        type(form.findElement(By.name("participations")), "12");
+        type(form.findElement(By.name("serviceHours")), "24.5");
+        type(form.findElement(By.name("beneficiaries")), "300");
+        unit.findElement(By.id("activity-submit")).click();
+
+        waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("二里庄社区环境清洁"));
+        assertThat(text(unit, By.id("ledger-sum"))).contains("3 场次", "12 志愿者人次", "24.5 小时", "300 受益人次");
+        Browsers.fullPage(unit, "unit-phone-ledger");
+
+        // the leader's dashboard, never reloaded, shows the new figures
+        waitUntil(leader, d -> "3".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        waitUntil(leader, d -> "12".equals(text(d, By.cssSelector("#kpi-participations .metric-total"))));
+        waitUntil(leader, d -> "24.5".equals(text(d, By.cssSelector("#kpi-serviceHours .metric-total"))));
+        waitUntil(leader, d -> "300".equals(text(d, By.cssSelector("#kpi-beneficiaries .metric-total"))));
+        waitUntil(leader, d -> "1".equals(text(d, By.cssSelector("#kpi-enrolledUnits .metric-total"))));
+        assertThat(((JavascriptExecutor) leader).executeScript("return window.__openedOnce")).isEqualTo("still the same page");
+        waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("学院路街道新时代文明实践所 " + s));
+        Browsers.fullPage(leader, "leader-dashboard-live");
+
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+        assertThat(Browsers.scriptErrors(unit)).isEmpty();
+    }
+
+    @Test
+    void theAsOfPickerShowsTheEarlierState() {
+        String s = suffix();
+        String center = "asof-center-" + s;
+        String station = "asof-zhan-" + s;
+        String suo = "asof-suo-" + s;
+        String campaign = "uit-asof-" + s;
+        api.unit(center, "顺义区新时代文明实践中心", "实践中心", "顺义区", null);
+        api.unit(suo, "胜利街道新时代文明实践所 " + s, "实践所", "顺义区", center);
+        api.unit(station, "胜利街道建新南区社区新时代文明实践站 " + s, "实践站", "顺义区", suo);
+        api.campaign(campaign, "文明路口引导行动\"百日大战\" " + s, "顺义区", List.of("实践所", "实践站"),
+                today().minusDays(10), today().plusDays(89), Map.of("sessions", 100));
+        api.enroll(campaign, station);
+        JsonNode recorded = api.activity(campaign, "asof-a1", station, today(), "路口文明秩序引导", 5, 20, 40, 800);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", recorded));
+
+        WebDriver leader = browsers.desktop("leader");
+        leader.get(product.baseUrl() + "/#/campaigns/" + campaign);
+        waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道新时代文明实践所 " + s));
+
+        // yesterday, nothing had been recorded yet
+        String yesterday = today().minusDays(1).toString();
+        setValue(leader, leader.findElement(By.id("asof")), yesterday);
+        waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        assertThat(text(leader, By.id("asof-note"))).contains(yesterday);
+        Browsers.fullPage(leader, "leader-dashboard-asof-yesterday");
+
+        // back to the live view
+        leader.findElement(By.id("asof-live")).click();
+        waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        assertThat(text(leader, By.id("asof-note"))).isEmpty();
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static WebElement visible(WebDriver driver, By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    private static String text(WebDriver driver, By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText().trim();
+    }
+
+    private static void type(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Date inputs take their value in the browser's locale format when typed; set the ISO value directly. */
+    private static void setValue(WebDriver driver, WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+}

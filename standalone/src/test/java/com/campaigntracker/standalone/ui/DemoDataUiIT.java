@@ -1,0 +1,126 @@
+package com.campaigntracker.standalone.ui;
+
+import com.campaigntracker.standalone.ProductProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code --demo} on an empty store gives a first run a living product: campaigns from the seed briefings with
+ * progress, charts, a hierarchy, silent units and an audit trail; starting again with {@code --demo} adds nothing.
+ */
+class DemoDataUiIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.close();
+    }
+
+    @Test
+    void theDemoFillsAnEmptyStoreWithALivingDashboardOnce() throws Exception {
+        Path dataDir = ProductProcess.tempDataDir();
+        int httpPort = ProductProcess.freePort();
+        int mongoPort = ProductProcess.freePort();
+        String activitiesBefore;
+        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort, "--demo")) {
+            Api api = new Api(product.baseUrl());
+            // the loader runs once the product is up: wait for its last campaign to be closed and projected
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                JsonNode list = api.get("/api/campaigns");
+                return list != null && list.toString().contains("学雷锋志愿服务月") && list.toString().contains("CLOSED");
+            });
+            activitiesBefore = activityLedger(api);
+
+            WebDriver leader = browsers.desktop("leader");
+            leader.get(product.baseUrl() + "/#/");
+            waitUntil(leader, d -> d.findElements(By.cssSelector(".campaign-card")).size() >= 4);
+            String overview = leader.findElement(By.id("campaign-list")).getText();
+            assertThat(overview).contains("文明路口引导行动\"百日大战\"", "海淀区爱国卫生月", "密云区", "学雷锋志愿服务月",
+                    "顺义区", "剩余", "已结束");
+            assertThat(leader.findElements(By.cssSelector(".campaign-card .badge.ok, .campaign-card .badge.lag, "
+                    + ".campaign-card .badge.risk, .campaign-card .badge.done"))).isNotEmpty();
+            Browsers.fullPage(leader, "demo-overview");
+
+            leader.get(product.baseUrl() + "/#/campaigns/sy-bairi");
+            waitUntil(leader, d -> !text(d, By.cssSelector("#kpi-sessions .metric-total")).matches("0|"));
+            waitUntil(leader, d -> d.findElements(By.cssSelector("#chart-cumulative canvas")).size() > 0);
+            waitUntil(leader, d -> d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() >= 10);
+            assertThat(text(leader, By.id("silent-units"))).contains("北京市顺义区医院", "从未填报");
+            assertThat(text(leader, By.id("drill-table"))).contains("顺义区新时代文明实践中心");
+            leader.findElement(By.cssSelector("#drill-table .drill-link")).click();
+            waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道新时代文明实践所"));
+            assertThat(text(leader, By.id("drill-crumbs"))).contains("顺义区新时代文明实践中心");
+            Browsers.fullPage(leader, "demo-dashboard-bairi");
+
+            leader.get(product.baseUrl() + "/#/campaigns/my-qingjie");
+            waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("密云蓝天救援队"));
+            WebElement lantian = leader.findElement(By.xpath("//table[@id='leaderboard-table']//tr[.//a[text()='密云蓝天救援队']]"));
+            assertThat(lantian.getText()).contains("173", "460.5", "85,300");
+            Browsers.fullPage(leader, "demo-dashboard-miyun");
+
+            leader.get(product.baseUrl() + "/#/units");
+            waitUntil(leader, d -> text(d, By.id("unit-tree")).contains("学院路街道新时代文明实践所"));
+            assertThat(text(leader, By.id("unit-tree"))).contains("海淀区", "顺义区", "密云区", "八里庄街道颐慧佳园社区新时代文明实践站");
+            Browsers.fullPage(leader, "demo-units");
+
+            leader.get(product.baseUrl() + "/#/campaigns/sy-bairi/history");
+            waitUntil(leader, d -> text(d, By.id("history-table")).contains("发起活动"));
+            assertThat(text(leader, By.id("history-table"))).contains("单位报到", "填报活动", "更正活动", "撤回活动");
+            Browsers.screenshot(leader, "demo-history");
+            assertThat(Browsers.scriptErrors(leader)).isEmpty();
+        }
+
+        // a second start with --demo on the same store loads nothing more
+        try (ProductProcess again = ProductProcess.start(dataDir, httpPort, mongoPort, "--demo")) {
+            Api api = new Api(again.baseUrl());
+            await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/campaigns") != null);
+            assertThat(activityLedger(api)).isEqualTo(activitiesBefore);
+            JsonNode list = api.get("/api/campaigns");
+            assertThat(count(list)).isEqualTo(4);
+        }
+    }
+
+    private static String activityLedger(Api api) {
+        JsonNode progress = api.get("/api/campaigns/sy-bairi/progress");
+        assertThat(progress).isNotNull();
+        JsonNode all = api.get("/api/campaigns");
+        return all.toString().replaceAll("\"daysLeft\"\\s*:\\s*-?\\d+", "")
+                + progress.path("totals").toString();
+    }
+
+    private static int count(JsonNode list) {
+        if (list.isArray()) {
+            return list.size();
+        }
+        for (String key : List.of("campaigns", "items", "content")) {
+            if (list.path(key).isArray()) {
+                return list.path(key).size();
+            }
+        }
+        return -1;
+    }
+
+    private static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    private static String text(WebDriver driver, By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText().trim();
+    }
+}
