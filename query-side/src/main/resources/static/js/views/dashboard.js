@@ -100,7 +100,14 @@ export async function render(app, [id]) {
       }
       draw();
     } catch (err) {
-      if (!state.progress) {
+      if (state.asOf && err.status === 404 && state.progress) {
+        // before the campaign was launched there was nothing: show that state, and the server's words for it
+        state.progress = zeroed(state.progress, state.asOf);
+        draw();
+        banner.hidden = false;
+        banner.className = 'banner warn asof';
+        banner.textContent = err.detail;
+      } else if (!state.progress) {
         clear(app).appendChild(errorPanel(err, load));
       } else {
         banner.hidden = false;
@@ -147,8 +154,9 @@ export async function render(app, [id]) {
       banner.hidden = false;
       banner.className = 'banner warn';
       banner.textContent = '视图正在重建中，数字可能尚不完整。';
-    } else if (!banner.classList.contains('error')) {
+    } else if (!p.zeroed) {
       banner.hidden = true;
+      banner.className = 'banner';
     }
     clear(kpis);
     for (const m of p.metrics) {
@@ -333,6 +341,27 @@ export async function render(app, [id]) {
     clearTimeout(pending);
     window.removeEventListener('resize', onResize);
     charts.forEach((c) => c.dispose());
+  };
+}
+
+/** The view of a day on which the campaign did not exist yet: its targets, nothing achieved. */
+function zeroed(p, asOf) {
+  const zero = {};
+  METRICS.forEach((m) => { zero[m.key] = 0; });
+  const node = (n) => ({ ...n, totals: { ...zero }, own: { ...zero }, children: n.children.map(node) });
+  return {
+    ...p,
+    asOf,
+    zeroed: true,
+    pacing: null,
+    expected: 0,
+    metrics: p.metrics.map((m) => ({ ...m, total: 0, percent: m.target ? 0 : null, pacing: null })),
+    byDistrict: [],
+    byUnitType: [],
+    hierarchy: p.hierarchy.map(node),
+    leaderboard: [],
+    series: [],
+    silent: [],
   };
 }
 

@@ -91,7 +91,8 @@ function card(c) {
       h('span', {}, `${c.startDate || ''} 至 ${c.endDate || ''}`),
       h('span', { class: 'days-left' }, daysText),
       c.enrolledUnits != null ? h('span', {}, `已报到 ${num(c.enrolledUnits, 0)} 家`) : null),
-    h('div', { class: 'metrics' }, c.metrics.filter((m) => m.target != null).map((m) => progressBar(m, c.expected)),
+    h('div', { class: 'metrics' }, c.metrics.filter((m) => m.target != null)
+      .map((m) => progressBar(m, c.status === 'ACTIVE' ? c.expected : null)),
       c.metrics.some((m) => m.target != null) ? null : h('p', { class: 'muted' }, '未设定目标')),
     c.expected != null && c.status === 'ACTIVE'
       ? h('div', { class: 'expected-note' }, h('span', { class: 'expected-swatch' }), ` 竖线为按时间应完成进度 ${num(c.expected, 1)}%`) : null,

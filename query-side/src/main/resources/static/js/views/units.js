@@ -70,6 +70,9 @@ export async function render(app) {
       clear(tree).appendChild(errorPanel(err, load));
       return;
     }
+    if (units.length && !units.some((u) => u.district === districtSel.value)) {
+      districtSel.value = units[units.length - 1].district; // where the user is working
+    }
     refreshParents();
     drawTree();
   }

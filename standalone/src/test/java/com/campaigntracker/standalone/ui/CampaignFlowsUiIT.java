@@ -213,12 +213,19 @@ class CampaignFlowsUiIT {
         waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道新时代文明实践所 " + s));
 
-        // yesterday, nothing had been recorded yet
+        // at the end of yesterday nothing had been recorded yet (the campaign was launched today)
         String yesterday = today().minusDays(1).toString();
         setValue(leader, leader.findElement(By.id("asof")), yesterday);
         waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         assertThat(text(leader, By.id("asof-note"))).contains(yesterday);
+        assertThat(text(leader, By.id("leaderboard"))).doesNotContain("胜利街道建新南区社区新时代文明实践站 " + s);
         Browsers.fullPage(leader, "leader-dashboard-asof-yesterday");
+
+        // the end of today: the as-of view agrees with the live one
+        setValue(leader, leader.findElement(By.id("asof")), today().toString());
+        waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        assertThat(text(leader, By.id("asof-note"))).contains(today().toString());
+        waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("胜利街道建新南区社区新时代文明实践站 " + s));
 
         // back to the live view
         leader.findElement(By.id("asof-live")).click();
