@@ -78,6 +78,33 @@ async function request(method, path, body, { usePosition = true } = {}) {
   return data;
 }
 
+/**
+ * Read-your-writes when a command answer carried no position to wait for: fetch again (100 ms, 200 ms, … up to
+ * `timeoutMs`) until `ok(result)` holds. A 404 counts as "not there yet"; other errors are thrown at once. With a
+ * position the first fetch already waits on the server (minPosition) and is normally enough.
+ */
+export async function eventually(fetchFn, ok = () => true, timeoutMs = 8000) {
+  const until = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    let result;
+    let error = null;
+    try {
+      result = await fetchFn();
+      if (ok(result)) return result;
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      error = e;
+    }
+    if (Date.now() >= until) {
+      if (error) throw error;
+      return result;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 1000);
+  }
+}
+
 const enc = encodeURIComponent;
 
 function query(params) {

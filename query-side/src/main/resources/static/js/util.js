@@ -74,6 +74,12 @@ function append(el, children) {
   }
 }
 
+/** Appends children like h() does: arrays are flattened, null/false/undefined skipped, strings become text. */
+export function fill(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

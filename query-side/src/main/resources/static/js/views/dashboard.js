@@ -2,11 +2,11 @@
 // district and by unit type, drill-down 中心 → 所 → 站, leaderboard, silent units, an as-of date picker, and
 // live updates over server-sent events.
 
-import { api } from '../api.js';
+import { api, eventually } from '../api.js';
 import { progressOf } from '../model.js';
 import {
   h, clear, num, pacingBadge, statusLabel, today, addDays, daysBetween, errorPanel, ACTIVITY_METRICS, METRICS, metricLabel,
-  dateTime,
+  dateTime, fill,
 } from '../util.js';
 import { progressBar } from './overview.js';
 
@@ -79,7 +79,8 @@ export async function render(app, [id]) {
     try {
       const params = { silentDays: state.silentDays };
       if (state.asOf) params.asOf = state.asOf;
-      const data = await api.progress(id, params);
+      // the first view may be asked for right after the launch: wait for the read model to know the campaign
+      const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
       state.progress = progressOf(data);
       if (firstDraw) {
         firstDraw = false;
@@ -131,7 +132,7 @@ export async function render(app, [id]) {
 
   function draw() {
     const p = state.progress;
-    clear(head).append(
+    fill(clear(head),
       h('div', { class: 'page-head' },
         h('h1', { id: 'dash-title' }, p.title),
         p.status === 'ACTIVE' ? pacingBadge(p.pacing) : h('span', { class: `badge status-${p.status}` }, statusLabel(p.status))),
@@ -179,7 +180,7 @@ export async function render(app, [id]) {
     const metric = state.metric;
     const label = metricLabel(metric);
     const barOpt = (rows, color) => ({
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', name: label },
       yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
@@ -262,7 +263,7 @@ export async function render(app, [id]) {
   function drawDrill() {
     const metric = state.metric;
     const level = currentLevel();
-    clear(crumbs).append(
+    fill(clear(crumbs),
       h('a', { href: 'javascript:void 0', onclick: () => { state.drill = []; drawDrill(); } }, '全部'),
       state.drill.map((n, i) => [' › ', h('a', { href: 'javascript:void 0', onclick: () => { state.drill = state.drill.slice(0, i + 1); drawDrill(); } }, n.name)]));
     if (drillChart) {

@@ -1,7 +1,7 @@
 // 报到 and 填报活动: a unit picks a campaign, reports in, records / corrects / retracts activities and sees its
 // own ledger. Built for a phone: one column, big inputs.
 
-import { api } from '../api.js';
+import { api, eventually } from '../api.js';
 import { campaignOf, unitOf, activityOf } from '../model.js';
 import {
   h, clear, field, select, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
@@ -65,32 +65,38 @@ export async function render(app, _params, query) {
     refresh();
   });
 
-  async function enrolled() {
+  const enrolledIn = (data) => {
+    const list = listOf(data, 'campaigns', 'participations');
+    const entry = list.find((p) => pick(p, 'campaignId', 'id') === state.campaignId);
+    if (!entry) return false;
+    const st = pick(entry, 'status', 'enrollmentStatus');
+    return !(entry.withdrawn || entry.enrolled === false || st === 'WITHDRAWN');
+  };
+
+  /** Whether the unit has reported in; `expect` waits (briefly) for a just-sent 报到 or withdrawal to show. */
+  async function enrolled(expect) {
     try {
-      const data = await api.unitParticipation(state.unitId);
-      const list = listOf(data, 'campaigns', 'participations');
-      const entry = list.find((p) => pick(p, 'campaignId', 'id') === state.campaignId);
-      if (!entry) return false;
-      const st = pick(entry, 'status', 'enrollmentStatus');
-      return !(entry.withdrawn || entry.enrolled === false || st === 'WITHDRAWN');
+      const data = await eventually(() => api.unitParticipation(state.unitId),
+        (d) => expect === undefined || enrolledIn(d) === expect);
+      return enrolledIn(data);
     } catch (err) {
       return null; // unknown: offer 报到 anyway (enrolling twice is harmless)
     }
   }
 
-  async function refresh() {
+  async function refresh({ expectEnrolled, ledgerOk } = {}) {
     clear(enrolBox); clear(formBox); clear(ledgerBox);
     const c = campaign();
     const u = unit();
     if (!c) { enrolBox.appendChild(h('p', { class: 'muted' }, '目前没有进行中的活动。')); return; }
     if (!u) { enrolBox.appendChild(h('p', { class: 'muted' }, '请选择本单位。')); return; }
-    const isEnrolled = await enrolled();
+    const isEnrolled = await enrolled(expectEnrolled);
     const enrolBtn = h('button', { class: 'btn primary', id: 'enroll-btn', type: 'button' }, '报到');
     enrolBtn.addEventListener('click', async () => {
       try {
         await busy(enrolBtn, () => api.enroll(c.id, u.id));
         toast(`${u.name} 已报到`);
-        refresh();
+        refresh({ expectEnrolled: true });
       } catch (err) {
         enrolBox.querySelector('.enrol-error').textContent = err.detail;
       }
@@ -101,7 +107,7 @@ export async function render(app, _params, query) {
       try {
         await api.withdraw(c.id, u.id);
         toast('已退出活动');
-        refresh();
+        refresh({ expectEnrolled: false });
       } catch (err) {
         enrolBox.querySelector('.enrol-error').textContent = err.detail;
       }
@@ -115,7 +121,7 @@ export async function render(app, _params, query) {
       h('div', { class: 'field-error enrol-error', role: 'alert' }));
     if (isEnrolled !== false) {
       formBox.appendChild(activityForm(c, u, state.editing));
-      await loadLedger(c, u);
+      await loadLedger(c, u, ledgerOk);
     }
   }
 
@@ -161,15 +167,19 @@ export async function render(app, _params, query) {
         beneficiaries: n(v.beneficiaries), notes: v.notes,
       };
       try {
+        let ledgerOk;
         if (editing) {
           await busy(form.querySelector('[type=submit]'), () => api.correctActivity(c.id, activityId, { ...body, reason: v.reason }));
           toast('更正已提交');
+          const before = editing.corrections.length;
+          ledgerOk = (rows) => rows.some((x) => x.activityId === activityId && x.corrections.length > before);
         } else {
           await busy(form.querySelector('[type=submit]'), () => api.recordActivity(c.id, body));
           toast(`已填报：${v.title}`);
+          ledgerOk = (rows) => rows.some((x) => x.activityId === activityId);
         }
         state.editing = null;
-        refresh();
+        refresh({ ledgerOk });
       } catch (err) {
         showApiError(form, err, ALIASES);
       }
@@ -177,11 +187,12 @@ export async function render(app, _params, query) {
     return form;
   }
 
-  async function loadLedger(c, u) {
+  async function loadLedger(c, u, ledgerOk) {
     let rows;
+    const fetchRows = async () => listOf(await api.activities(c.id, { unitId: u.id, includeRetracted: true, size: 200 }), 'activities')
+      .map(activityOf).filter((a) => !a.unitId || a.unitId === u.id);
     try {
-      rows = listOf(await api.activities(c.id, { unitId: u.id, includeRetracted: true, size: 200 }), 'activities').map(activityOf)
-        .filter((a) => !a.unitId || a.unitId === u.id);
+      rows = await eventually(fetchRows, (r) => !ledgerOk || ledgerOk(r));
     } catch (err) {
       ledgerBox.appendChild(errorPanel(err, () => loadLedger(c, u)));
       return;
@@ -222,7 +233,7 @@ export async function render(app, _params, query) {
     try {
       await api.retractActivity(c.id, a.activityId, reason.trim());
       toast('已撤回');
-      refresh();
+      refresh({ ledgerOk: (rows) => rows.some((x) => x.activityId === a.activityId && x.retracted) });
     } catch (err) {
       toast(`撤回失败：${err.detail}`, 'error');
     }

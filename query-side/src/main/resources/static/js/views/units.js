@@ -1,7 +1,7 @@
 // 单位管理: register units and see the hierarchy 区 → 实践中心 → 实践所 → 实践站 (bases, teams, civilised units and
 // district agencies hang off a district or a station); rename and deactivate.
 
-import { api } from '../api.js';
+import { api, eventually } from '../api.js';
 import { unitOf } from '../model.js';
 import {
   h, clear, field, select, DISTRICTS, UNIT_TYPES, acceptsParent, formValues, clearErrors, setFieldError, setFormError,
@@ -57,15 +57,16 @@ export async function render(app) {
       toast(`已登记：${v.name}`);
       form.elements.name.value = '';
       form.elements.unitId.value = '';
-      await load();
+      await load(body.unitId);
     } catch (err) {
       showApiError(form, err, ALIASES);
     }
   });
 
-  async function load() {
+  async function load(expectUnitId) {
     try {
-      units = listOf(await api.listUnits(), 'units').map(unitOf);
+      const has = (list) => !expectUnitId || listOf(list, 'units').some((u) => unitOf(u).id === expectUnitId);
+      units = listOf(await eventually(() => api.listUnits(), has), 'units').map(unitOf);
     } catch (err) {
       clear(tree).appendChild(errorPanel(err, load));
       return;
@@ -121,6 +122,7 @@ export async function render(app) {
     try {
       await api.renameUnit(u.id, name.trim());
       toast('已改名');
+      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && x.name === name.trim()));
       await load();
     } catch (err) { toast(`改名失败：${err.detail}`, 'error'); }
   }
@@ -132,6 +134,7 @@ export async function render(app) {
     try {
       await api.deactivateUnit(u.id, reason.trim());
       toast('已停用');
+      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && !x.active));
       await load();
     } catch (err) { toast(`停用失败：${err.detail}`, 'error'); }
   }

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -59,6 +60,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final Clock clock;
 
+    @Autowired
     public DemoDataLoader(CommandGateway commands, EventStore eventStore, Environment environment) {
         this(commands, eventStore, environment, Clock.system(ZONE));
     }
