@@ -71,10 +71,9 @@ export async function render(app, [id]) {
   }
   drillChart && drillChart.on('click', (p) => {
     const node = currentLevel()[p.dataIndex];
-    if (node && node.children.length) { state.drill.push(node); drawDrill(); }
+    if (node && node.children.length) { state.drilledByUser = true; state.drill.push(node); drawDrill(); }
   });
 
-  let firstDraw = true;
   async function load() {
     try {
       const params = { silentDays: state.silentDays };
@@ -82,11 +81,10 @@ export async function render(app, [id]) {
       // the first view may be asked for right after the launch: wait for the read model to know the campaign
       const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
       state.progress = progressOf(data);
-      if (firstDraw) {
-        firstDraw = false;
+      const roots = state.progress.hierarchy;
+      if (!state.drilledByUser && !state.drill.length && roots.length === 1 && roots[0].children.length) {
         // one root (a district's 实践中心): start one level down, at its 实践所
-        const roots = state.progress.hierarchy;
-        if (roots.length === 1 && roots[0].children.length) state.drill = [roots[0]];
+        state.drill = [roots[0]];
       } else {
         // keep the user's drill path on the fresh figures
         let level = state.progress.hierarchy;
@@ -182,7 +180,7 @@ export async function render(app, [id]) {
     const barOpt = (rows, color) => ({
       grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', name: label },
+      xAxis: { type: 'value', name: label, minInterval: metric === 'serviceHours' ? 0.5 : 1 },
       yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
       series: [{ type: 'bar', name: label, barMaxWidth: 32, data: rows.map((r) => r.totals[metric] || 0), itemStyle: { color },
         label: { show: true, position: 'right' } }],
@@ -248,7 +246,8 @@ export async function render(app, [id]) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       xAxis: { type: 'category', data: dates, boundaryGap: false },
-      yAxis: { type: 'value', max: target != null ? (v) => Math.max(v.max, target) * 1.05 : undefined,
+      yAxis: { type: 'value', minInterval: metric === 'serviceHours' ? 0.5 : 1,
+        max: target != null ? (v) => niceCeil(Math.max(v.max, target) * 1.05) : undefined,
         axisLabel: { formatter: (v) => num(v, 0) } },
       series,
     }, true);
@@ -264,8 +263,8 @@ export async function render(app, [id]) {
     const metric = state.metric;
     const level = currentLevel();
     fill(clear(crumbs),
-      h('a', { href: 'javascript:void 0', onclick: () => { state.drill = []; drawDrill(); } }, '全部'),
-      state.drill.map((n, i) => [' › ', h('a', { href: 'javascript:void 0', onclick: () => { state.drill = state.drill.slice(0, i + 1); drawDrill(); } }, n.name)]));
+      h('a', { href: 'javascript:void 0', onclick: () => { state.drilledByUser = true; state.drill = []; drawDrill(); } }, '全部'),
+      state.drill.map((n, i) => [' › ', h('a', { href: 'javascript:void 0', onclick: () => { state.drilledByUser = true; state.drill = state.drill.slice(0, i + 1); drawDrill(); } }, n.name)]));
     if (drillChart) {
       if (!level.length) {
         drillChart.setOption(emptyOption('暂无层级数据'), true);
@@ -274,7 +273,7 @@ export async function render(app, [id]) {
           grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
           tooltip: { trigger: 'axis' },
           xAxis: { type: 'category', data: level.map((n) => n.name), axisLabel: { interval: 0, rotate: level.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
-          yAxis: { type: 'value', name: metricLabel(metric) },
+          yAxis: { type: 'value', name: metricLabel(metric), minInterval: metric === 'serviceHours' ? 0.5 : 1 },
           series: [{ type: 'bar', barMaxWidth: 48, data: level.map((n) => ({ value: n.totals[metric] || 0,
             itemStyle: { color: n.children.length ? COLORS.bar : '#e67e22' } })), label: { show: true, position: 'top' } }],
         }, true);
@@ -285,7 +284,7 @@ export async function render(app, [id]) {
       h('thead', {}, h('tr', {}, h('th', {}, '单位'), h('th', {}, '类型'), ACTIVITY_METRICS.map((m) => h('th', { class: 'num' }, m.label)))),
       h('tbody', {}, level.map((n) => h('tr', {},
         h('td', {}, n.children.length
-          ? h('a', { href: 'javascript:void 0', class: 'drill-link', onclick: () => { state.drill.push(n); drawDrill(); } }, `${n.name} ›`)
+          ? h('a', { href: 'javascript:void 0', class: 'drill-link', onclick: () => { state.drilledByUser = true; state.drill.push(n); drawDrill(); } }, `${n.name} ›`)
           : n.name),
         h('td', {}, n.type),
         ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(n.totals[m.key])))))))
@@ -364,6 +363,13 @@ function zeroed(p, asOf) {
     series: [],
     silent: [],
   };
+}
+
+/** 336 → 350, 52.5 → 55: an axis end a person would pick. */
+function niceCeil(x) {
+  if (!(x > 0)) return 1;
+  const half = 10 ** Math.floor(Math.log10(x)) / 2;
+  return Math.ceil(x / half) * half;
 }
 
 function emptyOption(text) {

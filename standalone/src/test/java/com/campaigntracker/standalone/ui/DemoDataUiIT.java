@@ -80,7 +80,11 @@ class DemoDataUiIT {
 
             leader.get(product.baseUrl() + "/#/units");
             waitUntil(leader, d -> text(d, By.id("unit-tree")).contains("学院路街道新时代文明实践所"));
-            assertThat(text(leader, By.id("unit-tree"))).contains("海淀区", "顺义区", "密云区", "八里庄街道颐慧佳园社区新时代文明实践站");
+            assertThat(text(leader, By.id("unit-tree"))).contains("海淀区", "顺义区", "密云区", "密云蓝天救援队");
+            // 实践所 start folded (Haidian alone has 29); searching opens the way to a 实践站
+            leader.findElement(By.id("unit-search")).sendKeys("颐慧佳园");
+            waitUntil(leader, d -> text(d, By.id("unit-tree")).contains("八里庄街道颐慧佳园社区新时代文明实践站"));
+            assertThat(text(leader, By.id("unit-tree"))).contains("八里庄街道新时代文明实践所").doesNotContain("顺义区");
             Browsers.fullPage(leader, "demo-units");
 
             leader.get(product.baseUrl() + "/#/campaigns/sy-bairi/history");
