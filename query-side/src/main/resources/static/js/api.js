@@ -153,9 +153,16 @@ export const api = {
   deadLetters: () => request('GET', '/api/admin/dead-letters', undefined, { usePosition: false }),
   retryDeadLetters: () => request('POST', '/api/admin/dead-letters/retry', {}),
 
-  /** Live progress (server-sent events). Returns a function that closes the stream. */
+  /**
+   * Live progress (server-sent events). The browser reconnects by itself after a dropped connection; after a
+   * refused one (e.g. 404 right after a launch, before the read model knows the campaign, or 503 during a
+   * rebuild) this opens the stream again, waiting a little longer each time. Returns a function that closes it.
+   */
   progressStream(id, onProgress, onState) {
-    const source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
+    let source = null;
+    let closed = false;
+    let timer = null;
+    let delay = 1000;
     const handle = (ev) => {
       let data = null;
       try {
@@ -165,10 +172,27 @@ export const api = {
       }
       onProgress(data);
     };
-    source.onmessage = handle;
-    ['progress', 'update', 'progress-update'].forEach((name) => source.addEventListener(name, handle));
-    source.onopen = () => onState && onState('open');
-    source.onerror = () => onState && onState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
-    return () => source.close();
+    const open = () => {
+      source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
+      source.onmessage = handle;
+      ['progress', 'update', 'progress-update'].forEach((name) => source.addEventListener(name, handle));
+      source.onopen = () => { delay = 1000; if (onState) onState('open'); };
+      source.onerror = () => {
+        if (closed) return;
+        if (source.readyState === EventSource.CLOSED) {
+          if (onState) onState('reconnecting');
+          timer = setTimeout(() => { if (!closed) open(); }, delay);
+          delay = Math.min(delay * 2, 15000);
+        } else if (onState) {
+          onState('reconnecting');
+        }
+      };
+    };
+    open();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      if (source) source.close();
+    };
   },
 };

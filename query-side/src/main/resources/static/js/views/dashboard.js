@@ -80,24 +80,7 @@ export async function render(app, [id]) {
       if (state.asOf) params.asOf = state.asOf;
       // the first view may be asked for right after the launch: wait for the read model to know the campaign
       const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
-      state.progress = progressOf(data);
-      const roots = state.progress.hierarchy;
-      if (!state.drilledByUser && !state.drill.length && roots.length === 1 && roots[0].children.length) {
-        // one root (a district's 实践中心): start one level down, at its 实践所
-        state.drill = [roots[0]];
-      } else {
-        // keep the user's drill path on the fresh figures
-        let level = state.progress.hierarchy;
-        const path = [];
-        for (const n of state.drill) {
-          const found = level.find((x) => x.unitId === n.unitId);
-          if (!found) break;
-          path.push(found);
-          level = found.children;
-        }
-        state.drill = path;
-      }
-      draw();
+      apply(data);
     } catch (err) {
       if (state.asOf && err.status === 404 && state.progress) {
         // before the campaign was launched there was nothing: show that state, and the server's words for it
@@ -114,6 +97,27 @@ export async function render(app, [id]) {
         banner.textContent = `刷新失败：${err.detail}`;
       }
     }
+  }
+
+  function apply(data) {
+    state.progress = progressOf(data);
+    const roots = state.progress.hierarchy;
+    if (!state.drilledByUser && !state.drill.length && roots.length === 1 && roots[0].children.length) {
+      // one root (a district's 实践中心): start one level down, at its 实践所
+      state.drill = [roots[0]];
+    } else {
+      // keep the user's drill path on the fresh figures
+      let level = state.progress.hierarchy;
+      const path = [];
+      for (const n of state.drill) {
+        const found = level.find((x) => x.unitId === n.unitId);
+        if (!found) break;
+        path.push(found);
+        level = found.children;
+      }
+      state.drill = path;
+    }
+    draw();
   }
 
   function setAsOf(value) {
@@ -316,14 +320,17 @@ export async function render(app, [id]) {
 
   // live updates: every pushed change reloads the figures (unless the user is looking at an earlier day)
   let pending = null;
-  const onPush = () => {
+  const onPush = (data) => {
     if (state.asOf) { asOfNote.textContent = `正在查看 ${state.asOf} 日终时的状态 · 有新的实时数据，点“回到实时”查看`; return; }
     clearTimeout(pending);
-    pending = setTimeout(() => {
-      load().then(() => {
-        liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`;
-      });
-    }, 150);
+    const stamp = () => { liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`; };
+    if (data && data.metrics && state.silentDays === 7) {
+      // the push carries the whole progress view (silent units over the default 7 days): draw it as it is
+      apply(data);
+      stamp();
+      return;
+    }
+    pending = setTimeout(() => load().then(stamp), 150);
   };
   const closeStream = api.progressStream(id, onPush, (s) => {
     liveBadge.className = `live ${s}`;

@@ -161,7 +161,8 @@ class CampaignFlowsUiIT {
         // the unit reports in and records from a phone
         WebDriver unit = browsers.phone("unit");
         unit.get(product.baseUrl() + "/#/report?campaign=" + campaign + "&unit=" + suo);
-        visible(unit, By.id("enroll-btn")).click();
+        visible(unit, By.id("enroll-btn"));
+        click(unit, By.id("enroll-btn"));
         WebElement form = visible(unit, By.id("activity-form"));
         waitUntil(unit, d -> text(d, By.id("enrol-state")).equals("已报到"));
         form = unit.findElement(By.id("activity-form"));
@@ -228,7 +229,7 @@ class CampaignFlowsUiIT {
         waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("胜利街道建新南区社区新时代文明实践站 " + s));
 
         // back to the live view
-        leader.findElement(By.id("asof-live")).click();
+        click(leader, By.id("asof-live"));
         waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         assertThat(text(leader, By.id("asof-note"))).isEmpty();
         assertThat(Browsers.scriptErrors(leader)).isEmpty();
@@ -242,6 +243,14 @@ class CampaignFlowsUiIT {
 
     private static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    /** Clicks what {@code by} finds, again if a live update redrew it between finding and clicking. */
+    private static void click(WebDriver driver, By by) {
+        waitUntil(driver, d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     private static String text(WebDriver driver, By by) {

@@ -63,11 +63,11 @@ class DemoDataUiIT {
             assertThat(text(leader, By.id("silent-units"))).contains("北京市顺义区医院", "从未填报");
             // drill down 中心 → 所 → 站 (a district with a single root opens at its 实践所 already)
             if (!text(leader, By.id("drill-table")).contains("胜利街道新时代文明实践所")) {
-                leader.findElement(By.xpath("//div[@id='drill-table']//a[starts-with(normalize-space(),'顺义区新时代文明实践中心')]")).click();
+                click(leader, By.xpath("//div[@id='drill-table']//a[starts-with(normalize-space(),'顺义区新时代文明实践中心')]"));
             }
             waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道新时代文明实践所"));
             assertThat(text(leader, By.id("drill-crumbs"))).contains("顺义区新时代文明实践中心");
-            leader.findElement(By.xpath("//div[@id='drill-table']//a[starts-with(normalize-space(),'胜利街道新时代文明实践所')]")).click();
+            click(leader, By.xpath("//div[@id='drill-table']//a[starts-with(normalize-space(),'胜利街道新时代文明实践所')]"));
             waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道建新南区社区新时代文明实践站"));
             assertThat(text(leader, By.id("drill-crumbs"))).contains("胜利街道新时代文明实践所");
             Browsers.fullPage(leader, "demo-dashboard-bairi");
@@ -126,6 +126,14 @@ class DemoDataUiIT {
 
     private static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    /** Clicks what {@code by} finds, again if a live update redrew it between finding and clicking. */
+    private static void click(WebDriver driver, By by) {
+        waitUntil(driver, d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     private static String text(WebDriver driver, By by) {
