@@ -11,6 +11,8 @@ const EVENT_NAMES = {
   UnitDeactivated: '停用单位',
 };
 
+const ROLES = { COORDINATOR: '协调员', UNIT: '填报单位', LEADER: '领导', ADMIN: '管理员', ANONYMOUS: '未登录' };
+
 export async function render(app, [id], query) {
   const tab = query.tab || 'events';
   let unitNames = new Map();
@@ -41,10 +43,14 @@ async function events(body, id, unitNames, page = 0) {
   if (!list.length) { body.appendChild(h('p', { class: 'muted' }, '暂无事件。')); return; }
   const total = pick(data, 'total');
   const hasMore = pick(data, 'hasMore');
-  const pager = h('div', { class: 'form-actions' },
-    h('span', { class: 'muted' }, total != null ? `共 ${total} 个事件，第 ${page + 1} 页` : ''),
-    page > 0 ? h('button', { class: 'btn small', type: 'button', onclick: () => events(clear(body), id, unitNames, page - 1) }, '上一页') : null,
-    hasMore ? h('button', { class: 'btn small', type: 'button', onclick: () => events(clear(body), id, unitNames, page + 1) }, '下一页') : null);
+  const pages = total != null ? Math.max(1, Math.ceil(total / size)) : null;
+  const go = (n) => () => events(clear(body), id, unitNames, n);
+  const pager = h('div', { class: 'form-actions pager' },
+    h('span', { class: 'muted' }, total != null ? `共 ${total} 个事件，第 ${page + 1} / ${pages} 页` : ''),
+    page > 0 ? [h('button', { class: 'btn small', id: 'history-first', type: 'button', onclick: go(0) }, '首页'),
+      h('button', { class: 'btn small', id: 'history-prev', type: 'button', onclick: go(page - 1) }, '上一页')] : null,
+    hasMore ? [h('button', { class: 'btn small', id: 'history-next', type: 'button', onclick: go(page + 1) }, '下一页'),
+      pages != null ? h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '末页') : null] : null);
   body.appendChild(pager);
   body.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table', id: 'history-table' },
     h('thead', {}, h('tr', {}, ['#', '时间', '事件', '操作人', '内容'].map((t) => h('th', {}, t)))),
@@ -53,7 +59,7 @@ async function events(body, id, unitNames, page = 0) {
       const payload = pick(e, 'payload', 'data', 'event') || {};
       const meta = pick(e, 'metadata', 'metaData') || {};
       const who = pick(e, 'user', 'issuedBy', 'by', 'who') || pick(meta, 'user') || '—';
-      const role = pick(e, 'role') || pick(meta, 'role');
+      const role = ROLES[pick(e, 'role') || pick(meta, 'role')] || pick(e, 'role') || pick(meta, 'role');
       return h('tr', {},
         h('td', {}, pick(e, 'n', 'globalIndex', 'position') ?? page * size + i + 1),
         h('td', { class: 'nowrap' }, dateTime(pick(e, 'timestamp', 'at', 'time', 'issuedAt'))),

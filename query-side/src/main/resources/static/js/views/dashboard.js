@@ -372,11 +372,11 @@ function zeroed(p, asOf) {
   };
 }
 
-/** 336 → 350, 52.5 → 55: an axis end a person would pick. */
+/** 336 → 340, 1050 → 1200, 52.5 → 54: an axis end a person would pick, just above the target. */
 function niceCeil(x) {
   if (!(x > 0)) return 1;
-  const half = 10 ** Math.floor(Math.log10(x)) / 2;
-  return Math.ceil(x / half) * half;
+  const step = 10 ** Math.floor(Math.log10(x)) / 5;
+  return Math.ceil(x / step) * step;
 }
 
 function emptyOption(text) {

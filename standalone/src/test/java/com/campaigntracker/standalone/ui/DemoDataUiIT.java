@@ -89,8 +89,12 @@ class DemoDataUiIT {
 
             leader.get(product.baseUrl() + "/#/campaigns/sy-bairi/history");
             waitUntil(leader, d -> text(d, By.id("history-table")).contains("发起活动"));
-            assertThat(text(leader, By.id("history-table"))).contains("单位报到", "填报活动", "更正活动", "撤回活动");
+            assertThat(text(leader, By.id("history-table"))).contains("单位报到", "填报活动", "协调员", "演示数据 · 区文明办");
             Browsers.screenshot(leader, "demo-history");
+            // the trail ends with the units' corrections and retractions
+            click(leader, By.id("history-last"));
+            waitUntil(leader, d -> text(d, By.id("history-table")).contains("撤回活动"));
+            assertThat(text(leader, By.id("history-table"))).contains("更正活动", "原因");
             assertThat(Browsers.scriptErrors(leader)).isEmpty();
         }
 
