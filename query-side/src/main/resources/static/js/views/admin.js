@@ -33,7 +33,9 @@ export async function render(app) {
     try {
       data = await api.projections();
     } catch (err) {
+      // say so, and keep asking: during a rebuild the server may be briefly too busy to answer
       clear(box).appendChild(errorPanel(err, poll));
+      timer = setTimeout(poll, 2000);
       return;
     }
     const list = listOf(data, 'processors', 'projections');

@@ -45,7 +45,7 @@ export async function render(app) {
   typeSel.addEventListener('change', refreshParents);
   districtSel.addEventListener('change', refreshParents);
 
-  const generatedId = newId('u');
+  let generatedId = newId('u'); // kept until this unit is registered: a retried submit registers it once
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
@@ -55,6 +55,7 @@ export async function render(app) {
     try {
       await busy(form.querySelector('[type=submit]'), () => api.registerUnit(body));
       toast(`已登记：${v.name}`);
+      generatedId = newId('u');
       form.elements.name.value = '';
       form.elements.unitId.value = '';
       await load(body.unitId);

@@ -235,6 +235,128 @@ class CampaignFlowsUiIT {
         assertThat(Browsers.scriptErrors(leader)).isEmpty();
     }
 
+    @Test
+    void aCoordinatorRegistersUnitsAndSeesTheHierarchy() {
+        WebDriver coordinator = browsers.desktop("coordinator");
+        String s = suffix();
+        String center = "朝阳区新时代文明实践中心 " + s;
+        String suo = "酒仙桥街道新时代文明实践所 " + s;
+        coordinator.get(product.baseUrl() + "/#/units");
+        WebElement form = visible(coordinator, By.id("unit-form"));
+
+        type(form.findElement(By.name("name")), center);
+        new Select(form.findElement(By.name("type"))).selectByVisibleText("实践中心");
+        new Select(form.findElement(By.name("district"))).selectByVisibleText("朝阳区");
+        click(coordinator, By.id("unit-submit"));
+        waitUntil(coordinator, d -> text(d, By.id("unit-tree")).contains(center));
+
+        form = coordinator.findElement(By.id("unit-form"));
+        type(form.findElement(By.name("name")), suo);
+        new Select(form.findElement(By.name("type"))).selectByVisibleText("实践所");
+        new Select(form.findElement(By.name("district"))).selectByVisibleText("朝阳区");
+        Select parent = new Select(coordinator.findElement(By.name("parentUnitId")));
+        parent.selectByVisibleText(center + "（实践中心）");
+        click(coordinator, By.id("unit-submit"));
+
+        // the 实践所 sits under its 实践中心 in the tree
+        By nested = By.xpath("//li[./details/summary//span[contains(normalize-space(),'" + center + "')]]"
+                + "//li[.//span[contains(normalize-space(),'" + suo + "')]]");
+        visible(coordinator, nested);
+        assertThat(api.get("/api/units").toString()).contains(center, suo);
+        Browsers.fullPage(coordinator, "units-registered");
+        assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorRevisesExtendsAndClosesACampaignThroughTheForms() {
+        String s = suffix();
+        String campaign = "uit-edit-" + s;
+        String title = "学雷锋志愿服务月 " + s;
+        JsonNode launched = api.campaign(campaign, title, null, List.of("志愿服务队"), today().minusDays(5),
+                today().plusDays(10), Map.of("sessions", 10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", launched));
+        WebDriver coordinator = browsers.desktop("coordinator");
+
+        // 修改: new title and target
+        coordinator.get(product.baseUrl() + "/#/campaigns/" + campaign + "/edit?tab=revise");
+        WebElement revise = visible(coordinator, By.id("revise-form"));
+        type(revise.findElement(By.name("title")), title + " 修订");
+        type(revise.findElement(By.name("target_sessions")), "20");
+        revise.findElement(By.cssSelector("[type=submit]")).click();
+        waitUntil(coordinator, d -> (title + " 修订").equals(text(d, By.id("dash-title"))));
+        waitUntil(coordinator, d -> text(d, By.id("kpi-sessions")).contains("20"));
+
+        // 延期: a later end date
+        String newEnd = today().plusDays(30).toString();
+        click(coordinator, By.linkText("延期"));
+        WebElement extend = visible(coordinator, By.id("extend-form"));
+        setValue(coordinator, extend.findElement(By.name("endDate")), newEnd);
+        extend.findElement(By.cssSelector("[type=submit]")).click();
+        waitUntil(coordinator, d -> text(d, By.id("dash-head")).contains("至 " + newEnd));
+
+        // 结束: not without the confirmation, then for good
+        click(coordinator, By.linkText("结束"));
+        WebElement close = visible(coordinator, By.id("close-form"));
+        close.findElement(By.cssSelector("[type=submit]")).click();
+        assertThat(visible(coordinator, By.id("err-confirm")).getText()).isEqualTo("请先勾选确认");
+        close.findElement(By.name("confirm")).click();
+        close.findElement(By.cssSelector("[type=submit]")).click();
+        waitUntil(coordinator, d -> text(d, By.cssSelector("#dash-head .badge")).equals("已结束"));
+        assertThat(coordinator.findElements(By.linkText("延期"))).isEmpty();
+        Browsers.fullPage(coordinator, "campaign-closed");
+        assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
+    @Test
+    void aUnitCorrectsAndRetractsItsActivityAndTheAuditTrailShowsWhy() {
+        String s = suffix();
+        String center = "fix-center-" + s;
+        String team = "fix-team-" + s;
+        String campaign = "uit-fix-" + s;
+        api.unit(center, "密云区新时代文明实践中心", "实践中心", "密云区", null);
+        api.unit(team, "密云蓝天救援队 " + s, "志愿服务队", "密云区", center);
+        api.campaign(campaign, "清洁家园行动 " + s, "密云区", List.of("志愿服务队"), today().minusDays(20),
+                today().plusDays(20), Map.of("sessions", 200));
+        api.enroll(campaign, team);
+        JsonNode recorded = api.activity(campaign, "fix-a1", team, today().minusDays(1), "疫情防控消杀任务", 9, 20, 24, 4300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", recorded));
+
+        WebDriver unit = browsers.phone("unit");
+        unit.get(product.baseUrl() + "/#/report?campaign=" + campaign + "&unit=" + team);
+        waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("9 场次"));
+
+        // 更正: fewer sessions, with a reason
+        click(unit, By.xpath("//tr[@data-activity-id='fix-a1']//button[text()='更正']"));
+        WebElement form = visible(unit, By.id("activity-form"));
+        assertThat(form.getText()).contains("更正活动");
+        type(form.findElement(By.name("sessions")), "8");
+        form.findElement(By.id("activity-submit")).click();
+        assertThat(visible(unit, By.id("err-reason")).getText()).isEqualTo("更正须填写原因");
+        type(unit.findElement(By.name("reason")), "场次统计有误,按台账更正");
+        unit.findElement(By.id("activity-submit")).click();
+        waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("8 场次"));
+        waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("更正 1 次"));
+
+        // 撤回: asks for a reason
+        click(unit, By.xpath("//tr[@data-activity-id='fix-a1']//button[text()='撤回']"));
+        new WebDriverWait(unit, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        unit.switchTo().alert().sendKeys("与当日另一条记录重复");
+        unit.switchTo().alert().accept();
+        waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("已撤回"));
+        assertThat(text(unit, By.id("ledger-sum"))).contains("共 0 条有效记录");
+        Browsers.fullPage(unit, "unit-corrected-retracted");
+
+        // the audit trail says who did what and why
+        WebDriver leader = browsers.desktop("leader");
+        leader.get(product.baseUrl() + "/#/campaigns/" + campaign + "/history");
+        waitUntil(leader, d -> text(d, By.id("history-table")).contains("撤回活动"));
+        assertThat(text(leader, By.id("history-table")))
+                .contains("发起活动", "单位报到", "填报活动", "更正活动", "场次统计有误,按台账更正", "与当日另一条记录重复");
+        Browsers.fullPage(leader, "audit-trail");
+        assertThat(Browsers.scriptErrors(unit)).isEmpty();
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static WebElement visible(WebDriver driver, By by) {
