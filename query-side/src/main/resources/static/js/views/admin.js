@@ -44,8 +44,11 @@ export async function render(app) {
     let busyNow = false;
     list.forEach((p) => {
       const state = String(pick(p, 'state', 'status') || '');
-      const replaying = !!(pick(p, 'replaying', 'rebuilding') || /REPLAY|REBUILD/.test(state)
-        || (Array.isArray(p.segments) && p.segments.some((x) => x.replaying)));
+      // the processor's own word wins; segment flags only when it says nothing (Axon keeps a segment "replaying"
+      // until an event past the reset point arrives, long after the read model is complete)
+      const flag = pick(p, 'rebuilding', 'replaying');
+      const replaying = flag != null ? !!flag
+        : /REPLAY|REBUILD/.test(state) || (Array.isArray(p.segments) && p.segments.some((x) => x.replaying));
       busyNow = busyNow || replaying;
       let percent = pick(p, 'percent', 'progress', 'percentage');
       if (percent != null && percent <= 1 && pick(p, 'percent', 'percentage') == null) percent *= 100;
@@ -65,7 +68,7 @@ export async function render(app) {
           pick(p, 'position') != null ? h('span', {}, `位置 ${num(pick(p, 'position'), 0)}${total ? ` / ${num(total, 0)}` : ''}`) : null,
           pick(p, 'eventsPerSecond', 'rate') != null ? h('span', {}, `${num(pick(p, 'eventsPerSecond', 'rate'), 0)} 事件/秒`) : null,
           eta != null && replaying ? h('span', {}, `预计剩余 ${formatEta(eta)}`) : null,
-          Array.isArray(p.segments) ? h('span', {}, `分段 ${p.segments.length} 个${p.segments.some((x) => x.replaying) ? '（重放中）' : ''}`) : null,
+          Array.isArray(p.segments) ? h('span', {}, `分段 ${p.segments.length} 个`) : null,
           pick(p, 'error') ? h('span', { class: 'error' }, String(pick(p, 'error'))) : null)));
     });
     rebuildBtn.disabled = busyNow;
