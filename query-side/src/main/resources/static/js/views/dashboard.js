@@ -84,8 +84,7 @@ export async function render(app, [id]) {
     } catch (err) {
       if (state.asOf && err.status === 404 && state.progress) {
         // before the campaign was launched there was nothing: show that state, and the server's words for it
-        state.progress = zeroed(state.progress, state.asOf);
-        draw();
+        setProgress(zeroed(state.progress, state.asOf));
         banner.hidden = false;
         banner.className = 'banner warn asof';
         banner.textContent = err.detail;
@@ -100,7 +99,11 @@ export async function render(app, [id]) {
   }
 
   function apply(data) {
-    state.progress = progressOf(data);
+    setProgress(progressOf(data));
+  }
+
+  function setProgress(progress) {
+    state.progress = progress;
     const roots = state.progress.hierarchy;
     if (!state.drilledByUser && !state.drill.length && roots.length === 1 && roots[0].children.length) {
       // one root (a district's 实践中心): start one level down, at its 实践所
@@ -137,7 +140,8 @@ export async function render(app, [id]) {
     fill(clear(head),
       h('div', { class: 'page-head' },
         h('h1', { id: 'dash-title' }, p.title),
-        p.status === 'ACTIVE' ? pacingBadge(p.pacing) : h('span', { class: `badge status-${p.status}` }, statusLabel(p.status))),
+        p.zeroed ? h('span', { class: 'badge muted' }, '尚未发起')
+          : p.status === 'ACTIVE' ? pacingBadge(p.pacing) : h('span', { class: `badge status-${p.status}` }, statusLabel(p.status))),
       h('div', { class: 'card-meta' },
         p.theme ? h('span', { class: 'tag' }, p.theme) : null,
         h('span', { class: 'tag' }, p.district || '全市'),

@@ -220,6 +220,7 @@ class CampaignFlowsUiIT {
         waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         assertThat(text(leader, By.id("asof-note"))).contains(yesterday);
         assertThat(text(leader, By.id("leaderboard"))).doesNotContain("胜利街道建新南区社区新时代文明实践站 " + s);
+        assertThat(text(leader, By.id("drill-table"))).doesNotContain("800");
         Browsers.fullPage(leader, "leader-dashboard-asof-yesterday");
 
         // the end of today: the as-of view agrees with the live one
