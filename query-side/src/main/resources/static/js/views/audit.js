@@ -58,7 +58,8 @@ async function events(body, id, unitNames, page = 0) {
       const type = String(pick(e, 'type', 'eventType', 'payloadType', 'name') || '').split(/[.$]/).pop();
       const payload = pick(e, 'payload', 'data', 'event') || {};
       const meta = pick(e, 'metadata', 'metaData') || {};
-      const who = pick(e, 'user', 'issuedBy', 'by', 'who') || pick(meta, 'user') || '—';
+      let who = pick(e, 'user', 'issuedBy', 'by', 'who') || pick(meta, 'user') || '—';
+      if (who === 'anonymous') who = '匿名';
       const role = ROLES[pick(e, 'role') || pick(meta, 'role')] || pick(e, 'role') || pick(meta, 'role');
       return h('tr', {},
         h('td', {}, pick(e, 'n', 'globalIndex', 'position') ?? page * size + i + 1),
