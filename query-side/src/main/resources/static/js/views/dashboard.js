@@ -27,7 +27,7 @@ export async function render(app, [id]) {
   const liveBadge = h('span', { class: 'live', id: 'live-status' }, '连接中…');
   const asOfNote = h('span', { class: 'asof-note', id: 'asof-note' });
   const metricSel = h('select', { id: 'metric-select', 'aria-label': '指标' },
-    ACTIVITY_METRICS.concat(METRICS.filter((m) => m.key === 'enrolledUnits')).map((m) => h('option', { value: m.key }, m.label)));
+    ACTIVITY_METRICS.map((m) => h('option', { value: m.key }, m.label)));
   const silentDaysInput = h('input', { type: 'number', min: '1', max: '365', value: '7', id: 'silent-days', class: 'narrow' });
   const kpis = h('div', { class: 'kpis', id: 'kpis' });
   const cumEl = h('div', { class: 'chart', id: 'chart-cumulative' });
@@ -288,28 +288,28 @@ export async function render(app, [id]) {
       }
       drillChart.resize();
     }
-    clear(drillTable).appendChild(level.length ? h('table', { class: 'table' },
+    clear(drillTable).appendChild(level.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
       h('thead', {}, h('tr', {}, h('th', {}, '单位'), h('th', {}, '类型'), ACTIVITY_METRICS.map((m) => h('th', { class: 'num' }, m.label)))),
       h('tbody', {}, level.map((n) => h('tr', {},
         h('td', {}, n.children.length
           ? h('a', { href: 'javascript:void 0', class: 'drill-link', onclick: () => { state.drilledByUser = true; state.drill.push(n); drawDrill(); } }, `${n.name} ›`)
           : n.name),
         h('td', {}, n.type),
-        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(n.totals[m.key])))))))
+        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(n.totals[m.key]))))))))
       : h('p', { class: 'muted' }, '该层级下暂无单位。'));
   }
 
   function drawLeaderboard() {
     const p = state.progress;
-    const metric = state.metric === 'enrolledUnits' ? 'sessions' : state.metric;
+    const metric = state.metric;
     const rows = [...p.leaderboard].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0)).slice(0, 20);
-    clear(leaderboard).appendChild(rows.length ? h('table', { class: 'table', id: 'leaderboard-table' },
+    clear(leaderboard).appendChild(rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'leaderboard-table' },
       h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '单位'), ACTIVITY_METRICS.map((m) => h('th', { class: `num${m.key === metric ? ' sorted' : ''}` }, m.label)))),
       h('tbody', {}, rows.map((u, i) => h('tr', { 'data-unit-id': u.unitId },
         h('td', {}, i + 1),
         h('td', {}, h('a', { href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities&unitId=${encodeURIComponent(u.unitId)}` }, u.name),
           h('div', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · '))),
-        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key])))))))
+        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key]))))))))
       : h('p', { class: 'muted' }, '尚无单位填报活动。'));
   }
 
