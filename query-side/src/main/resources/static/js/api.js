@@ -1,5 +1,6 @@
-// Every call to the Campaign Tracker API goes through this module, so credentials, CSRF tokens or a
-// different base URL are added in one place later (see request()).
+// Every call to the Campaign Tracker API goes through this module: the session cookie rides along
+// (same origin), writes carry the CSRF token from the XSRF-TOKEN cookie when there is one, and a 401 sends the
+// user to the sign-in page. A different base URL or another credential is added here, in request().
 
 const BASE = '';
 
@@ -46,8 +47,16 @@ function withPosition(path, usePosition) {
   return path + (path.includes('?') ? '&' : '?') + 'minPosition=' + encodeURIComponent(lastPosition);
 }
 
+/** The CSRF token a signed-in session gets as the XSRF-TOKEN cookie; sent back on every write. */
+function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
 async function request(method, path, body, { usePosition = true } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
+  const csrf = method === 'GET' ? null : csrfToken();
+  if (csrf) headers['X-XSRF-TOKEN'] = csrf;
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -67,6 +76,11 @@ async function request(method, path, body, { usePosition = true } = {}) {
     } catch (e) {
       data = { detail: text.length > 300 ? text.slice(0, 300) + '…' : text };
     }
+  }
+  if (response.status === 401 && !path.startsWith('/login')) {
+    // the session ended (or never began): sign in, then come back to the start page
+    location.href = '/login.html';
+    throw new ApiError(401, data || { detail: '请先登录。' });
   }
   if (!response.ok) {
     throw new ApiError(response.status, data);

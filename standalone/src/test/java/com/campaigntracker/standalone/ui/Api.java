@@ -15,7 +15,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The product's REST API, to set the scene for a browser test and to check what the browser did. */
+/**
+ * The product's REST API, to set the scene for a browser test and to check what the browser did; as the admin
+ * account when the product checks credentials.
+ */
 final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,6 +31,7 @@ final class Api {
     JsonNode post(String path, Object body) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", Accounts.ADMIN.basicAuth())
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
         assertThat(r.statusCode()).as("POST %s answered %s", path, r.body()).isBetween(200, 299);
         return read(r.body());
@@ -35,7 +39,8 @@ final class Api {
 
     /** GET; null when the answer is not 2xx (e.g. the read model has not caught up yet). */
     JsonNode get(String path) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", Accounts.ADMIN.basicAuth()).GET());
         return r.statusCode() / 100 == 2 ? read(r.body()) : null;
     }
 

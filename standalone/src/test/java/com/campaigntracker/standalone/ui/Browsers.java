@@ -75,6 +75,22 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
         return driver;
     }
 
+    /**
+     * Signs in through the product's sign-in page when it has one (the page posts the form with its CSRF token);
+     * a product without sign-in serves its UI straight away.
+     */
+    static void signIn(WebDriver driver, String baseUrl, Accounts account) {
+        driver.get(baseUrl + "/login.html");
+        if (driver.findElements(org.openqa.selenium.By.id("login-form")).isEmpty()) {
+            return;
+        }
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(account.username());
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(account.password());
+        driver.findElement(org.openqa.selenium.By.cssSelector("#login-form [type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
     /** Saves a PNG of every open browser, named after the test and the browser. */
     void screenshotAll(String label) {
         open.forEach((name, driver) -> screenshot(driver, label + "-" + name));

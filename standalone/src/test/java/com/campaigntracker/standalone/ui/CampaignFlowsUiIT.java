@@ -41,7 +41,8 @@ class CampaignFlowsUiIT {
 
     @BeforeAll
     static void startProduct() {
-        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(), ProductProcess.freePort());
+        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(), ProductProcess.freePort(),
+                Accounts.productArgs());
         api = new Api(product.baseUrl());
     }
 
@@ -68,6 +69,7 @@ class CampaignFlowsUiIT {
     @Test
     void coordinatorLaunchesACampaignThroughTheForm() {
         WebDriver coordinator = browsers.desktop("coordinator");
+        Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
         String title = "石景山区文明路口引导行动 " + suffix();
         coordinator.get(product.baseUrl() + "/#/campaigns/new");
         WebElement form = visible(coordinator, By.id("launch-form"));
@@ -106,6 +108,7 @@ class CampaignFlowsUiIT {
     @Test
     void aBadInputShowsItsMessageNextToTheField() {
         WebDriver coordinator = browsers.desktop("coordinator");
+        Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
         coordinator.get(product.baseUrl() + "/#/campaigns/new");
         WebElement form = visible(coordinator, By.id("launch-form"));
 
@@ -142,7 +145,7 @@ class CampaignFlowsUiIT {
     void aUnitReportsInAndRecordsAnActivityAndTheLeadersDashboardShowsItLive() {
         String s = suffix();
         String center = "uit-center-" + s;
-        String suo = "uit-suo-" + s;
+        String suo = Accounts.UNIT_LIVE.unit();
         String campaign = "uit-live-" + s;
         api.unit(center, "海淀区新时代文明实践中心", "实践中心", "海淀区", null);
         api.unit(suo, "学院路街道新时代文明实践所 " + s, "实践所", "海淀区", center);
@@ -153,6 +156,7 @@ class CampaignFlowsUiIT {
 
         // the leader opens the dashboard first, in a browser of their own
         WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
         leader.get(product.baseUrl() + "/#/campaigns/" + campaign);
         waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         waitUntil(leader, d -> text(d, By.id("live-status")).contains("实时"));
@@ -160,6 +164,7 @@ class CampaignFlowsUiIT {
 
         // the unit reports in and records from a phone
         WebDriver unit = browsers.phone("unit");
+        Browsers.signIn(unit, product.baseUrl(), Accounts.UNIT_LIVE);
         unit.get(product.baseUrl() + "/#/report?campaign=" + campaign + "&unit=" + suo);
         visible(unit, By.id("enroll-btn"));
         click(unit, By.id("enroll-btn"));
@@ -210,6 +215,7 @@ class CampaignFlowsUiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", recorded));
 
         WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
         leader.get(product.baseUrl() + "/#/campaigns/" + campaign);
         waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         waitUntil(leader, d -> text(d, By.id("drill-table")).contains("胜利街道新时代文明实践所 " + s));
@@ -239,6 +245,7 @@ class CampaignFlowsUiIT {
     @Test
     void aCoordinatorRegistersUnitsAndSeesTheHierarchy() {
         WebDriver coordinator = browsers.desktop("coordinator");
+        Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
         String s = suffix();
         String center = "朝阳区新时代文明实践中心 " + s;
         String suo = "酒仙桥街道新时代文明实践所 " + s;
@@ -277,6 +284,7 @@ class CampaignFlowsUiIT {
                 today().plusDays(10), Map.of("sessions", 10));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", launched));
         WebDriver coordinator = browsers.desktop("coordinator");
+        Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
 
         // 修改: new title and target
         coordinator.get(product.baseUrl() + "/#/campaigns/" + campaign + "/edit?tab=revise");
@@ -312,7 +320,7 @@ class CampaignFlowsUiIT {
     void aUnitCorrectsAndRetractsItsActivityAndTheAuditTrailShowsWhy() {
         String s = suffix();
         String center = "fix-center-" + s;
-        String team = "fix-team-" + s;
+        String team = Accounts.UNIT_FIX.unit();
         String campaign = "uit-fix-" + s;
         api.unit(center, "密云区新时代文明实践中心", "实践中心", "密云区", null);
         api.unit(team, "密云蓝天救援队 " + s, "志愿服务队", "密云区", center);
@@ -323,6 +331,7 @@ class CampaignFlowsUiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress", recorded));
 
         WebDriver unit = browsers.phone("unit");
+        Browsers.signIn(unit, product.baseUrl(), Accounts.UNIT_FIX);
         unit.get(product.baseUrl() + "/#/report?campaign=" + campaign + "&unit=" + team);
         waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("9 场次"));
 
@@ -349,6 +358,7 @@ class CampaignFlowsUiIT {
 
         // the audit trail says who did what and why
         WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
         leader.get(product.baseUrl() + "/#/campaigns/" + campaign + "/history");
         waitUntil(leader, d -> text(d, By.id("history-table")).contains("撤回活动"));
         assertThat(text(leader, By.id("history-table")))

@@ -38,7 +38,7 @@ class DemoDataUiIT {
         int httpPort = ProductProcess.freePort();
         int mongoPort = ProductProcess.freePort();
         String activitiesBefore;
-        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort, "--demo")) {
+        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort, withDemo())) {
             Api api = new Api(product.baseUrl());
             // the loader runs once the product is up: wait for its last campaign to be closed and projected
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -48,6 +48,7 @@ class DemoDataUiIT {
             activitiesBefore = activityLedger(api);
 
             WebDriver leader = browsers.desktop("leader");
+            Browsers.signIn(leader, product.baseUrl(), Accounts.ADMIN); // the leader's screens, and the admin's
             leader.get(product.baseUrl() + "/#/");
             waitUntil(leader, d -> d.findElements(By.cssSelector(".campaign-card")).size() >= 4);
             String overview = leader.findElement(By.id("campaign-list")).getText();
@@ -115,13 +116,20 @@ class DemoDataUiIT {
         }
 
         // a second start with --demo on the same store loads nothing more
-        try (ProductProcess again = ProductProcess.start(dataDir, httpPort, mongoPort, "--demo")) {
+        try (ProductProcess again = ProductProcess.start(dataDir, httpPort, mongoPort, withDemo())) {
             Api api = new Api(again.baseUrl());
             await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/campaigns") != null);
             assertThat(activityLedger(api)).isEqualTo(activitiesBefore);
             JsonNode list = api.get("/api/campaigns");
             assertThat(count(list)).isEqualTo(4);
         }
+    }
+
+    private static String[] withDemo() {
+        String[] accounts = Accounts.productArgs();
+        String[] args = java.util.Arrays.copyOf(accounts, accounts.length + 1);
+        args[accounts.length] = "--demo";
+        return args;
     }
 
     private static String activityLedger(Api api) {
