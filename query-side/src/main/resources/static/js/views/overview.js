@@ -38,7 +38,9 @@ export async function render(app) {
 async function load(list) {
   let data;
   try {
-    const query = { status: filters.status, theme: filters.theme };
+    // status and district are exact choices the server filters on; the theme box matches any part of the theme
+    // or title, so that filter stays here
+    const query = { status: filters.status };
     if (filters.district && filters.district !== 'CITY') query.district = filters.district;
     data = await api.listCampaigns(query);
   } catch (err) {
