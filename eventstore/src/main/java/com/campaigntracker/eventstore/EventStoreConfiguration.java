@@ -1,13 +1,16 @@
 package com.campaigntracker.eventstore;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +21,15 @@ import java.time.Duration;
 
 /** MongoDB wiring shared by the command side and the query side. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrackerMongoProperties.class)
+@EnableConfigurationProperties({TrackerMongoProperties.class, EventStoreProperties.class})
 @PropertySource("classpath:tracker-eventstore-defaults.properties")
 public class EventStoreConfiguration {
+
+    /** Beijing time: "today" for both sides (period rules, days left, silent units). Tests replace it. */
+    @Bean
+    java.time.Clock trackerClock() {
+        return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+    }
 
     @Bean(destroyMethod = "close")
     TrackerMongo trackerMongo(TrackerMongoProperties props) {
@@ -37,14 +46,30 @@ public class EventStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(mongo.client(), mongo.databaseName()).build();
     }
 
-    @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
+    /**
+     * Our own engine (global gap-aware sequence, index-only queries, group commit on the embedded store) in place
+     * of axon-mongo's MongoEventStorageEngine. Also exposes {@link TrackerEventStorageEngine#headPosition()}.
+     */
+    @Bean(destroyMethod = "shutdown")
+    TrackerEventStorageEngine eventStorageEngine(TrackerMongo mongo, EventStoreProperties props,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer,
+                                                 ObjectProvider<EventUpcaster> upcasters) {
+        boolean embedded = mongo.embedded().isPresent();
+        return TrackerEventStorageEngine.builder()
+                .database(mongo.database())
+                .durabilityBarrier(mongo.embedded().<DurabilityBarrier>map(EmbeddedMongo::durabilityBarrier)
+                                        .orElse(DurabilityBarrier.NONE))
+                .writeConcern(embedded ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true))
+                .secondaryIndexes(!embedded)
+                .batchSize(props.batchSize())
+                .trackingBatchSize(props.trackingBatchSize())
+                .gapTimeout(props.gapTimeout())
+                .holdBack(props.holdBack())
+                .maxGapOffset(props.maxGapOffset())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .build();
     }
 

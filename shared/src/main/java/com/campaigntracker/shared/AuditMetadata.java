@@ -4,6 +4,8 @@ package com.campaigntracker.shared;
 public final class AuditMetadata {
     public static final String USER = "user";
     public static final String ROLE = "role";
+    /** For a unit account: the unit it acts for (it may act for the units below it too). */
+    public static final String ACTING_UNIT = "actingUnit";
 
     private AuditMetadata() {
     }

@@ -10,7 +10,11 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class TrackerApplication {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains(StoreOnly.FLAG)) {
+            StoreOnly.run(args);
+            return;
+        }
         // Axon phones home for update checks; our machines and many users' networks are closed.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(TrackerApplication.class, args);

@@ -36,6 +36,8 @@ class KillDurabilityIT {
     private static final String CAMPAIGN = "kill-campaign";
     private static final int CLIENTS = 4;
     private static final int ACKS_BEFORE_KILL = 400;
+    private static final java.util.regex.Pattern ACTIVITY_ID =
+            java.util.regex.Pattern.compile("\"activityId\"\\s*:\\s*\"([^\"]+)\"");
 
     @Test
     void everyAcknowledgedActivitySurvivesKillMinusNineAndRetriesNeverDuplicate() throws Exception {
@@ -46,7 +48,7 @@ class KillDurabilityIT {
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> attempted = ConcurrentHashMap.newKeySet();
-        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort)) {
+        try (ProductProcess product = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs())) {
             String base = product.baseUrl();
             expect2xx(post(base + "/api/units", Map.of("unitId", "kill-center", "name", "海淀区新时代文明实践中心",
                     "type", "实践中心", "district", "海淀区")));
@@ -98,7 +100,7 @@ class KillDurabilityIT {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort);
+        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs());
              MongoClient mongo = MongoClients.create(restarted.mongoUri())) {
             Map<String, Integer> recorded = recordedActivityCounts(mongo);
             for (String id : acknowledged) {
@@ -141,10 +143,9 @@ class KillDurabilityIT {
             if (!json.contains("ActivityRecorded")) {
                 continue;
             }
-            int at = json.indexOf("\"kill-c");
-            if (at >= 0) {
-                String id = json.substring(at + 1, json.indexOf('"', at + 1));
-                counts.merge(id, 1, Integer::sum);
+            java.util.regex.Matcher m = ACTIVITY_ID.matcher(json);
+            if (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
             }
         }
         return counts;
@@ -154,6 +155,7 @@ class KillDurabilityIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", ProductProcess.COORDINATOR_BASIC)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -94,6 +94,28 @@ public final class ProductProcess implements AutoCloseable {
         }
     }
 
+    /** Known accounts for tests ({noop} passwords are for test fixtures only). */
+    static final String COORDINATOR_BASIC = basic("coordinator", "coord-pw");
+    static final String ADMIN_BASIC = basic("admin", "admin-pw");
+
+    static String[] accountArgs() {
+        return new String[]{
+                "--tracker.security.users[0].username=coordinator",
+                "--tracker.security.users[0].password={noop}coord-pw",
+                "--tracker.security.users[0].roles=COORDINATOR",
+                "--tracker.security.users[1].username=admin",
+                "--tracker.security.users[1].password={noop}admin-pw",
+                "--tracker.security.users[1].roles=ADMIN",
+                "--tracker.security.users[2].username=leader",
+                "--tracker.security.users[2].password={noop}leader-pw",
+                "--tracker.security.users[2].roles=LEADER"};
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

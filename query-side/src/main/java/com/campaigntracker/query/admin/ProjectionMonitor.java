@@ -1,0 +1,200 @@
+package com.campaigntracker.query.admin;
+
+import com.campaigntracker.query.projection.ProjectionBatcher;
+import com.campaigntracker.query.projection.TrackerProjections;
+import com.campaigntracker.query.web.ApiException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Watches the projection processor: its segments' positions (read-your-writes waits), rebuild state and replay
+ * progress. Uses the system clock only for rates and timeouts, never for read-model content.
+ */
+@Component
+public class ProjectionMonitor {
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final ProjectionBatcher batcher;
+    private final Object signal = new Object();
+    private final Clock system = Clock.systemUTC();
+    private volatile boolean rebuildRequested;
+    private volatile Instant countingSince = Instant.now();
+    private volatile Long headAtRebuild;
+
+    public ProjectionMonitor(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
+                             ProjectionBatcher batcher) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.batcher = batcher;
+        batcher.addListener(touched -> {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        });
+    }
+
+    public Optional<StreamingEventProcessor> processor() {
+        return processing.eventProcessor(TrackerProjections.GROUP, StreamingEventProcessor.class);
+    }
+
+    private Map<Integer, EventTrackerStatus> status() {
+        return processor().map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+    }
+
+    /** True from a rebuild request until every segment has replayed up to the head. */
+    public boolean rebuilding() {
+        if (!rebuildRequested) {
+            return false;
+        }
+        Map<Integer, EventTrackerStatus> st = status();
+        Long head = headAtRebuild;
+        // a replay token stays "replaying" until an event beyond the reset point arrives, so with positions the
+        // rebuild is over once every segment reached the head taken at the rebuild request
+        boolean done = !st.isEmpty() && st.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()
+                && (head != null && s.getCurrentPosition().isPresent()
+                ? s.getCurrentPosition().getAsLong() >= head : !s.isReplaying()));
+        if (done) {
+            rebuildRequested = false;
+        }
+        return !done;
+    }
+
+    /** Shuts the processor down, resets its tokens (the reset handler clears the read models) and restarts it. */
+    public synchronized void rebuild() {
+        StreamingEventProcessor p = processor().orElseThrow();
+        rebuildRequested = true;
+        headAtRebuild = headPosition();
+        p.shutDown();
+        try {
+            p.resetTokens();
+        } catch (RuntimeException e) {
+            // e.g. another replica still holds segments: leave the model as it was and keep projecting
+            rebuildRequested = false;
+            p.start();
+            throw new ApiException(HttpStatus.CONFLICT, "无法重建",
+                    "无法重置处理器 " + p.getName() + " 的令牌（可能其他实例仍持有处理段）: " + e.getMessage());
+        }
+        countingSince = system.instant();
+        batcher.resetCounter();
+        p.start();
+    }
+
+    public Long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return 0L;
+        }
+        OptionalLong pos = head.position();
+        return pos.isPresent() ? pos.getAsLong() : null;
+    }
+
+    /** The lowest position over the segments, or null when the tokens carry none. */
+    public Long position() {
+        Map<Integer, EventTrackerStatus> st = status();
+        if (st.isEmpty()) {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        for (EventTrackerStatus s : st.values()) {
+            OptionalLong p = s.getCurrentPosition();
+            if (p.isEmpty()) {
+                return null;
+            }
+            min = Math.min(min, p.getAsLong());
+        }
+        return min;
+    }
+
+    /**
+     * Read-your-writes: waits (at most {@code max}) until every segment's token has reached {@code position}
+     * (the global index a command answer carried). Tokens without a position (e.g. axon-mongo's own token) fall
+     * back to "covers the head token taken now", which includes any write already acknowledged.
+     */
+    public boolean awaitPosition(long position, Duration max) throws InterruptedException {
+        Instant deadline = system.instant().plus(max);
+        TrackingToken head = null;
+        while (true) {
+            Map<Integer, EventTrackerStatus> st = status();
+            if (!st.isEmpty()) {
+                Long min = position();
+                if (min != null) {
+                    if (min >= position) {
+                        return true;
+                    }
+                } else {
+                    if (head == null) {
+                        head = eventStore.createHeadToken();
+                    }
+                    TrackingToken h = head;
+                    if (h == null || st.values().stream().allMatch(s -> s.getTrackingToken() != null
+                            && s.getTrackingToken().covers(h))) {
+                        return true;
+                    }
+                }
+            }
+            long left = Duration.between(system.instant(), deadline).toMillis();
+            if (left <= 0) {
+                return false;
+            }
+            synchronized (signal) {
+                signal.wait(Math.min(left, 50));
+            }
+        }
+    }
+
+    /** State and replay progress of the processor, for the admin screen. */
+    public List<Map<String, Object>> describe() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        processor().ifPresent(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.getName());
+            m.put("running", p.isRunning());
+            m.put("error", p.isError());
+            m.put("rebuilding", rebuilding());
+            long processed = batcher.eventsProjected();
+            double seconds = Math.max(0.001, Duration.between(countingSince, system.instant()).toMillis() / 1000.0);
+            double rate = processed / seconds;
+            Long head = headPosition();
+            Long pos = position();
+            m.put("eventsProcessed", processed);
+            m.put("eventsPerSecond", Math.round(rate * 10) / 10.0);
+            m.put("position", pos);
+            m.put("headPosition", head);
+            Double percent = head == null || pos == null ? null
+                    : head <= 0 ? 100.0 : Math.min(100.0, Math.round(pos * 1000.0 / head) / 10.0);
+            m.put("percent", percent);
+            m.put("etaSeconds", head == null || pos == null || rate <= 0 ? null
+                    : Math.max(0, Math.round((head - pos) / rate)));
+            m.put("since", countingSince.toString());
+            List<Map<String, Object>> segments = new ArrayList<>();
+            p.processingStatus().forEach((id, s) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("segment", id);
+                x.put("position", s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null);
+                x.put("replaying", s.isReplaying());
+                x.put("caughtUp", s.isCaughtUp());
+                x.put("error", s.isErrorState() ? String.valueOf(s.getError()) : null);
+                segments.add(x);
+            });
+            m.put("segments", segments);
+            out.add(m);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package com.campaigntracker.query.campaigns;
+
+import com.campaigntracker.query.web.ApiException;
+import com.campaigntracker.query.web.Params;
+import com.campaigntracker.shared.campaign.CampaignStatus;
+import com.campaigntracker.query.projection.Docs;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** 活动列表 and 活动进度 (live or as of a day). */
+@RestController
+@RequestMapping("/api/campaigns")
+public class CampaignQueryController {
+    private final CampaignRepository repository;
+    private final Clock clock;
+
+    /**
+     * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
+     * there is exactly one (or a primary one, as in the tests); otherwise the system clock in Asia/Shanghai.
+     */
+    public CampaignQueryController(CampaignRepository repository, ObjectProvider<Clock> clock) {
+        this.repository = repository;
+        this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list(@RequestParam(required = false) String status,
+                                          @RequestParam(required = false) String district,
+                                          @RequestParam(required = false) String theme) {
+        String s = Params.blankToNull(status);
+        if (s != null && Arrays.stream(CampaignStatus.values()).noneMatch(v -> v.name().equals(s))) {
+            throw ApiException.badRequest("参数 status 无效: 须为 ACTIVE、CLOSED 或 CANCELLED");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Document c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
+            CampaignState.Agg totals = new CampaignState.Agg();
+            totals.add((Document) c.get("totals"), 1);
+            out.add(ProgressView.summary(c.getString("_id"), CampaignProjection.meta(c), totals,
+                    c.get("enrolledUnits") instanceof Number n ? n.longValue() : 0L, today));
+        }
+        return out;
+    }
+
+    @GetMapping("/{id}/progress")
+    public Map<String, Object> progress(@PathVariable String id,
+                                        @RequestParam(required = false) String asOf,
+                                        @RequestParam(required = false) Integer silentDays,
+                                        @RequestParam(required = false) Integer top) {
+        Params.id("id", id);
+        LocalDate day = Params.date("asOf", asOf);
+        int silent = Params.range("silentDays", silentDays, 7, 1, 366);
+        int limit = Params.range("top", top, 50, 1, 1000);
+        return progress(id, day, silent, limit);
+    }
+
+    public Map<String, Object> progress(String id, LocalDate asOf, int silentDays, int top) {
+        Document campaign = repository.campaign(id);
+        CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
+        LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
+        return ProgressView.progress(id, state, repository.unitsWithAncestors(state.units.keySet()), today,
+                asOf != null, silentDays, top);
+    }
+}

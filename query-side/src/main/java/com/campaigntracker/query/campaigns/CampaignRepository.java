@@ -1,0 +1,140 @@
+package com.campaigntracker.query.campaigns;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.projection.Docs;
+import com.campaigntracker.query.projection.MongoDocStore;
+import com.campaigntracker.query.units.UnitProjection;
+import com.campaigntracker.query.web.ApiException;
+import com.campaigntracker.query.web.ReadScope;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
+@Component
+public class CampaignRepository {
+    private final TrackerMongo mongo;
+    private final MongoDocStore store;
+
+    public CampaignRepository(TrackerMongo mongo) {
+        this.mongo = mongo;
+        this.store = new MongoDocStore(mongo.database());
+    }
+
+    public Document campaign(String id) {
+        Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
+        if (d == null || d.get("status") == null) {
+            throw ApiException.notFound("活动不存在: " + id);
+        }
+        ReadScope.requireCampaign(id, d.getString("district"));
+        return d;
+    }
+
+    /**
+     * Every campaign, optionally filtered. The campaign collection is small (campaigns, not activities) and
+     * holds no arrays that grow with activity; a real MongoDB serves the filters from the (status, district,
+     * theme) index.
+     */
+    public List<Document> campaigns(String status, String district, String theme) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.ne("status", null));
+        if (status != null) {
+            filters.add(Filters.eq("status", status));
+        }
+        String scoped = ReadScope.district();
+        if (district != null) {
+            filters.add(Filters.eq("district", district));
+        }
+        if (scoped != null) {
+            // a district leader sees its district's campaigns and the city-wide ones
+            filters.add(Filters.or(Filters.eq("district", scoped), Filters.eq("district", null)));
+        }
+        if (theme != null) {
+            filters.add(Filters.eq("theme", theme));
+        }
+        List<Document> all = new ArrayList<>();
+        mongo.database().getCollection(CampaignProjection.CAMPAIGNS).find(Filters.and(filters))
+                .sort(new Document("_id", 1)).into(all);
+        return all;
+    }
+
+    public List<String> campaignIds() {
+        List<String> ids = new ArrayList<>();
+        for (Document d : mongo.database().getCollection(CampaignProjection.CAMPAIGNS)
+                .find(Filters.ne("status", null)).projection(new Document("_id", 1)).sort(new Document("_id", 1))) {
+            ids.add(d.getString("_id"));
+        }
+        return ids;
+    }
+
+    /** The campaign's progress inputs as they stand now. */
+    public CampaignState live(Document campaign) {
+        String c = campaign.getString("_id");
+        Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
+        List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
+        List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
+        Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
+        CampaignState s = CampaignState.current(CampaignProjection.meta(campaign),
+                store.find(CampaignProjection.UNITS, keys).values(), series);
+        return s;
+    }
+
+    /**
+     * The progress inputs as they stood at the end of {@code asOf}: the per-change-day documents from the launch
+     * day up to asOf, folded in day order. A correction made after asOf sits in a later day's document.
+     */
+    public CampaignState asOf(Document campaign, LocalDate asOf) {
+        String c = campaign.getString("_id");
+        LocalDate first = LocalDate.parse(campaign.getString("launchDay"));
+        if (asOf.isBefore(first)) {
+            throw ApiException.notFound("活动 " + c + " 在 " + asOf + " 尚未发起");
+        }
+        LocalDate last = LocalDate.parse(campaign.getString("lastChangeDay"));
+        LocalDate upTo = asOf.isBefore(last) ? asOf : last;
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
+            ids.add(Docs.key(c, d.toString()));
+        }
+        Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
+        List<Document> ordered = new ArrayList<>();
+        for (String id : ids) {
+            if (changes.get(id) != null) {
+                ordered.add(changes.get(id));
+            }
+        }
+        CampaignState s = CampaignState.fold(CampaignProjection.meta(campaign), ordered);
+        return s;
+    }
+
+    /** Unit documents of the given units and all their ancestors. */
+    public Map<String, Document> unitsWithAncestors(Collection<String> unitIds) {
+        Map<String, Document> result = new HashMap<>();
+        Set<String> next = new HashSet<>(unitIds);
+        for (int level = 0; level < 8 && !next.isEmpty(); level++) {
+            Map<String, Document> found = store.find(UnitProjection.UNITS, next);
+            result.putAll(found);
+            next = new HashSet<>();
+            for (Document u : found.values()) {
+                String p = u.getString("parentId");
+                if (p != null && !result.containsKey(p)) {
+                    next.add(p);
+                }
+            }
+        }
+        return result;
+    }
+
+    public Map<String, Document> campaignUnits(Collection<String> keys) {
+        return store.find(CampaignProjection.UNITS, keys);
+    }
+}

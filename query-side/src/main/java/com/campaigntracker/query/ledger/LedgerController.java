@@ -1,0 +1,269 @@
+package com.campaigntracker.query.ledger;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.campaigns.CampaignRepository;
+import com.campaigntracker.query.projection.Docs;
+import com.campaigntracker.query.projection.MongoDocStore;
+import com.campaigntracker.query.web.ApiException;
+import com.campaigntracker.query.web.Params;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 活动台账 (the activities behind every figure) and 审计记录 (every event of a campaign, who and when). */
+@RestController
+@RequestMapping("/api/campaigns/{id}")
+public class LedgerController {
+    /** At most this many activities are examined for one filtered page; beyond, the answer says truncated. */
+    static final int MAX_SCAN = 20_000;
+    /** Date ranges up to this many days are served from the per-day lists. */
+    static final int MAX_DAYS = 92;
+
+    private final MongoDocStore store;
+    private final CampaignRepository campaigns;
+
+    public LedgerController(TrackerMongo mongo, CampaignRepository campaigns) {
+        this.store = new MongoDocStore(mongo.database());
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/activities")
+    public Map<String, Object> activities(@PathVariable String id,
+                                          @RequestParam(required = false) String unitId,
+                                          @RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to,
+                                          @RequestParam(required = false) String category,
+                                          @RequestParam(required = false) Boolean includeRetracted,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        Params.id("id", id);
+        String unit = Params.optionalId("unitId", unitId);
+        LocalDate fromDate = Params.date("from", from);
+        LocalDate toDate = Params.date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw ApiException.badRequest("参数 to 早于 from");
+        }
+        String cat = Params.blankToNull(category);
+        boolean withRetracted = includeRetracted == null || includeRetracted;
+        int p = Params.range("page", page, 0, 0, 1_000_000);
+        int s = Params.range("size", size, 20, 1, 200);
+        campaigns.campaign(id);
+
+        String list = LedgerProjection.listKey(id, unit);
+        Document head = store.find(LedgerProjection.PAGES, List.of(Docs.key(list, "head"))).get(Docs.key(list, "head"));
+        long count = head == null ? 0 : Docs.l(head, "count");
+        boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted;
+
+        List<Map<String, Object>> items = new ArrayList<>();
+        Long total;
+        boolean hasMore;
+        boolean truncated = false;
+        if (!filtered) {
+            long offset = (long) p * s;
+            long end = Math.min(count, offset + s);
+            List<String> ids = ids(list, offset, end);
+            Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
+                    ids.stream().map(a -> Docs.key(id, a)).toList());
+            for (String a : ids) {
+                Document d = docs.get(Docs.key(id, a));
+                if (d != null) {
+                    items.add(item(d));
+                }
+            }
+            total = count;
+            hasMore = end < count;
+        } else {
+            // walk the smallest key-ordered list that covers the filter: the days' lists for a short date range
+            // (unless the unit's own list is shorter), else the unit's or the campaign's list
+            List<String> lists = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            if (fromDate != null && toDate != null && ChronoUnit.DAYS.between(fromDate, toDate) < MAX_DAYS) {
+                List<String> heads = new ArrayList<>();
+                for (LocalDate d = fromDate; !d.isAfter(toDate); d = d.plusDays(1)) {
+                    heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
+                }
+                Map<String, Document> found = store.find(LedgerProjection.PAGES, heads);
+                long sum = 0;
+                for (String h : heads) {
+                    Document hd = found.get(h);
+                    if (hd != null) {
+                        lists.add(h.substring(0, h.length() - "|head".length()));
+                        counts.add(Docs.l(hd, "count"));
+                        sum += Docs.l(hd, "count");
+                    }
+                }
+                if (unit != null && count < sum) {
+                    lists = new ArrayList<>(List.of(list));
+                    counts = new ArrayList<>(List.of(count));
+                }
+            } else {
+                lists.add(list);
+                counts.add(count);
+            }
+            long skip = (long) p * s;
+            long matched = 0;
+            long scanned = 0;
+            hasMore = false;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            scan:
+            for (int li = 0; li < lists.size(); li++) {
+                long n = counts.get(li);
+                for (long pageNo = 0; pageNo * LedgerProjection.PAGE < n; pageNo++) {
+                    if (scanned >= MAX_SCAN) {
+                        truncated = true;
+                        break scan;
+                    }
+                    List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
+                            Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
+                    scanned += ids.size();
+                    Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
+                            ids.stream().map(a -> Docs.key(id, a)).toList());
+                    for (String a : ids) {
+                        Document d = docs.get(Docs.key(id, a));
+                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
+                            continue;
+                        }
+                        matched++;
+                        if (matched > skip && items.size() < s) {
+                            items.add(item(d));
+                        } else if (items.size() >= s && matched > skip + s) {
+                            hasMore = true;
+                        }
+                    }
+                }
+            }
+            total = truncated ? null : matched;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaignId", id);
+        m.put("unitId", unit);
+        m.put("page", p);
+        m.put("size", s);
+        m.put("total", total);
+        m.put("hasMore", hasMore);
+        m.put("truncated", truncated);
+        m.put("items", items);
+        return m;
+    }
+
+    private List<String> ids(String list, long from, long to) {
+        String headId = Docs.key(list, "head");
+        List<String> pageIds = new ArrayList<>();
+        pageIds.add(headId);
+        for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
+            pageIds.add(Docs.key(list, Long.toString(n)));
+        }
+        Map<String, Document> pages = store.find(LedgerProjection.PAGES, pageIds);
+        Document head = pages.get(headId);
+        long count = head == null ? 0 : Docs.l(head, "count");
+        long openBase = count - (head == null ? 0 : Docs.strings(head, "open").size());
+        List<String> out = new ArrayList<>();
+        for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
+            long base = n * LedgerProjection.PAGE;
+            List<String> ids;
+            if (base >= openBase) {
+                ids = head == null ? List.of() : Docs.strings(head, "open");
+            } else {
+                Document pg = pages.get(Docs.key(list, Long.toString(n)));
+                ids = pg == null ? List.of() : Docs.strings(pg, "ids");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                if (base + i >= from && base + i < to) {
+                    out.add(ids.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Document d, String unit, LocalDate from, LocalDate to, String category,
+                                   boolean withRetracted) {
+        if (unit != null && !unit.equals(d.getString("unitId"))) {
+            return false;
+        }
+        LocalDate date = Docs.date(d, "date");
+        if (from != null && date.isBefore(from)) {
+            return false;
+        }
+        if (to != null && date.isAfter(to)) {
+            return false;
+        }
+        if (category != null && !category.equals(d.getString("category"))) {
+            return false;
+        }
+        return withRetracted || !d.getBoolean("retracted", false);
+    }
+
+    private static Map<String, Object> item(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String f : List.of("activityId", "unitId", "date", "title", "category", "site", "notes")) {
+            m.put(f, d.get(f));
+        }
+        m.put("figures", new LinkedHashMap<>((Document) d.get("figures")));
+        m.put("retracted", d.getBoolean("retracted", false));
+        m.put("retractionReason", d.getString("retractionReason"));
+        m.put("recordedAt", d.getString("recordedAt"));
+        m.put("recordedBy", d.getString("recordedBy"));
+        m.put("updatedAt", d.getString("updatedAt"));
+        List<Document> history = Docs.list(d, "history");
+        m.put("corrections", history.stream().filter(h -> "CORRECTED".equals(h.getString("type"))).count());
+        m.put("history", history);
+        return m;
+    }
+
+    @GetMapping("/history")
+    public Map<String, Object> history(@PathVariable String id,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        Params.id("id", id);
+        int p = Params.range("page", page, 0, 0, 1_000_000);
+        int s = Params.range("size", size, 50, 1, 500);
+        campaigns.campaign(id);
+        Document head = store.find(LedgerProjection.HISTORY, List.of(Docs.key(id, "head"))).get(Docs.key(id, "head"));
+        long count = head == null ? 0 : Docs.l(head, "count");
+        long from = (long) p * s;
+        long to = Math.min(count, from + s);
+        List<String> pageIds = new ArrayList<>();
+        for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
+            pageIds.add(Docs.key(id, Long.toString(n)));
+        }
+        Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
+        List<Document> items = new ArrayList<>();
+        List<List<Document>> sources = new ArrayList<>();
+        for (String pid : pageIds) {
+            Document pg = pages.get(pid);
+            if (pg != null) {
+                sources.add(Docs.list(pg, "entries"));
+            }
+        }
+        if (head != null) {
+            sources.add(Docs.list(head, "open"));
+        }
+        for (List<Document> entries : sources) {
+            for (Document e : entries) {
+                long n = Docs.l(e, "n") - 1;
+                if (n >= from && n < to) {
+                    items.add(e);
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaignId", id);
+        m.put("total", count);
+        m.put("page", p);
+        m.put("size", s);
+        m.put("hasMore", to < count);
+        m.put("items", items);
+        return m;
+    }
+}

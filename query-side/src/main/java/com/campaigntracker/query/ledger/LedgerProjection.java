@@ -1,0 +1,222 @@
+package com.campaigntracker.query.ledger;
+
+import com.campaigntracker.query.projection.BatchContext;
+import com.campaigntracker.query.projection.Docs;
+import com.campaigntracker.query.projection.Figures5;
+import com.campaigntracker.query.projection.ProjectionEvent;
+import com.campaigntracker.query.projection.ProjectionSlice;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
+import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The activity ledger and the campaign's audit trail.
+ * <ul>
+ *   <li>{@value #ACTIVITIES} by {@code campaign|activity}: current content and figures, retraction, and the
+ *   activity's own history (recorded / corrected / retracted, who and when; bounded by its corrections)</li>
+ *   <li>{@value #PAGES}: the order in which activities were recorded, in full pages of {@value #PAGE} ids keyed
+ *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, and a {@code …|head} document
+ *   holding the count and the open (last, partial) page; likewise {@code campaign|d:date} per activity date (an
+ *   activity moved by a correction is listed under its new date as well). Paging the ledger is a handful of key
+ *   lookups.</li>
+ *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in full pages of
+ *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
+ * </ul>
+ */
+public class LedgerProjection implements ProjectionSlice {
+    public static final String ACTIVITIES = "rm_activities";
+    public static final String PAGES = "rm_activity_pages";
+    public static final String HISTORY = "rm_history_pages";
+    public static final int PAGE = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The list of activities recorded (or corrected) onto one activity date. */
+    public static String dateListKey(String campaignId, String date) {
+        return Docs.key(campaignId, "d:" + date);
+    }
+
+    public static String listKey(String campaignId, String unitId) {
+        return unitId == null ? Docs.key(campaignId, "*") : Docs.key(campaignId, "u:" + unitId);
+    }
+
+    @Override
+    public void prefetch(ProjectionEvent e, BatchContext ctx) {
+        String c = campaignOf(e);
+        if (c == null) {
+            return;
+        }
+        ctx.want(HISTORY, Docs.key(c, "head"));
+        if (e.payload() instanceof ActivityEvent ae) {
+            ctx.want(ACTIVITIES, Docs.key(c, ae.activityId()));
+            if (ae instanceof ActivityRecorded r) {
+                ctx.want(PAGES, Docs.key(listKey(c, null), "head"));
+                ctx.want(PAGES, Docs.key(listKey(c, ae.unitId()), "head"));
+                ctx.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
+            } else if (ae instanceof ActivityCorrected x && x.date() != null) {
+                ctx.want(PAGES, Docs.key(dateListKey(c, x.date().toString()), "head"));
+            }
+        }
+    }
+
+    private static String campaignOf(ProjectionEvent e) {
+        if (e.payload() instanceof CampaignEvent ce) {
+            return ce.campaignId();
+        }
+        if (e.payload() instanceof ActivityEvent ae) {
+            return ae.campaignId();
+        }
+        return null;
+    }
+
+    @Override
+    public void apply(ProjectionEvent e, BatchContext ctx) {
+        String c = campaignOf(e);
+        if (c == null) {
+            return;
+        }
+        appendHistory(ctx, c, e);
+        if (!(e.payload() instanceof ActivityEvent ae)) {
+            return;
+        }
+        String id = Docs.key(c, ae.activityId());
+        Document a = ctx.get(ACTIVITIES, id);
+        if (ae instanceof ActivityRecorded r) {
+            boolean isNew = a == null;
+            if (isNew) {
+                a = new Document("_id", id).append("campaignId", c).append("activityId", r.activityId())
+                        .append("unitId", r.unitId());
+            }
+            content(a, r.date().toString(), r.title(), r.category(), r.site(), r.notes(), Figures5.of(r.figures()));
+            a.put("retracted", false);
+            a.put("retractionReason", null);
+            a.put("recordedAt", e.timestamp().toString());
+            a.put("recordedBy", e.user());
+            a.put("updatedAt", e.timestamp().toString());
+            Docs.list(a, "history").add(entry("RECORDED", e).append("date", r.date().toString())
+                    .append("figures", Figures5.of(r.figures())));
+            ctx.changed(ACTIVITIES, a);
+            if (isNew) {
+                appendToList(ctx, listKey(c, null), r.activityId());
+                appendToList(ctx, listKey(c, r.unitId()), r.activityId());
+                appendToList(ctx, dateListKey(c, r.date().toString()), r.activityId());
+            }
+        } else if (ae instanceof ActivityCorrected x && a != null) {
+            if (!x.date().toString().equals(a.getString("date"))) {
+                // moved to another day: listed there too (readers filter by the current date and skip repeats)
+                appendToList(ctx, dateListKey(c, x.date().toString()), x.activityId());
+            }
+            content(a, x.date().toString(), x.title(), x.category(), x.site(), x.notes(), Figures5.of(x.figures()));
+            a.put("updatedAt", e.timestamp().toString());
+            Docs.list(a, "history").add(entry("CORRECTED", e).append("date", x.date().toString())
+                    .append("figures", Figures5.of(x.figures()))
+                    .append("previousDate", x.previousDate() == null ? null : x.previousDate().toString())
+                    .append("previousFigures", x.previousFigures() == null ? null : Figures5.of(x.previousFigures()))
+                    .append("reason", x.reason()));
+            ctx.changed(ACTIVITIES, a);
+        } else if (ae instanceof ActivityRetracted x && a != null) {
+            a.put("retracted", true);
+            a.put("retractionReason", x.reason());
+            a.put("updatedAt", e.timestamp().toString());
+            Docs.list(a, "history").add(entry("RETRACTED", e).append("date", x.date().toString())
+                    .append("figures", Figures5.of(x.figures())).append("reason", x.reason()));
+            ctx.changed(ACTIVITIES, a);
+        }
+    }
+
+    private static void content(Document a, String date, String title, String category, String site, String notes,
+                                Document figures) {
+        a.put("date", date);
+        a.put("title", title);
+        a.put("category", category);
+        a.put("site", site);
+        a.put("notes", notes);
+        a.put("figures", figures);
+    }
+
+    private static Document entry(String type, ProjectionEvent e) {
+        return new Document("type", type).append("at", e.timestamp().toString()).append("user", e.user())
+                .append("role", e.role()).append("sequence", e.sequence());
+    }
+
+    /**
+     * Appends to a list kept as full pages of {@value #PAGE} plus an open page inside the head document, so an
+     * append only ever touches the head (loaded with the batch) and, every {@value #PAGE} appends, a new page.
+     */
+    private static void appendToList(BatchContext ctx, String list, String activityId) {
+        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<String>()));
+        long n = Docs.l(head, "count");
+        List<String> open = Docs.strings(head, "open");
+        open.add(activityId);
+        head.put("count", n + 1);
+        if (open.size() == PAGE) {
+            ctx.changed(PAGES, new Document("_id", Docs.key(list, Long.toString(n / PAGE)))
+                    .append("ids", new ArrayList<>(open)));
+            open.clear();
+        }
+        ctx.changed(PAGES, head);
+    }
+
+    private static void appendHistory(BatchContext ctx, String c, ProjectionEvent e) {
+        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L)
+                .append("open", new ArrayList<Document>()));
+        long n = Docs.l(head, "count");
+        Object p = e.payload();
+        Document entry = new Document("n", n + 1)
+                .append("type", p.getClass().getSimpleName())
+                .append("at", e.timestamp().toString())
+                .append("day", e.changeDay().toString())
+                .append("user", e.user())
+                .append("role", e.role())
+                .append("streamId", e.streamId())
+                .append("sequence", e.sequence())
+                .append("eventId", e.eventId())
+                .append("activityId", p instanceof ActivityEvent ae ? ae.activityId() : null)
+                .append("unitId", p instanceof ActivityEvent ae ? ae.unitId() : unitOf(p))
+                .append("payload", new Document(JSON.convertValue(p, Map.class)));
+        List<Document> open = Docs.list(head, "open");
+        open.add(entry);
+        head.put("count", n + 1);
+        if (open.size() == PAGE) {
+            ctx.changed(HISTORY, new Document("_id", Docs.key(c, Long.toString(n / PAGE)))
+                    .append("entries", new ArrayList<>(open)));
+            open.clear();
+        }
+        ctx.changed(HISTORY, head);
+    }
+
+    private static String unitOf(Object p) {
+        if (p instanceof com.campaigntracker.shared.campaign.CampaignEvents.UnitEnrolled u) {
+            return u.unitId();
+        }
+        if (p instanceof com.campaigntracker.shared.campaign.CampaignEvents.UnitWithdrawn u) {
+            return u.unitId();
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ACTIVITIES, PAGES, HISTORY);
+    }
+
+    @Override
+    public void createIndexes(MongoDatabase db) {
+        db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "unitId", "date"));
+        db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "category", "date"));
+    }
+}

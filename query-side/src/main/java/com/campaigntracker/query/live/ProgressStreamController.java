@@ -1,0 +1,168 @@
+package com.campaigntracker.query.live;
+
+import com.campaigntracker.query.admin.ProjectionMonitor;
+import com.campaigntracker.query.campaigns.CampaignQueryController;
+import com.campaigntracker.query.campaigns.CampaignRepository;
+import com.campaigntracker.query.projection.ProjectionBatcher;
+import com.campaigntracker.query.web.Params;
+import jakarta.annotation.PreDestroy;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+
+/**
+ * 实时进度: server-sent events. On connect the current progress is sent (event {@code progress}); then, whenever a
+ * projection batch of this JVM changed the campaign, the recomputed progress is pushed. Pushes run on their own
+ * thread so a slow client never holds up the projection. Every pushed view carries {@code rebuilding}.
+ */
+@RestController
+public class ProgressStreamController implements SmartLifecycle {
+    private final CampaignQueryController queries;
+    private final CampaignRepository repository;
+    private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ProjectionMonitor monitor;
+    private final Set<String> recheck = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "progress-sse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    record Subscriber(SseEmitter emitter, int silentDays) {
+    }
+
+    public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
+                                    ProjectionBatcher batcher, ProjectionMonitor monitor) {
+        this.queries = queries;
+        this.repository = repository;
+        this.monitor = monitor;
+        batcher.addListener(touched -> {
+            for (String c : touched) {
+                if (subscribers.containsKey(c)) {
+                    pusher.execute(() -> push(c));
+                }
+            }
+        });
+    }
+
+    @GetMapping(path = "/api/campaigns/{id}/progress/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) Integer silentDays) {
+        Params.id("id", id);
+        int silent = Params.range("silentDays", silentDays, 7, 1, 366);
+        repository.campaign(id); // 404 for an unknown campaign
+        SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
+        Subscriber sub = new Subscriber(emitter, silent);
+        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sub);
+        Runnable remove = () -> {
+            Set<Subscriber> set = subscribers.get(id);
+            if (set != null) {
+                set.remove(sub);
+            }
+        };
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        // the first view is computed on the push thread after subscribing: no change can slip in between
+        pusher.execute(() -> send(id, sub, view(id, silent)));
+        return emitter;
+    }
+
+    private void push(String campaignId) {
+        Set<Subscriber> set = subscribers.get(campaignId);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        for (Subscriber s : set) {
+            try {
+                send(campaignId, s, view(campaignId, s.silentDays()));
+            } catch (RuntimeException e) {
+                set.remove(s);
+            }
+        }
+    }
+
+    /**
+     * The progress to push. While the read model is being rebuilt it says so ({@code "rebuilding": true}) and the
+     * campaign is looked at again every second until the rebuild is over, so the last push is a complete view.
+     */
+    private Map<String, Object> view(String campaignId, int silentDays) {
+        boolean rebuilding = monitor.rebuilding();
+        Map<String, Object> progress = new java.util.LinkedHashMap<>();
+        try {
+            progress.putAll(queries.progress(campaignId, null, silentDays, 50));
+        } catch (RuntimeException notYetRebuilt) {
+            if (!rebuilding) {
+                throw notYetRebuilt;
+            }
+            progress.put("campaignId", campaignId);
+        }
+        progress.put("rebuilding", rebuilding);
+        if (rebuilding && recheck.add(campaignId)) {
+            pusher.schedule(() -> {
+                recheck.remove(campaignId);
+                push(campaignId);
+            }, 1, TimeUnit.SECONDS);
+        }
+        return progress;
+    }
+
+    private void send(String campaignId, Subscriber s, Map<String, Object> progress) {
+        try {
+            s.emitter().send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            Set<Subscriber> set = subscribers.get(campaignId);
+            if (set != null) {
+                set.remove(s);
+            }
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends open streams first, so the web server's graceful shutdown does not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(set -> set.forEach(s -> {
+            try {
+                s.emitter().complete();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }));
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @PreDestroy
+    void shutdownPusher() {
+        pusher.shutdownNow();
+    }
+}

@@ -1,0 +1,110 @@
+package com.campaigntracker.query.projection;
+
+import org.bson.Document;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Small helpers for raw BSON documents: number reads, composed keys, sorted arrays of sub-documents. */
+public final class Docs {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String SEP = "|";
+
+    private Docs() {
+    }
+
+    public static String key(String... parts) {
+        return String.join(SEP, parts);
+    }
+
+    public static long l(Document d, String field) {
+        Object v = d == null ? null : d.get(field);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
+    public static double dbl(Document d, String field) {
+        Object v = d == null ? null : d.get(field);
+        return v instanceof Number n ? n.doubleValue() : 0.0;
+    }
+
+    public static LocalDate date(Document d, String field) {
+        Object v = d == null ? null : d.get(field);
+        return v == null ? null : LocalDate.parse(v.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Document> list(Document d, String field) {
+        Object v = d.get(field);
+        if (v == null) {
+            List<Document> l = new ArrayList<>();
+            d.put(field, l);
+            return l;
+        }
+        return (List<Document>) v;
+    }
+
+    /**
+     * Finds the element whose {@code keyField} equals {@code key} in a list kept sorted by that field, inserting a
+     * new one at its sorted place when absent. Sorted arrays keep documents byte-for-byte deterministic whatever
+     * the order in which keys first appeared.
+     */
+    public static Document upsertSorted(List<Document> list, String keyField, String key, Supplier<Document> creator) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = list.get(mid).getString(keyField).compareTo(key);
+            if (c == 0) {
+                return list.get(mid);
+            } else if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        Document created = creator.get();
+        list.add(lo, created);
+        return created;
+    }
+
+    public static Document findSorted(List<Document> list, String keyField, String key) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = list.get(mid).getString(keyField).compareTo(key);
+            if (c == 0) {
+                return list.get(mid);
+            } else if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> strings(Document d, String field) {
+        Object v = d.get(field);
+        if (v == null) {
+            List<String> l = new ArrayList<>();
+            d.put(field, l);
+            return l;
+        }
+        return (List<String>) v;
+    }
+
+    /** Adds to a sorted list of strings; false when already present. */
+    public static boolean addSorted(List<String> list, String value) {
+        int i = java.util.Collections.binarySearch(list, value);
+        if (i >= 0) {
+            return false;
+        }
+        list.add(-i - 1, value);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package com.campaigntracker.query.projection;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link DocStore} on the raw MongoDB driver: $in reads in chunks, one unordered bulk write per collection. */
+public class MongoDocStore implements DocStore {
+    private static final int CHUNK = 1000;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoDatabase db;
+
+    public MongoDocStore(MongoDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Map<String, Document> find(String collection, Collection<String> ids) {
+        Map<String, Document> result = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            var filter = chunk.size() == 1 ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk);
+            for (Document d : db.getCollection(collection).find(filter)) {
+                result.put(d.getString("_id"), d);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        for (Document d : documents) {
+            writes.add(absentAtLoad.contains(d.getString("_id")) ? new InsertOneModel<>(d)
+                    : new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
+        }
+        db.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    @Override
+    public void clear(String collection) {
+        db.getCollection(collection).deleteMany(new Document());
+    }
+}

@@ -1,0 +1,73 @@
+package com.campaigntracker.query.projection;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.query.units.UnitProjection;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters, the clock. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
+
+    @Bean
+    Projector trackerProjector(TrackerMongo mongo) {
+        List<ProjectionSlice> slices = List.of(new UnitProjection(), new CampaignProjection(), new LedgerProjection());
+        for (ProjectionSlice s : slices) {
+            try {
+                s.createIndexes(mongo.database());
+            } catch (RuntimeException e) {
+                log.info("secondary index not created ({}); the embedded server serves key lookups only",
+                        e.getMessage());
+            }
+        }
+        return new Projector(new MongoDocStore(mongo.database()), slices);
+    }
+
+    @Bean
+    ProjectionBatcher projectionBatcher(Projector projector) {
+        return new ProjectionBatcher(projector);
+    }
+
+    @Bean
+    TrackerProjectionHandlers trackerProjectionHandlers(ProjectionBatcher batcher) {
+        return new TrackerProjectionHandlers(batcher);
+    }
+
+    @Bean
+    ConfigurerModule trackerProjectionsModule(ProjectionBatcher batcher, MongoTemplate mongoTemplate,
+                                              @Value("${tracker.projections.batch-size:1000}") int batchSize,
+                                              @Value("${tracker.projections.segments:4}") int segments) {
+        MessageHandlerInterceptor<EventMessage<?>> flushAtBatchEnd = (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            batcher.afterMessage(unitOfWork);
+            return result;
+        };
+        return configurer -> configurer.eventProcessing(ep -> ep
+                .registerPooledStreamingEventProcessor(TrackerProjections.GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
+                .registerSequencingPolicy(TrackerProjections.GROUP, c -> TrackerProjections.POLICY)
+                .registerHandlerInterceptor(TrackerProjections.GROUP, c -> flushAtBatchEnd)
+                .registerDeadLetterQueue(TrackerProjections.GROUP, c -> MongoSequencedDeadLetterQueue
+                        .<EventMessage<?>>builder()
+                        .processingGroup(TrackerProjections.GROUP)
+                        .mongoTemplate(mongoTemplate)
+                        .serializer(c.eventSerializer())
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build()));
+    }
+}

@@ -1,0 +1,19 @@
+package com.campaigntracker.query.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What a projection needs of one event message: the payload, its stream and sequence (for idempotency), its
+ * timestamp (never the wall clock) and who issued it.
+ *
+ * @param sequence the aggregate sequence number, or null for an event outside an aggregate stream
+ */
+public record ProjectionEvent(Object payload, String streamId, Long sequence, Instant timestamp, String user,
+                              String role, String eventId) {
+
+    /** The day the change was made, in Asia/Shanghai: the day from which as-of views show it. */
+    public LocalDate changeDay() {
+        return LocalDate.ofInstant(timestamp, Docs.ZONE);
+    }
+}

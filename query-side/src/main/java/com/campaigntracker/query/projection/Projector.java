@@ -1,0 +1,93 @@
+package com.campaigntracker.query.projection;
+
+import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies a batch of events to all read models. Idempotent: per event stream it remembers the last applied
+ * sequence number (an activity's in its ledger document, other streams' in {@value #STREAMS}) and skips anything
+ * at or below it, so a redelivered event never counts twice. Deterministic: documents are changed only from the event's content and timestamp.
+ */
+public class Projector {
+    public static final String STREAMS = "rm_streams";
+    /** Field of an activity's ledger document holding the last applied sequence number of its stream. */
+    public static final String LAST_SEQ = "lastSeq";
+    private static final String ACTIVITIES = LedgerProjection.ACTIVITIES;
+
+    private final DocStore store;
+    private final List<ProjectionSlice> slices;
+
+    public Projector(DocStore store, List<ProjectionSlice> slices) {
+        this.store = store;
+        this.slices = List.copyOf(slices);
+    }
+
+    /** Applies the batch and writes the changed documents; returns the ids of the campaigns it changed. */
+    public Set<String> apply(List<ProjectionEvent> events) {
+        BatchContext ctx = new BatchContext(store);
+        for (ProjectionEvent e : events) {
+            if (e.sequence() != null && !(e.payload() instanceof ActivityEvent)) {
+                ctx.want(STREAMS, e.streamId());
+            }
+            for (ProjectionSlice s : slices) {
+                s.prefetch(e, ctx);
+            }
+        }
+        ctx.load();
+        for (ProjectionEvent e : events) {
+            if (e.payload() instanceof ActivityEvent ae) {
+                // an activity's position lives in its ledger document (one document fewer per activity)
+                String id = Docs.key(ae.campaignId(), ae.activityId());
+                Document activity = ctx.get(ACTIVITIES, id);
+                if (e.sequence() != null && activity != null && activity.get(LAST_SEQ) != null
+                        && Docs.l(activity, LAST_SEQ) >= e.sequence()) {
+                    continue;
+                }
+                for (ProjectionSlice s : slices) {
+                    s.apply(e, ctx);
+                }
+                activity = ctx.get(ACTIVITIES, id);
+                if (activity != null && e.sequence() != null) {
+                    activity.put(LAST_SEQ, e.sequence());
+                    ctx.changed(ACTIVITIES, activity);
+                }
+                continue;
+            }
+            if (e.sequence() != null) {
+                Document stream = ctx.get(STREAMS, e.streamId());
+                if (stream != null && Docs.l(stream, "seq") >= e.sequence()) {
+                    continue;
+                }
+                ctx.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
+            }
+            for (ProjectionSlice s : slices) {
+                s.apply(e, ctx);
+            }
+        }
+        // the stream positions go last: a crash in between replays the batch rather than skipping it
+        ctx.flush(List.of(ACTIVITIES, STREAMS));
+        return ctx.touchedCampaigns();
+    }
+
+    public List<String> collections() {
+        List<String> all = new ArrayList<>();
+        for (ProjectionSlice s : slices) {
+            all.addAll(s.collections());
+        }
+        all.add(STREAMS);
+        return all;
+    }
+
+    public void reset() {
+        collections().forEach(store::clear);
+    }
+
+    public List<ProjectionSlice> slices() {
+        return slices;
+    }
+}

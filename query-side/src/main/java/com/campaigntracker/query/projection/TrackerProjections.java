@@ -1,0 +1,34 @@
+package com.campaigntracker.query.projection;
+
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
+import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+
+/** The processing group of all read models and its sequencing policy. */
+public final class TrackerProjections {
+    public static final String GROUP = "tracker-projections";
+
+    private TrackerProjections() {
+    }
+
+    /**
+     * All events of one campaign (its own stream and all its activities' streams) form one sequence, so each
+     * campaign's documents have one writer and see events in global order; all unit events form one sequence
+     * (units are few and change rarely). Different campaigns spread over segments.
+     */
+    public static final SequencingPolicy<EventMessage<?>> POLICY = message -> {
+        Object p = message.getPayload();
+        if (p instanceof CampaignEvent ce) {
+            return "c:" + ce.campaignId();
+        }
+        if (p instanceof ActivityEvent ae) {
+            return "c:" + ae.campaignId();
+        }
+        if (p instanceof UnitEvent) {
+            return "units";
+        }
+        return message.getIdentifier();
+    };
+}

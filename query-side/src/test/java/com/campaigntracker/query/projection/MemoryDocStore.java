@@ -1,0 +1,69 @@
+package com.campaigntracker.query.projection;
+
+import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A DocStore in memory that round-trips documents through BSON, as a real store would. */
+public class MemoryDocStore implements DocStore {
+    private static final DocumentCodec CODEC = new DocumentCodec();
+    private final Map<String, TreeMap<String, BsonDocument>> data = new HashMap<>();
+    public int bulkWrites;
+
+    @Override
+    public Map<String, Document> find(String collection, Collection<String> ids) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        TreeMap<String, BsonDocument> c = data.getOrDefault(collection, new TreeMap<>());
+        for (String id : ids) {
+            BsonDocument b = c.get(id);
+            if (b != null) {
+                out.put(id, CODEC.decode(new BsonDocumentReader(b), DecoderContext.builder().build()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
+        bulkWrites++;
+        for (Document d : documents) {
+            if (absentAtLoad.contains(d.getString("_id")) && data.containsKey(collection)
+                    && data.get(collection).containsKey(d.getString("_id"))) {
+                throw new IllegalStateException("duplicate key " + d.get("_id"));
+            }
+            BsonDocument b = new BsonDocument();
+            CODEC.encode(new BsonDocumentWriter(b), d, EncoderContext.builder().build());
+            data.computeIfAbsent(collection, k -> new TreeMap<>()).put(d.getString("_id"), b);
+        }
+    }
+
+    @Override
+    public void clear(String collection) {
+        data.remove(collection);
+    }
+
+    /** Every collection as sorted JSON: compares byte for byte. */
+    public Map<String, String> dump() {
+        Map<String, String> out = new TreeMap<>();
+        data.forEach((c, docs) -> {
+            StringBuilder sb = new StringBuilder();
+            docs.forEach((id, d) -> sb.append(d.toJson()).append('\n'));
+            out.put(c, sb.toString());
+        });
+        return out;
+    }
+
+    public Document get(String collection, String id) {
+        return find(collection, java.util.List.of(id)).get(id);
+    }
+}

@@ -1,0 +1,233 @@
+package com.campaigntracker.query.projection;
+
+import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.campaigns.ProgressView;
+import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.query.units.UnitProjection;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
+import com.campaigntracker.shared.activity.Figures;
+import com.campaigntracker.shared.campaign.CampaignEvents.CampaignLaunched;
+import com.campaigntracker.shared.campaign.CampaignEvents.UnitEnrolled;
+import com.campaigntracker.shared.campaign.CampaignEvents.UnitWithdrawn;
+import com.campaigntracker.shared.campaign.Targets;
+import com.campaigntracker.shared.unit.UnitEvents.UnitRegistered;
+import com.campaigntracker.shared.unit.UnitType;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection logic without Spring or Axon: idempotency, determinism, roll-up, as-of. */
+class ProjectorTest {
+    private MemoryDocStore store;
+    private Projector projector;
+    private final Map<String, Long> seqs = new java.util.HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        store = new MemoryDocStore();
+        projector = new Projector(store, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+    }
+
+    private ProjectionEvent ev(String stream, Object payload, String day, int hour) {
+        long seq = seqs.merge(stream, 1L, Long::sum) - 1;
+        Instant ts = LocalDateTime.parse(day + "T00:00").plusHours(hour).atZone(Docs.ZONE).toInstant();
+        return new ProjectionEvent(payload, stream, seq, ts, "u", "coordinator", stream + "#" + seq);
+    }
+
+    private List<ProjectionEvent> scenario() {
+        List<ProjectionEvent> e = new ArrayList<>();
+        e.add(ev("ctr", new UnitRegistered("ctr", "中心", UnitType.PRACTICE_CENTER, "海淀区", null), "2025-06-01", 9));
+        e.add(ev("ins", new UnitRegistered("ins", "所", UnitType.PRACTICE_INSTITUTE, "海淀区", "ctr"), "2025-06-01", 9));
+        e.add(ev("st1", new UnitRegistered("st1", "站一", UnitType.PRACTICE_STATION, "海淀区", "ins"), "2025-06-01", 9));
+        e.add(ev("st2", new UnitRegistered("st2", "站二", UnitType.PRACTICE_STATION, "海淀区", "ins"), "2025-06-01", 9));
+        e.add(ev("c", new CampaignLaunched("c", "百日行动", "志愿服务", "说明", "海淀区",
+                EnumSet.of(UnitType.PRACTICE_STATION), LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-31"),
+                new Targets(100L, null, null, null, 3)), "2025-06-30", 9));
+        e.add(ev("c", new UnitEnrolled("c", "st1"), "2025-07-01", 9));
+        e.add(ev("c", new UnitEnrolled("c", "st2"), "2025-07-01", 10));
+        e.add(ev("c", new UnitEnrolled("c", "ins"), "2025-07-01", 11));
+        e.add(ev("c~a1", new ActivityRecorded("c", "a1", "st1", LocalDate.parse("2025-07-05"), "t", "宣讲", "s",
+                new Figures(10, 40, 8.5, 300), null), "2025-07-05", 18));
+        e.add(ev("c~a2", new ActivityRecorded("c", "a2", "st2", LocalDate.parse("2025-07-06"), "t", "宣讲", "s",
+                new Figures(5, 10, 2, 30), null), "2025-07-06", 18));
+        e.add(ev("c~a3", new ActivityRecorded("c", "a3", "ins", LocalDate.parse("2025-07-06"), "t", "清洁", "s",
+                new Figures(1, 2, 0.5, 3), null), "2025-07-06", 19));
+        // corrected on 07-10: fewer sessions and moved to 07-04
+        e.add(ev("c~a1", new ActivityCorrected("c", "a1", "st1", LocalDate.parse("2025-07-04"), "t", "宣讲", "s",
+                new Figures(4, 40, 8.5, 300), null, new Figures(10, 40, 8.5, 300), LocalDate.parse("2025-07-05"),
+                "更正"), "2025-07-10", 9));
+        e.add(ev("c~a2", new ActivityRetracted("c", "a2", "st2", LocalDate.parse("2025-07-06"),
+                new Figures(5, 10, 2, 30), "重复"), "2025-07-11", 9));
+        e.add(ev("c", new UnitWithdrawn("c", "st2"), "2025-07-12", 9));
+        return e;
+    }
+
+    @Test
+    void appliesFiguresCorrectionsAndRetractions() {
+        projector.apply(scenario());
+        Document campaign = store.get(CampaignProjection.CAMPAIGNS, "c");
+        Document totals = (Document) campaign.get("totals");
+        assertThat(totals.getLong("sessions")).isEqualTo(5); // 4 + 1
+        assertThat(totals.getDouble("serviceHours")).isEqualTo(9.0);
+        assertThat(totals.getLong("activities")).isEqualTo(2);
+        assertThat(campaign.getLong("enrolledUnits")).isEqualTo(2);
+        Document st1 = store.get(CampaignProjection.UNITS, "c|st1");
+        assertThat(((Document) st1.get("totals")).getLong("sessions")).isEqualTo(4);
+        assertThat(Docs.list(st1, "dates")).extracting(d -> d.getString("date")).containsExactly("2025-07-04");
+        Document series = store.get(CampaignProjection.SERIES, "c");
+        assertThat(Docs.list(series, "days")).extracting(d -> d.getString("date"))
+                .containsExactly("2025-07-04", "2025-07-06");
+        Document a1 = store.get(LedgerProjection.ACTIVITIES, "c|a1");
+        assertThat(Docs.list(a1, "history")).extracting(d -> d.getString("type"))
+                .containsExactly("RECORDED", "CORRECTED");
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").getLong("count")).isEqualTo(10);
+        assertThat(Docs.strings(store.get(UnitProjection.UNITS, "ins"), "childIds")).containsExactly("st1", "st2");
+    }
+
+    @Test
+    void applyingTheSameEventsAgainChangesNothing() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> once = store.dump();
+        projector.apply(events);
+        for (ProjectionEvent e : events) {
+            projector.apply(List.of(e)); // redelivered one by one, too
+        }
+        assertThat(store.dump()).isEqualTo(once);
+    }
+
+    @Test
+    void batchBoundariesDoNotChangeASingleByte() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> oneBatch = store.dump();
+
+        MemoryDocStore other = new MemoryDocStore();
+        Projector p2 = new Projector(other, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+        for (ProjectionEvent e : events) {
+            p2.apply(List.of(e));
+        }
+        assertThat(other.dump()).isEqualTo(oneBatch);
+        assertThat(store.bulkWrites).isLessThan(other.bulkWrites); // one bulk write per collection per batch
+    }
+
+    @Test
+    void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
+        projector.apply(scenario());
+        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        assertThat(on0709.totals().sessions).isEqualTo(16); // 10 + 5 + 1, correction not yet made
+        assertThat(on0709.unit("st1").lastActivityDate("2025-07-09")).isEqualTo("2025-07-05");
+        assertThat(on0709.enrolledCount()).isEqualTo(3);
+        CampaignState on0710 = CampaignState.fold(meta, changesUpTo("2025-07-10"));
+        assertThat(on0710.totals().sessions).isEqualTo(10);
+        assertThat(on0710.unit("st1").lastActivityDate("2025-07-10")).isEqualTo("2025-07-04");
+        CampaignState on0712 = CampaignState.fold(meta, changesUpTo("2025-07-12"));
+        assertThat(on0712.totals().sessions).isEqualTo(5);
+        assertThat(on0712.enrolledCount()).isEqualTo(2);
+        assertThat(on0712.days.keySet()).containsExactly("2025-07-04", "2025-07-06");
+
+        // folding everything equals the current documents
+        CampaignState current = CampaignState.current(meta,
+                store.find(CampaignProjection.UNITS, List.of("c|st1", "c|st2", "c|ins")).values(),
+                store.get(CampaignProjection.SERIES, "c"));
+        Map<String, Object> a = ProgressView.progress("c", on0712, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        Map<String, Object> b = ProgressView.progress("c", current, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void institutesRollUpTheirStations() {
+        projector.apply(scenario());
+        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        Map<String, Object> view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
+        List<Map<String, Object>> roots = (List<Map<String, Object>>) view.get("hierarchy");
+        assertThat(roots).hasSize(1);
+        Map<String, Object> center = roots.get(0);
+        assertThat(center.get("unitId")).isEqualTo("ctr");
+        assertThat(((Map<String, Object>) center.get("total")).get("sessions")).isEqualTo(16L);
+        Map<String, Object> ins = ((List<Map<String, Object>>) center.get("children")).get(0);
+        assertThat(((Map<String, Object>) ins.get("own")).get("sessions")).isEqualTo(1L);
+        assertThat(((Map<String, Object>) ins.get("total")).get("sessions")).isEqualTo(16L);
+        assertThat((List<?>) ins.get("children")).hasSize(2);
+        assertThat(view.get("asOf")).isEqualTo("2025-07-09");
+    }
+
+    @Test
+    void unitAndCampaignLifecycleEvents() {
+        List<ProjectionEvent> e = new ArrayList<>(scenario());
+        e.add(ev("st1", new com.campaigntracker.shared.unit.UnitEvents.UnitRenamed("st1", "站一", "石油大院站"),
+                "2025-07-13", 9));
+        e.add(ev("st2", new com.campaigntracker.shared.unit.UnitEvents.UnitDeactivated("st2", "撤并"),
+                "2025-07-13", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised("c", "新标题", null,
+                new Targets(200L, null, 10.0, null, null)), "2025-07-14", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignExtended("c",
+                LocalDate.parse("2025-07-31"), LocalDate.parse("2025-08-31")), "2025-07-15", 9));
+        e.add(ev("c", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignClosed("c"), "2025-08-31", 9));
+        e.add(ev("k", new CampaignLaunched("k", "另一个", "t", "d", null, null, LocalDate.parse("2025-07-01"),
+                LocalDate.parse("2025-07-02"), null), "2025-06-30", 9));
+        e.add(ev("k", new com.campaigntracker.shared.campaign.CampaignEvents.CampaignCancelled("k", "天气"),
+                "2025-07-01", 9));
+        projector.apply(e);
+
+        Document st1 = store.get(UnitProjection.UNITS, "st1");
+        assertThat(st1.getString("name")).isEqualTo("石油大院站");
+        assertThat(st1.getBoolean("active")).isTrue();
+        Document st2 = store.get(UnitProjection.UNITS, "st2");
+        assertThat(st2.getBoolean("active")).isFalse();
+        assertThat(st2.getString("deactivationReason")).isEqualTo("撤并");
+        assertThat(st2.getString("parentId")).isEqualTo("ins");
+
+        Document c = store.get(CampaignProjection.CAMPAIGNS, "c");
+        assertThat(c.getString("title")).isEqualTo("新标题");
+        assertThat(c.getString("description")).isEqualTo("说明"); // null in a revision keeps the old value
+        assertThat(((Document) c.get("targets")).getLong("sessions")).isEqualTo(200L);
+        assertThat(((Document) c.get("targets")).get("enrolledUnits")).isNull();
+        assertThat(c.getString("endDate")).isEqualTo("2025-08-31");
+        assertThat(c.getString("status")).isEqualTo("CLOSED");
+        assertThat(c.getString("lastChangeDay")).isEqualTo("2025-08-31");
+        // the description as of each day travels with the change documents
+        Document on0714 = store.get(CampaignProjection.CHANGES, "c|2025-07-14");
+        assertThat(((Document) on0714.get("campaign")).getString("endDate")).isEqualTo("2025-07-31");
+        assertThat(((Document) on0714.get("campaign")).getString("title")).isEqualTo("新标题");
+        Document k = store.get(CampaignProjection.CAMPAIGNS, "k");
+        assertThat(k.getString("status")).isEqualTo("CANCELLED");
+        assertThat(k.getString("cancelReason")).isEqualTo("天气");
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").getLong("count")).isEqualTo(13);
+        assertThat(Docs.list(store.get(LedgerProjection.HISTORY, "c|head"), "open").get(12).getString("type"))
+                .isEqualTo("CampaignClosed");
+    }
+
+    private List<Document> changesUpTo(String day) {
+        List<Document> out = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2025-06-30"); !d.isAfter(LocalDate.parse(day)); d = d.plusDays(1)) {
+            Document ch = store.get(CampaignProjection.CHANGES, "c|" + d);
+            if (ch != null) {
+                out.add(ch);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Document> units() {
+        return store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"));
+    }
+}

@@ -1,0 +1,288 @@
+package com.campaigntracker.standalone;
+
+import com.campaigntracker.eventstore.TrackerEventStorageEngine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every kind of caller → the expected status; for every refusal the event store is unchanged.
+ * The whole product in one process, through real HTTP with HTTP Basic.
+ */
+@SpringBootTest(classes = TrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    enum Persona {
+        ANONYMOUS(null), COORDINATOR("coordinator"), UNIT_RIGHT("zhan1-account"), UNIT_OTHER("zhan2-account"),
+        UNIT_PARENT("suo1-account"), LEADER_IN("leader-hd"), LEADER_OUT("leader-sy"), ADMIN("admin");
+
+        final String user;
+
+        Persona(String user) {
+            this.user = user;
+        }
+
+        String header() {
+            return user == null ? null : ProductProcess.basic(user, user + "-pw");
+        }
+    }
+
+    private static final Set<Persona> WRITERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN);
+    private static final Set<Persona> REPORTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
+            Persona.UNIT_RIGHT, Persona.UNIT_PARENT);
+    private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+    private static final Set<Persona> HAIDIAN_READERS = EnumSet.complementOf(
+            EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT));
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        registry.add("tracker.data-dir", () -> tempDir());
+        String[][] accounts = {
+                {"coordinator", "COORDINATOR", null, null}, {"admin", "ADMIN", null, null},
+                {"zhan1-account", "UNIT", "zhan1", null}, {"zhan2-account", "UNIT", "zhan2", null},
+                {"suo1-account", "UNIT", "suo1", null}, {"leader-hd", "LEADER", null, "海淀区"},
+                {"leader-sy", "LEADER", null, "顺义区"}};
+        for (int i = 0; i < accounts.length; i++) {
+            String[] a = accounts[i];
+            String prefix = "tracker.security.users[" + i + "].";
+            registry.add(prefix + "username", () -> a[0]);
+            registry.add(prefix + "password", () -> "{noop}" + a[0] + "-pw");
+            registry.add(prefix + "roles", () -> a[1]);
+            if (a[2] != null) {
+                registry.add(prefix + "unit", () -> a[2]);
+            }
+            if (a[3] != null) {
+                registry.add(prefix + "district", () -> a[3]);
+            }
+        }
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("authz-matrix-").toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TrackerEventStorageEngine engine;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One endpoint: how to build its request for a caller (after setting up what it needs), and who may. */
+    record Case(String name, String method, Set<Persona> allowed, int refusedStatus,
+                Function<Persona, String> path, Function<Persona, Object> body) {
+    }
+
+    @BeforeAll
+    void hierarchy() throws Exception {
+        coordinator("POST", "/api/units", unit("hd-c", "海淀区新时代文明实践中心", "实践中心", null));
+        coordinator("POST", "/api/units", unit("suo1", "学院路街道实践所", "实践所", "hd-c"));
+        coordinator("POST", "/api/units", unit("zhan1", "石油社区实践站", "实践站", "suo1"));
+        coordinator("POST", "/api/units", unit("zhan2", "二里庄社区实践站", "实践站", "suo1"));
+        coordinator("POST", "/api/campaigns", campaign("shared"));
+        coordinator("POST", "/api/campaigns/shared/enrollments", Map.of("unitId", "zhan1"));
+        coordinator("POST", "/api/campaigns/shared/activities", activity("shared-a", 2));
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheRolesSay() throws Exception {
+        List<Case> cases = List.of(
+                new Case("register unit", "POST", WRITERS, 403, p -> "/api/units",
+                        p -> unit("new-" + tag(p), "新实践站", "实践站", "suo1")),
+                new Case("rename unit", "POST", WRITERS, 403, p -> "/api/units/" + freshUnit(p) + "/rename",
+                        p -> Map.of("name", "改名后的实践站")),
+                new Case("deactivate unit", "POST", WRITERS, 403,
+                        p -> "/api/units/" + freshUnit(p) + "/deactivate", p -> Map.of("reason", "撤并")),
+                new Case("launch campaign", "POST", WRITERS, 403, p -> "/api/campaigns",
+                        p -> campaign("launch-" + tag(p))),
+                new Case("revise campaign", "POST", WRITERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "rev", false) + "/revise",
+                        p -> Map.of("title", "爱国卫生月（修订）")),
+                new Case("extend campaign", "POST", WRITERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "ext", false) + "/extend",
+                        p -> Map.of("endDate", TODAY.plusDays(90).toString())),
+                new Case("close campaign", "POST", WRITERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "close", false) + "/close", p -> Map.of()),
+                new Case("cancel campaign", "POST", WRITERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "cancel", false) + "/cancel",
+                        p -> Map.of("reason", "天气原因")),
+                new Case("enrol", "POST", REPORTERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "enrol", false) + "/enrollments",
+                        p -> Map.of("unitId", "zhan1")),
+                new Case("withdraw", "DELETE", REPORTERS, 403,
+                        p -> "/api/campaigns/" + freshCampaign(p, "withdraw", true) + "/enrollments/zhan1",
+                        p -> null),
+                new Case("record activity", "POST", REPORTERS, 403, p -> "/api/campaigns/shared/activities",
+                        p -> activity("rec-" + tag(p), 1)),
+                new Case("correct activity", "PUT", REPORTERS, 403,
+                        p -> "/api/campaigns/shared/activities/" + freshActivity(p, "cor"),
+                        p -> correction()),
+                new Case("retract activity", "DELETE", REPORTERS, 403,
+                        p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
+                        p -> null),
+                new Case("list units", "GET", READERS, 401, p -> "/api/units", p -> null),
+                new Case("get unit", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1", p -> null),
+                new Case("unit participation", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1/participation",
+                        p -> null),
+                new Case("list campaigns", "GET", READERS, 401, p -> "/api/campaigns", p -> null),
+                new Case("progress", "GET", HAIDIAN_READERS, 403,
+                        p -> "/api/campaigns/shared/progress?minPosition=" + engine.headPosition(), p -> null),
+                new Case("ledger", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/activities", p -> null),
+                new Case("history", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/history", p -> null),
+                new Case("projection status", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections",
+                        p -> null),
+                new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",
+                        p -> null),
+                // last: a rebuild makes reads answer 503 until it is done
+                new Case("rebuild", "POST", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections/rebuild",
+                        p -> Map.of()));
+
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> tally = new LinkedHashMap<>();
+        for (Case c : cases) {
+            for (Persona p : Persona.values()) {
+                String path = c.path().apply(p);
+                Object body = c.body().apply(p);
+                long before = engine.headPosition();
+                HttpResponse<String> r = send(p.header(), c.method(), path, body);
+                boolean allowed = c.allowed().contains(p);
+                int expected = p == Persona.ANONYMOUS ? 401 : c.refusedStatus();
+                boolean ok = allowed ? r.statusCode() / 100 == 2 : r.statusCode() == expected;
+                if (!allowed) {
+                    ok &= r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+                    ok &= engine.headPosition() == before;
+                }
+                tally.merge(allowed ? "allowed" : "refused " + expected, 1, Integer::sum);
+                if (!ok) {
+                    wrong.add(c.name() + " × " + p + ": " + r.statusCode() + " " + r.body());
+                }
+            }
+        }
+        System.out.println("Authorization matrix: " + cases.size() + " endpoints × " + Persona.values().length
+                + " callers, " + tally);
+        assertThat(wrong).isEmpty();
+    }
+
+    // ---- fixtures: each caller gets objects of its own, so an allowed request really succeeds ----------------
+
+    private static String tag(Persona p) {
+        return p.name().toLowerCase().replace('_', '-');
+    }
+
+    private String freshUnit(Persona p) {
+        String id = "u-" + tag(p) + "-" + System.nanoTime() % 100000;
+        coordinator("POST", "/api/units", unit(id, "待处理实践站", "实践站", "suo1"));
+        return id;
+    }
+
+    private String freshCampaign(Persona p, String what, boolean withZhan1) {
+        String id = what + "-" + tag(p);
+        coordinator("POST", "/api/campaigns", campaign(id));
+        if (withZhan1) {
+            coordinator("POST", "/api/campaigns/" + id + "/enrollments", Map.of("unitId", "zhan1"));
+        }
+        return id;
+    }
+
+    private String freshActivity(Persona p, String what) {
+        String id = what + "-" + tag(p);
+        coordinator("POST", "/api/campaigns/shared/activities", activity(id, 3));
+        return id;
+    }
+
+    private static Map<String, Object> unit(String id, String name, String type, String parent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", id);
+        body.put("name", name);
+        body.put("type", type);
+        body.put("district", "海淀区");
+        if (parent != null) {
+            body.put("parentUnitId", parent);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> campaign(String id) {
+        return Map.of("id", id, "title", "爱国卫生月", "theme", "爱国卫生", "description", "清洁家园",
+                "district", "海淀区", "eligibleUnitTypes", List.of("实践站"),
+                "startDate", TODAY.minusDays(10).toString(), "endDate", TODAY.plusDays(20).toString(),
+                "targets", Map.of("sessions", 100));
+    }
+
+    private static Map<String, Object> activity(String id, int sessions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activityId", id);
+        body.put("unitId", "zhan1");
+        body.put("date", TODAY.toString());
+        body.put("title", "楼道清理");
+        body.put("category", "爱国卫生");
+        body.put("site", "石油社区");
+        body.put("sessions", sessions);
+        body.put("participations", 8);
+        body.put("serviceHours", 16);
+        body.put("beneficiaries", 120);
+        return body;
+    }
+
+    private static Map<String, Object> correction() {
+        Map<String, Object> body = new LinkedHashMap<>(activity("ignored", 4));
+        body.remove("activityId");
+        body.remove("unitId");
+        body.put("reason", "场次填错");
+        return body;
+    }
+
+    private void coordinator(String method, String path, Object body) {
+        HttpResponse<String> r = send(Persona.COORDINATOR.header(), method, path, body);
+        assertThat(r.statusCode()).as("set-up %s %s → %s", method, path, r.body()).isBetween(200, 299);
+    }
+
+    private HttpResponse<String> send(String authorization, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + path.replace("重复填报", "%E9%87%8D%E5%A4%8D%E5%A1%AB%E6%8A%A5")));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+}
