@@ -55,9 +55,6 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final MetaData COORDINATOR = MetaData.with(AuditMetadata.USER, "演示数据 · 区文明办")
             .and(AuditMetadata.ROLE, "COORDINATOR");
 
-    /** The metadata key naming the unit a unit account acts for (the security issue's AuditMetadata.ACTING_UNIT). */
-    static final String ACTING_UNIT = "actingUnit";
-
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final Environment environment;
@@ -164,7 +161,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private static MetaData unitMeta(DemoPlan plan, String unitId) {
         return MetaData.with(AuditMetadata.USER, "演示数据 · " + plan.unitName(unitId))
                 .and(AuditMetadata.ROLE, "UNIT")
-                .and(ACTING_UNIT, unitId);
+                .and(AuditMetadata.ACTING_UNIT, unitId);
     }
 
     private void send(Object command, MetaData metaData) {
