@@ -250,7 +250,7 @@ export async function render(app, [id]) {
         lineStyle: { type: 'dashed', width: 2, color: COLORS.expected }, itemStyle: { color: COLORS.expected } });
     }
     cumChart.setOption({
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       xAxis: { type: 'category', data: dates, boundaryGap: false },
