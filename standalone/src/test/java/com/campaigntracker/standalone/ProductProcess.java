@@ -17,13 +17,13 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 
 /** The packaged product started as a real, separate OS process, as a user would start it. */
-final class ProductProcess implements AutoCloseable {
+public final class ProductProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "campaign-tracker.jar");
 
     final int httpPort;
     final int mongoPort;
     final Path dataDir;
-    final Path log;
+    public final Path log;
     private final Process process;
 
     private ProductProcess(Path dataDir, int httpPort, int mongoPort, Path log, Process process) {
@@ -34,7 +34,7 @@ final class ProductProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ProductProcess start(Path dataDir, int httpPort, int mongoPort, String... extraArgs) {
+    public static ProductProcess start(Path dataDir, int httpPort, int mongoPort, String... extraArgs) {
         try {
             Path log = Files.createTempFile("product-", ".log");
             List<String> cmd = new ArrayList<>(List.of(
@@ -115,16 +115,16 @@ final class ProductProcess implements AutoCloseable {
         });
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String mongoUri() {
+    public String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoPort;
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a power-cut of the process. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
@@ -161,7 +161,7 @@ final class ProductProcess implements AutoCloseable {
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -169,7 +169,7 @@ final class ProductProcess implements AutoCloseable {
         }
     }
 
-    static Path tempDataDir() {
+    public static Path tempDataDir() {
         try {
             return Files.createTempDirectory(new File("target").toPath().toAbsolutePath(), "data-");
         } catch (IOException e) {

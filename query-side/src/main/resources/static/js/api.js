@@ -1,0 +1,212 @@
+// Every call to the Campaign Tracker API goes through this module: the session cookie rides along
+// (same origin), writes carry the CSRF token from the XSRF-TOKEN cookie when there is one, and a 401 sends the
+// user to the sign-in page. A different base URL or another credential is added here, in request().
+
+const BASE = '';
+
+/** The highest event position any command of this browser tab has answered with (read-your-writes). */
+let lastPosition = null;
+
+/** An API error: `detail` is the server's Chinese message; `problem` the whole problem+json body. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const detail = (problem && (problem.detail || problem.title || problem.message)) || `请求失败（HTTP ${status}）`;
+    super(detail);
+    this.status = status;
+    this.problem = problem || {};
+    this.detail = detail;
+  }
+
+  /**
+   * The field names the problem points at, with a message each: problem+json extension members such as
+   * `field`, `fields`, `errors`, `invalidParams` or `violations` (whatever the server uses).
+   */
+  fieldErrors() {
+    const p = this.problem || {};
+    const out = [];
+    const add = (field, message) => {
+      if (field) out.push({ field: String(field), message: message || this.detail });
+    };
+    if (p.field) add(p.field, this.detail);
+    if (p.property) add(p.property, this.detail);
+    if (Array.isArray(p.fields)) p.fields.forEach((f) => (typeof f === 'string' ? add(f, p.detail) : add(f.field || f.name, f.message || f.detail)));
+    for (const key of ['errors', 'invalidParams', 'invalid_params', 'violations', 'fieldErrors']) {
+      const list = p[key];
+      if (Array.isArray(list)) {
+        list.forEach((e) => add(e.field || e.name || e.property || e.path || e.pointer, e.message || e.reason || e.detail));
+      } else if (list && typeof list === 'object') {
+        Object.entries(list).forEach(([f, m]) => add(f, Array.isArray(m) ? m.join('；') : String(m)));
+      }
+    }
+    return out;
+  }
+}
+
+function withPosition(path, usePosition) {
+  if (!usePosition || lastPosition == null) return path;
+  return path + (path.includes('?') ? '&' : '?') + 'minPosition=' + encodeURIComponent(lastPosition);
+}
+
+/** The CSRF token a signed-in session gets as the XSRF-TOKEN cookie; sent back on every write. */
+function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+async function request(method, path, body, { usePosition = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const csrf = method === 'GET' ? null : csrfToken();
+  if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+  const init = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(BASE + (method === 'GET' ? withPosition(path, usePosition) : path), init);
+  } catch (networkError) {
+    throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试。' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      data = { detail: text.length > 300 ? text.slice(0, 300) + '…' : text };
+    }
+  }
+  if (response.status === 401 && !path.startsWith('/login')) {
+    // the session ended (or never began): sign in, then come back to the start page
+    location.href = '/login.html';
+    throw new ApiError(401, data || { detail: '请先登录。' });
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  if (method !== 'GET' && data && typeof data === 'object' && data.position != null) {
+    const p = Number(data.position);
+    if (!Number.isNaN(p) && (lastPosition == null || p > lastPosition)) lastPosition = p;
+  }
+  return data;
+}
+
+/**
+ * Read-your-writes when a command answer carried no position to wait for: fetch again (100 ms, 200 ms, … up to
+ * `timeoutMs`) until `ok(result)` holds. A 404 counts as "not there yet"; other errors are thrown at once. With a
+ * position the first fetch already waits on the server (minPosition) and is normally enough.
+ */
+export async function eventually(fetchFn, ok = () => true, timeoutMs = 8000) {
+  const until = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    let result;
+    let error = null;
+    try {
+      result = await fetchFn();
+      if (ok(result)) return result;
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      error = e;
+    }
+    if (Date.now() >= until) {
+      if (error) throw error;
+      return result;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 1000);
+  }
+}
+
+const enc = encodeURIComponent;
+
+function query(params) {
+  const q = Object.entries(params || {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .join('&');
+  return q ? '?' + q : '';
+}
+
+export const api = {
+  lastPosition: () => lastPosition,
+
+  // units
+  listUnits: () => request('GET', '/api/units'),
+  getUnit: (id) => request('GET', `/api/units/${enc(id)}`),
+  registerUnit: (body) => request('POST', '/api/units', body),
+  renameUnit: (id, name) => request('POST', `/api/units/${enc(id)}/rename`, { name }),
+  deactivateUnit: (id, reason) => request('POST', `/api/units/${enc(id)}/deactivate`, { reason }),
+  unitParticipation: (id) => request('GET', `/api/units/${enc(id)}/participation`),
+
+  // campaigns
+  listCampaigns: (filters) => request('GET', '/api/campaigns' + query(filters)),
+  launchCampaign: (body) => request('POST', '/api/campaigns', body),
+  reviseCampaign: (id, body) => request('POST', `/api/campaigns/${enc(id)}/revise`, body),
+  extendCampaign: (id, endDate) => request('POST', `/api/campaigns/${enc(id)}/extend`, { endDate }),
+  closeCampaign: (id) => request('POST', `/api/campaigns/${enc(id)}/close`, {}),
+  cancelCampaign: (id, reason) => request('POST', `/api/campaigns/${enc(id)}/cancel`, { reason }),
+  progress: (id, params) => request('GET', `/api/campaigns/${enc(id)}/progress` + query(params)),
+  history: (id, params) => request('GET', `/api/campaigns/${enc(id)}/history` + query(params)),
+  activities: (id, params) => request('GET', `/api/campaigns/${enc(id)}/activities` + query(params)),
+
+  // 报到
+  enroll: (id, unitId) => request('POST', `/api/campaigns/${enc(id)}/enrollments`, { unitId }),
+  withdraw: (id, unitId) => request('DELETE', `/api/campaigns/${enc(id)}/enrollments/${enc(unitId)}`),
+
+  // activities
+  recordActivity: (id, body) => request('POST', `/api/campaigns/${enc(id)}/activities`, body),
+  correctActivity: (id, activityId, body) => request('PUT', `/api/campaigns/${enc(id)}/activities/${enc(activityId)}`, body),
+  retractActivity: (id, activityId, reason) =>
+    request('DELETE', `/api/campaigns/${enc(id)}/activities/${enc(activityId)}` + query({ reason })),
+
+  // admin
+  projections: () => request('GET', '/api/admin/projections', undefined, { usePosition: false }),
+  rebuild: () => request('POST', '/api/admin/projections/rebuild', {}),
+  deadLetters: () => request('GET', '/api/admin/dead-letters', undefined, { usePosition: false }),
+  retryDeadLetters: () => request('POST', '/api/admin/dead-letters/retry', {}),
+
+  /**
+   * Live progress (server-sent events). The browser reconnects by itself after a dropped connection; after a
+   * refused one (e.g. 404 right after a launch, before the read model knows the campaign, or 503 during a
+   * rebuild) this opens the stream again, waiting a little longer each time. Returns a function that closes it.
+   */
+  progressStream(id, onProgress, onState) {
+    let source = null;
+    let closed = false;
+    let timer = null;
+    let delay = 1000;
+    const handle = (ev) => {
+      let data = null;
+      try {
+        data = ev.data ? JSON.parse(ev.data) : null;
+      } catch (e) {
+        data = null;
+      }
+      onProgress(data);
+    };
+    const open = () => {
+      source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
+      source.onmessage = handle;
+      ['progress', 'update', 'progress-update'].forEach((name) => source.addEventListener(name, handle));
+      source.onopen = () => { delay = 1000; if (onState) onState('open'); };
+      source.onerror = () => {
+        if (closed) return;
+        if (source.readyState === EventSource.CLOSED) {
+          if (onState) onState('reconnecting');
+          timer = setTimeout(() => { if (!closed) open(); }, delay);
+          delay = Math.min(delay * 2, 15000);
+        } else if (onState) {
+          onState('reconnecting');
+        }
+      };
+    };
+    open();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      if (source) source.close();
+    };
+  },
+};

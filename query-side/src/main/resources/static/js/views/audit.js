@@ -1,0 +1,146 @@
+// 审计记录: the event history behind a campaign (who issued what, when), and the activities behind its figures.
+
+import { api } from '../api.js';
+import { activityOf, unitOf } from '../model.js';
+import { h, clear, num, dateTime, errorPanel, listOf, pick, unitTypeLabel, metricLabel } from '../util.js';
+
+const EVENT_NAMES = {
+  CampaignLaunched: '发起活动', CampaignRevised: '修改活动', CampaignExtended: '活动延期', CampaignClosed: '结束活动',
+  CampaignCancelled: '取消活动', UnitEnrolled: '单位报到', UnitWithdrawn: '单位退出', ActivityRecorded: '填报活动',
+  ActivityCorrected: '更正活动', ActivityRetracted: '撤回活动', UnitRegistered: '登记单位', UnitRenamed: '单位改名',
+  UnitDeactivated: '停用单位',
+};
+
+const ROLES = { COORDINATOR: '协调员', UNIT: '填报单位', LEADER: '领导', ADMIN: '管理员', ANONYMOUS: '未登录' };
+
+export async function render(app, [id], query) {
+  const tab = query.tab || 'events';
+  let unitNames = new Map();
+  try {
+    unitNames = new Map(listOf(await api.listUnits(), 'units').map(unitOf).map((u) => [u.id, u.name]));
+  } catch (e) { /* names are a nicety; ids still show */ }
+  const body = h('div', {});
+  app.appendChild(h('section', {},
+    h('div', { class: 'page-head' }, h('h1', {}, '审计记录'), h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}` }, '返回看板')),
+    h('div', { class: 'tabs' },
+      h('a', { class: `tab${tab === 'events' ? ' active' : ''}`, href: `#/campaigns/${encodeURIComponent(id)}/history` }, '事件记录'),
+      h('a', { class: `tab${tab === 'activities' ? ' active' : ''}`, href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities` }, '活动明细')),
+    body));
+  if (tab === 'activities') await activities(body, id, query, unitNames);
+  else await events(body, id, unitNames);
+}
+
+async function events(body, id, unitNames, page = 0) {
+  const size = 100;
+  let data;
+  try {
+    data = await api.history(id, { page, size });
+  } catch (err) {
+    body.appendChild(errorPanel(err, () => events(clear(body), id, unitNames, page)));
+    return;
+  }
+  const list = listOf(data, 'events', 'history');
+  if (!list.length) { body.appendChild(h('p', { class: 'muted' }, '暂无事件。')); return; }
+  const total = pick(data, 'total');
+  const hasMore = pick(data, 'hasMore');
+  const pages = total != null ? Math.max(1, Math.ceil(total / size)) : null;
+  const go = (n) => () => events(clear(body), id, unitNames, n);
+  const pager = h('div', { class: 'form-actions pager' },
+    h('span', { class: 'muted' }, total != null ? `共 ${total} 个事件，第 ${page + 1} / ${pages} 页` : ''),
+    page > 0 ? [h('button', { class: 'btn small', id: 'history-first', type: 'button', onclick: go(0) }, '首页'),
+      h('button', { class: 'btn small', id: 'history-prev', type: 'button', onclick: go(page - 1) }, '上一页')] : null,
+    hasMore ? [h('button', { class: 'btn small', id: 'history-next', type: 'button', onclick: go(page + 1) }, '下一页'),
+      pages != null ? h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '末页') : null] : null);
+  body.appendChild(pager);
+  body.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table', id: 'history-table' },
+    h('thead', {}, h('tr', {}, ['#', '时间', '事件', '操作人', '内容'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, list.map((e, i) => {
+      const type = String(pick(e, 'type', 'eventType', 'payloadType', 'name') || '').split(/[.$]/).pop();
+      const payload = pick(e, 'payload', 'data', 'event') || {};
+      const meta = pick(e, 'metadata', 'metaData') || {};
+      let who = pick(e, 'user', 'issuedBy', 'by', 'who') || pick(meta, 'user') || '—';
+      if (who === 'anonymous') who = '匿名';
+      const role = ROLES[pick(e, 'role') || pick(meta, 'role')] || pick(e, 'role') || pick(meta, 'role');
+      return h('tr', {},
+        h('td', {}, pick(e, 'n', 'globalIndex', 'position') ?? page * size + i + 1),
+        h('td', { class: 'nowrap' }, dateTime(pick(e, 'timestamp', 'at', 'time', 'issuedAt'))),
+        h('td', {}, h('span', { class: 'tag' }, EVENT_NAMES[type] || type)),
+        h('td', {}, who, role ? h('div', { class: 'muted small' }, role) : null),
+        h('td', {}, summary(type, payload, unitNames, e)));
+    })))));
+}
+
+function summary(type, p, unitNames, e) {
+  const unit = (id) => unitNames.get(id) || id;
+  const fig = (f) => (f ? ['sessions', 'participations', 'serviceHours', 'beneficiaries']
+    .map((k) => `${metricLabel(k)} ${num(f[k])}`).join('，') : '');
+  switch (type) {
+    case 'CampaignLaunched': return `${p.title}（${p.district || '全市'}，${p.startDate} 至 ${p.endDate}）`;
+    case 'CampaignRevised': return `${p.title || ''} 目标：${targets(p.targets)}`;
+    case 'CampaignExtended': return `结束日期 ${p.previousEndDate || ''} → ${p.endDate}`;
+    case 'CampaignCancelled': return `原因：${p.reason || ''}`;
+    case 'UnitEnrolled': case 'UnitWithdrawn': return unit(p.unitId);
+    case 'ActivityRecorded': return `${unit(p.unitId)} · ${p.date} · ${p.title}：${fig(p.figures)}`;
+    case 'ActivityCorrected': return `${unit(p.unitId)} · ${p.date} · ${p.title}：${fig(p.figures)}（原 ${fig(p.previousFigures)}）原因：${p.reason || ''}`;
+    case 'ActivityRetracted': return `${unit(p.unitId)} · ${p.date}：${fig(p.figures)} 原因：${p.reason || ''}`;
+    default: {
+      const text = pick(e, 'summary', 'description');
+      return text || h('code', { class: 'small' }, JSON.stringify(p));
+    }
+  }
+}
+
+function targets(t) {
+  if (!t) return '';
+  return Object.entries(t).filter(([, v]) => v != null).map(([k, v]) => `${metricLabel(k)} ${num(v)}`).join('，') || '无';
+}
+
+async function activities(body, id, query, unitNames) {
+  const form = h('form', { class: 'filters panel', id: 'activity-filter' },
+    h('label', {}, '单位 ', h('select', { name: 'unitId' }, h('option', { value: '' }, '全部单位'),
+      [...unitNames.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'))
+        .map(([uid, name]) => h('option', { value: uid, selected: uid === query.unitId }, name)))),
+    h('label', {}, '从 ', h('input', { type: 'date', name: 'from', value: query.from || '' })),
+    h('label', {}, '到 ', h('input', { type: 'date', name: 'to', value: query.to || '' })),
+    h('label', {}, '类别 ', h('input', { name: 'category', value: query.category || '', size: '8' })),
+    h('button', { class: 'btn small', type: 'submit' }, '筛选'));
+  const out = h('div', {});
+  let page = 0;
+  const size = 50;
+  const load = async () => {
+    const f = Object.fromEntries(new FormData(form).entries());
+    clear(out);
+    let data;
+    try {
+      data = await api.activities(id, { unitId: f.unitId, from: f.from, to: f.to, category: f.category, includeRetracted: true, page, size });
+    } catch (err) {
+      out.appendChild(errorPanel(err, load));
+      return;
+    }
+    const rows = listOf(data, 'activities').map(activityOf);
+    const total = pick(data, 'total', 'totalElements', 'count');
+    const hasMore = pick(data, 'hasMore');
+    out.appendChild(h('div', { class: 'panel table-wrap' },
+      h('p', { class: 'muted' }, `共 ${total ?? rows.length} 条${total != null ? `，第 ${page + 1} 页` : ''}`),
+      h('table', { class: 'table', id: 'activities-table' },
+        h('thead', {}, h('tr', {}, ['日期', '单位', '活动', '场次', '人次', '时长', '受益', '更正记录'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, rows.map((a) => h('tr', { class: a.retracted ? 'retracted' : '' },
+          h('td', { class: 'nowrap' }, a.date),
+          h('td', {}, a.unitName || unitNames.get(a.unitId) || a.unitId),
+          h('td', {}, a.title, a.retracted ? h('span', { class: 'badge muted' }, '已撤回') : null,
+            h('div', { class: 'muted small' }, [a.category, a.site].filter(Boolean).join(' · '))),
+          h('td', { class: 'num' }, num(a.sessions)), h('td', { class: 'num' }, num(a.participations)),
+          h('td', { class: 'num' }, num(a.serviceHours)), h('td', { class: 'num' }, num(a.beneficiaries)),
+          h('td', { class: 'small' }, a.corrections.map((c) => h('div', {},
+            `${dateTime(pick(c, 'at', 'timestamp', 'correctedAt')) || ''} ${pick(c, 'reason') || ''}`))))))),
+      h('div', { class: 'form-actions' },
+        page > 0 ? h('button', { class: 'btn small', type: 'button', onclick: () => { page--; load(); } }, '上一页') : null,
+        (hasMore != null ? hasMore : total != null ? (page + 1) * size < total : rows.length === size)
+          ? h('button', { class: 'btn small', type: 'button', onclick: () => { page++; load(); } }, '下一页') : null)));
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); page = 0; load(); });
+  body.append(form, out);
+  await load();
+}
+
+export { unitTypeLabel };

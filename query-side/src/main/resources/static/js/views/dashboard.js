@@ -1,0 +1,391 @@
+// 活动看板: a campaign's dashboard. Cumulative progress vs target with the expected-progress line, bars by
+// district and by unit type, drill-down 中心 → 所 → 站, leaderboard, silent units, an as-of date picker, and
+// live updates over server-sent events.
+
+import { api, eventually } from '../api.js';
+import { progressOf } from '../model.js';
+import {
+  h, clear, num, pacingBadge, statusLabel, today, addDays, daysBetween, errorPanel, ACTIVITY_METRICS, METRICS, metricLabel,
+  dateTime, fill,
+} from '../util.js';
+import { progressBar } from './overview.js';
+
+const COLORS = { actual: '#c0392b', expected: '#7f8c8d', target: '#2c3e50', bar: '#d35400', bar2: '#2980b9' };
+
+export async function render(app, [id]) {
+  const state = { id, asOf: null, silentDays: 7, metric: 'sessions', drill: [], progress: null, live: 'connecting' };
+  const charts = [];
+  const chart = (el) => {
+    if (!window.echarts) return null;
+    const c = window.echarts.init(el, null, { renderer: 'canvas' });
+    charts.push(c);
+    return c;
+  };
+
+  const head = h('div', { class: 'dash-head', id: 'dash-head' });
+  const asOfInput = h('input', { type: 'date', id: 'asof', name: 'asOf', max: today() });
+  const liveBadge = h('span', { class: 'live', id: 'live-status' }, '连接中…');
+  const asOfNote = h('span', { class: 'asof-note', id: 'asof-note' });
+  const metricSel = h('select', { id: 'metric-select', 'aria-label': '指标' },
+    ACTIVITY_METRICS.map((m) => h('option', { value: m.key }, m.label)));
+  const silentDaysInput = h('input', { type: 'number', min: '1', max: '365', value: '7', id: 'silent-days', class: 'narrow' });
+  const kpis = h('div', { class: 'kpis', id: 'kpis' });
+  const cumEl = h('div', { class: 'chart', id: 'chart-cumulative' });
+  const districtEl = h('div', { class: 'chart', id: 'chart-district' });
+  const typeEl = h('div', { class: 'chart', id: 'chart-unittype' });
+  const drillEl = h('div', { class: 'chart', id: 'chart-hierarchy' });
+  const crumbs = h('div', { class: 'crumbs', id: 'drill-crumbs' });
+  const drillTable = h('div', { id: 'drill-table' });
+  const leaderboard = h('div', { id: 'leaderboard' });
+  const silent = h('div', { id: 'silent-units' });
+  const banner = h('div', { class: 'banner', id: 'dash-banner', hidden: true });
+
+  app.appendChild(h('section', { class: 'dashboard' },
+    head,
+    banner,
+    h('div', { class: 'toolbar' },
+      h('label', {}, '截至日期 ', asOfInput),
+      h('button', { class: 'btn small', id: 'asof-live', onclick: () => { asOfInput.value = ''; setAsOf(null); } }, '回到实时'),
+      asOfNote,
+      h('span', { class: 'spacer' }),
+      liveBadge),
+    kpis,
+    h('div', { class: 'grid' },
+      h('div', { class: 'panel wide' },
+        h('div', { class: 'panel-head' }, h('h2', {}, '累计进度与目标'), h('label', {}, '指标 ', metricSel)),
+        cumEl),
+      h('div', { class: 'panel' }, h('h2', {}, '按区域'), districtEl),
+      h('div', { class: 'panel' }, h('h2', {}, '按单位类型'), typeEl),
+      h('div', { class: 'panel wide' }, h('h2', {}, '层级下钻 中心 → 所 → 站'), crumbs, drillEl, drillTable),
+      h('div', { class: 'panel' }, h('h2', {}, '单位排行'), leaderboard),
+      h('div', { class: 'panel' },
+        h('div', { class: 'panel-head' }, h('h2', {}, '沉默单位'), h('label', {}, '近 ', silentDaysInput, ' 天无活动')),
+        silent))));
+
+  const cumChart = chart(cumEl);
+  const districtChart = chart(districtEl);
+  const typeChart = chart(typeEl);
+  const drillChart = chart(drillEl);
+  if (!window.echarts) {
+    [cumEl, districtEl, typeEl, drillEl].forEach((el) => el.appendChild(h('p', { class: 'muted' }, '图表组件未能加载。')));
+  }
+  drillChart && drillChart.on('click', (p) => {
+    const node = currentLevel()[p.dataIndex];
+    if (node && node.children.length) { state.drilledByUser = true; state.drill.push(node); drawDrill(); }
+  });
+
+  async function load() {
+    try {
+      const params = { silentDays: state.silentDays };
+      if (state.asOf) params.asOf = state.asOf;
+      // the first view may be asked for right after the launch: wait for the read model to know the campaign
+      const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
+      apply(data);
+    } catch (err) {
+      if (state.asOf && err.status === 404 && state.progress) {
+        // before the campaign was launched there was nothing: show that state, and the server's words for it
+        setProgress(zeroed(state.progress, state.asOf));
+        banner.hidden = false;
+        banner.className = 'banner warn asof';
+        banner.textContent = err.detail;
+      } else if (!state.progress) {
+        clear(app).appendChild(errorPanel(err, load));
+      } else {
+        banner.hidden = false;
+        banner.className = 'banner error';
+        banner.textContent = `刷新失败：${err.detail}`;
+      }
+    }
+  }
+
+  function apply(data) {
+    setProgress(progressOf(data));
+  }
+
+  function setProgress(progress) {
+    state.progress = progress;
+    const roots = state.progress.hierarchy;
+    if (!state.drilledByUser && !state.drill.length && roots.length === 1 && roots[0].children.length) {
+      // one root (a district's 实践中心): start one level down, at its 实践所
+      state.drill = [roots[0]];
+    } else {
+      // keep the user's drill path on the fresh figures
+      let level = state.progress.hierarchy;
+      const path = [];
+      for (const n of state.drill) {
+        const found = level.find((x) => x.unitId === n.unitId);
+        if (!found) break;
+        path.push(found);
+        level = found.children;
+      }
+      state.drill = path;
+    }
+    draw();
+  }
+
+  function setAsOf(value) {
+    state.asOf = value || null;
+    asOfNote.textContent = state.asOf ? `正在查看 ${state.asOf} 日终时的状态（实时更新已暂停）` : '';
+    load();
+  }
+  asOfInput.addEventListener('change', () => setAsOf(asOfInput.value));
+  metricSel.addEventListener('change', () => { state.metric = metricSel.value; drawCharts(); });
+  silentDaysInput.addEventListener('change', () => {
+    const n = Number(silentDaysInput.value);
+    if (n >= 1) { state.silentDays = n; load(); }
+  });
+
+  function draw() {
+    const p = state.progress;
+    fill(clear(head),
+      h('div', { class: 'page-head' },
+        h('h1', { id: 'dash-title' }, p.title),
+        p.zeroed ? h('span', { class: 'badge muted' }, '尚未发起')
+          : p.status === 'ACTIVE' ? pacingBadge(p.pacing) : h('span', { class: `badge status-${p.status}` }, statusLabel(p.status))),
+      h('div', { class: 'card-meta' },
+        p.theme ? h('span', { class: 'tag' }, p.theme) : null,
+        h('span', { class: 'tag' }, p.district || '全市'),
+        h('span', {}, `${p.startDate} 至 ${p.endDate}`),
+        p.status === 'ACTIVE' && p.daysLeft != null ? h('span', {}, `剩余 ${p.daysLeft} 天`) : null,
+        p.expected != null ? h('span', {}, `应完成进度 ${num(p.expected, 1)}%`) : null),
+      p.description ? h('p', { class: 'desc' }, p.description) : null,
+      h('div', { class: 'card-actions' },
+        h('a', { class: 'btn small', href: `#/report?campaign=${encodeURIComponent(id)}` }, '报到与填报'),
+        h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/history` }, '审计记录'),
+        p.status === 'ACTIVE' ? [
+          h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=revise` }, '修改'),
+          h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=extend` }, '延期'),
+          h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=close` }, '结束'),
+        ] : null));
+    if (p.rebuilding) {
+      banner.hidden = false;
+      banner.className = 'banner warn';
+      banner.textContent = '视图正在重建中，数字可能尚不完整。';
+    } else if (!p.zeroed) {
+      banner.hidden = true;
+      banner.className = 'banner';
+    }
+    clear(kpis);
+    for (const m of p.metrics) {
+      kpis.appendChild(h('div', { class: 'kpi', id: `kpi-${m.key}`, 'data-metric': m.key },
+        h('div', { class: 'kpi-label' }, m.label, m.pacing ? [' ', pacingBadge(m.pacing)] : null),
+        h('div', { class: 'kpi-value' }, h('span', { class: 'metric-total' }, num(m.total)),
+          h('small', {}, m.target != null ? ` / ${num(m.target)} ${m.unit}` : ` ${m.unit}`)),
+        m.target != null ? progressBar({ ...m, label: '' }, p.expected) : null,
+        h('a', { class: 'kpi-link', href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities` }, '查看明细 ›')));
+    }
+    drawCharts();
+    drawLeaderboard();
+    drawSilent();
+  }
+
+  function drawCharts() {
+    const p = state.progress;
+    if (!p || !window.echarts) return;
+    drawCumulative(p);
+    const metric = state.metric;
+    const label = metricLabel(metric);
+    const barOpt = (rows, color) => ({
+      grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', name: label, minInterval: metric === 'serviceHours' ? 0.5 : 1 },
+      yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+      series: [{ type: 'bar', name: label, barMaxWidth: 32, data: rows.map((r) => r.totals[metric] || 0), itemStyle: { color },
+        label: { show: true, position: 'right' } }],
+    });
+    const byD = [...p.byDistrict].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0));
+    districtChart.setOption(barOpt(byD, COLORS.bar), true);
+    setHeight(districtEl, byD.length);
+    const byT = [...p.byUnitType].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0));
+    typeChart.setOption(barOpt(byT, COLORS.bar2), true);
+    setHeight(typeEl, byT.length);
+    if (!byD.length) districtChart.setOption(emptyOption('暂无数据'), true);
+    if (!byT.length) typeChart.setOption(emptyOption('暂无数据'), true);
+    drawDrill();
+    charts.forEach((c) => c.resize());
+  }
+
+  function setHeight(el, rows) {
+    el.style.height = `${Math.max(180, 36 * rows + 60)}px`;
+  }
+
+  function drawCumulative(p) {
+    const metric = state.metric;
+    const m = p.metrics.find((x) => x.key === metric);
+    const target = m ? m.target : null;
+    const end = p.endDate;
+    const start = p.startDate;
+    const until = state.asOf || today();
+    const dates = [];
+    if (start && end) {
+      const n = Math.min(daysBetween(start, end), 800);
+      for (let i = 0; i <= n; i++) dates.push(addDays(start, i));
+    } else {
+      p.series.forEach((s) => dates.push(s.date));
+    }
+    const byDate = new Map(p.series.map((s) => [s.date, s]));
+    let acc = 0;
+    const actual = dates.map((d) => {
+      if (d > until) return null;
+      const s = byDate.get(d);
+      if (s && s.cumulative[metric] != null) acc = s.cumulative[metric];
+      return acc;
+    });
+    // the live total is authoritative for "today"
+    if (m && !state.asOf) {
+      const idx = dates.indexOf(until);
+      if (idx >= 0 && metric !== 'enrolledUnits') actual[idx] = Math.max(actual[idx] || 0, m.total);
+      if (idx >= 0 && metric === 'enrolledUnits') actual[idx] = m.total;
+    }
+    const total = dates.length - 1;
+    const expected = target != null ? dates.map((d, i) => Math.round((target * (i + 1)) / (total + 1) * 10) / 10) : [];
+    const series = [
+      { name: `实际累计${metricLabel(metric)}`, type: 'line', data: actual, showSymbol: false, smooth: false,
+        lineStyle: { width: 3, color: COLORS.actual }, itemStyle: { color: COLORS.actual }, areaStyle: { opacity: 0.08 },
+        markLine: target != null ? { symbol: 'none', lineStyle: { color: COLORS.target, type: 'solid' },
+          label: { formatter: `目标 ${num(target)}`, position: 'insideEndTop' }, data: [{ yAxis: target }] } : undefined },
+    ];
+    if (target != null) {
+      series.push({ name: '应完成进度', type: 'line', data: expected, showSymbol: false,
+        lineStyle: { type: 'dashed', width: 2, color: COLORS.expected }, itemStyle: { color: COLORS.expected } });
+    }
+    cumChart.setOption({
+      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: dates, boundaryGap: false },
+      yAxis: { type: 'value', minInterval: metric === 'serviceHours' ? 0.5 : 1,
+        max: target != null ? (v) => niceCeil(Math.max(v.max, target) * 1.05) : undefined,
+        axisLabel: { formatter: (v) => num(v, 0) } },
+      series,
+    }, true);
+  }
+
+  function currentLevel() {
+    const p = state.progress;
+    if (!p) return [];
+    return state.drill.length ? state.drill[state.drill.length - 1].children : p.hierarchy;
+  }
+
+  function drawDrill() {
+    const metric = state.metric;
+    const level = currentLevel();
+    fill(clear(crumbs),
+      h('a', { href: 'javascript:void 0', onclick: () => { state.drilledByUser = true; state.drill = []; drawDrill(); } }, '全部'),
+      state.drill.map((n, i) => [' › ', h('a', { href: 'javascript:void 0', onclick: () => { state.drilledByUser = true; state.drill = state.drill.slice(0, i + 1); drawDrill(); } }, n.name)]));
+    if (drillChart) {
+      if (!level.length) {
+        drillChart.setOption(emptyOption('暂无层级数据'), true);
+      } else {
+        drillChart.setOption({
+          grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+          tooltip: { trigger: 'axis' },
+          xAxis: { type: 'category', data: level.map((n) => n.name), axisLabel: { interval: 0, rotate: level.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
+          yAxis: { type: 'value', name: metricLabel(metric), minInterval: metric === 'serviceHours' ? 0.5 : 1 },
+          series: [{ type: 'bar', barMaxWidth: 48, data: level.map((n) => ({ value: n.totals[metric] || 0,
+            itemStyle: { color: n.children.length ? COLORS.bar : '#e67e22' } })), label: { show: true, position: 'top' } }],
+        }, true);
+      }
+      drillChart.resize();
+    }
+    clear(drillTable).appendChild(level.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, h('th', {}, '单位'), h('th', {}, '类型'), ACTIVITY_METRICS.map((m) => h('th', { class: 'num' }, m.label)))),
+      h('tbody', {}, level.map((n) => h('tr', {},
+        h('td', {}, n.children.length
+          ? h('a', { href: 'javascript:void 0', class: 'drill-link', onclick: () => { state.drilledByUser = true; state.drill.push(n); drawDrill(); } }, `${n.name} ›`)
+          : n.name),
+        h('td', {}, n.type),
+        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(n.totals[m.key]))))))))
+      : h('p', { class: 'muted' }, '该层级下暂无单位。'));
+  }
+
+  function drawLeaderboard() {
+    const p = state.progress;
+    const metric = state.metric;
+    const rows = [...p.leaderboard].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0)).slice(0, 20);
+    clear(leaderboard).appendChild(rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'leaderboard-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '单位'), ACTIVITY_METRICS.map((m) => h('th', { class: `num${m.key === metric ? ' sorted' : ''}` }, m.label)))),
+      h('tbody', {}, rows.map((u, i) => h('tr', { 'data-unit-id': u.unitId },
+        h('td', {}, i + 1),
+        h('td', {}, h('a', { href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities&unitId=${encodeURIComponent(u.unitId)}` }, u.name),
+          h('div', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · '))),
+        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key]))))))))
+      : h('p', { class: 'muted' }, '尚无单位填报活动。'));
+  }
+
+  function drawSilent() {
+    const list = state.progress.silent;
+    clear(silent).appendChild(list.length ? h('ul', { class: 'silent-list' }, list.map((u) => h('li', { 'data-unit-id': u.unitId },
+      h('span', {}, u.name), ' ',
+      h('span', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · ')), ' ',
+      u.never ? h('span', { class: 'badge risk' }, '从未填报') : h('span', { class: 'badge lag' }, `最近活动 ${u.lastActivityDate || '—'}${u.daysSilent != null ? `（${u.daysSilent} 天前）` : ''}`))))
+      : h('p', { class: 'muted' }, '没有沉默单位，所有已报到单位近期都有活动。'));
+  }
+
+  // live updates: every pushed change reloads the figures (unless the user is looking at an earlier day)
+  let pending = null;
+  const onPush = (data) => {
+    if (state.asOf) { asOfNote.textContent = `正在查看 ${state.asOf} 日终时的状态 · 有新的实时数据，点“回到实时”查看`; return; }
+    clearTimeout(pending);
+    const stamp = () => { liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`; };
+    if (data && data.metrics && state.silentDays === 7) {
+      // the push carries the whole progress view (silent units over the default 7 days): draw it as it is
+      apply(data);
+      stamp();
+      return;
+    }
+    pending = setTimeout(() => load().then(stamp), 150);
+  };
+  const closeStream = api.progressStream(id, onPush, (s) => {
+    liveBadge.className = `live ${s}`;
+    if (s === 'open') liveBadge.textContent = '● 实时更新中';
+    else if (s === 'reconnecting') liveBadge.textContent = '○ 实时连接中断，正在重连…';
+    else liveBadge.textContent = '○ 实时更新已关闭';
+  });
+  const onResize = () => charts.forEach((c) => c.resize());
+  window.addEventListener('resize', onResize);
+
+  await load();
+
+  return () => {
+    closeStream();
+    clearTimeout(pending);
+    window.removeEventListener('resize', onResize);
+    charts.forEach((c) => c.dispose());
+  };
+}
+
+/** The view of a day on which the campaign did not exist yet: its targets, nothing achieved. */
+function zeroed(p, asOf) {
+  const zero = {};
+  METRICS.forEach((m) => { zero[m.key] = 0; });
+  const node = (n) => ({ ...n, totals: { ...zero }, own: { ...zero }, children: n.children.map(node) });
+  return {
+    ...p,
+    asOf,
+    zeroed: true,
+    pacing: null,
+    expected: 0,
+    metrics: p.metrics.map((m) => ({ ...m, total: 0, percent: m.target ? 0 : null, pacing: null })),
+    byDistrict: [],
+    byUnitType: [],
+    hierarchy: p.hierarchy.map(node),
+    leaderboard: [],
+    series: [],
+    silent: [],
+  };
+}
+
+/** 336 → 340, 1050 → 1200, 52.5 → 54: an axis end a person would pick, just above the target. */
+function niceCeil(x) {
+  if (!(x > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(x)) / 5;
+  return Math.ceil(x / step) * step;
+}
+
+function emptyOption(text) {
+  return {
+    title: { text, left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 14, fontWeight: 'normal' } },
+    xAxis: { show: false }, yAxis: { show: false }, series: [],
+  };
+}

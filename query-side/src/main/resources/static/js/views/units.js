@@ -1,0 +1,154 @@
+// 单位管理: register units and see the hierarchy 区 → 实践中心 → 实践所 → 实践站 (bases, teams, civilised units and
+// district agencies hang off a district or a station); rename and deactivate.
+
+import { api, eventually } from '../api.js';
+import { unitOf } from '../model.js';
+import {
+  h, clear, field, select, DISTRICTS, UNIT_TYPES, acceptsParent, formValues, clearErrors, setFieldError, setFormError,
+  showApiError, busy, toast, errorPanel, listOf, newId,
+} from '../util.js';
+
+const ALIASES = {
+  unitId: 'unitId', 单位编号: 'unitId', 名称: 'name', 单位名称: 'name', 类型: 'type', 单位类型: 'type',
+  区域: 'district', 所属区: 'district', parentUnitId: 'parentUnitId', 上级单位: 'parentUnitId', 上级: 'parentUnitId',
+};
+
+export async function render(app) {
+  let units = [];
+  const tree = h('div', { class: 'tree', id: 'unit-tree' }, h('p', { class: 'loading' }, '加载中…'));
+  const filter = h('input', { type: 'search', placeholder: '搜索单位名称', id: 'unit-search' });
+  const districtFilter = select('districtFilter', [['', '全部区域'], ...DISTRICTS.map((d) => [d, d])], '');
+
+  const typeSel = select('type', UNIT_TYPES, '实践站');
+  const districtSel = select('district', DISTRICTS.map((d) => [d, d]), '海淀区');
+  const parentSel = h('select', { name: 'parentUnitId' });
+  const form = h('form', { class: 'panel form', id: 'unit-form', novalidate: true },
+    h('h2', {}, '登记单位'),
+    h('div', { class: 'form-error', role: 'alert', hidden: true }),
+    h('div', { class: 'form-grid' },
+      field('单位名称', h('input', { name: 'name', placeholder: '如：学院路街道新时代文明实践所' })),
+      field('单位类型', typeSel),
+      field('所属区', districtSel),
+      field('上级单位', parentSel, '实践站须挂在实践所下，实践所须挂在实践中心下'),
+      field('单位编号（可选）', h('input', { name: 'unitId', placeholder: '留空自动生成' }))),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn primary', id: 'unit-submit' }, '登记')));
+
+  const refreshParents = () => {
+    const type = typeSel.value;
+    const options = units.filter((u) => u.active && u.district === districtSel.value && acceptsParent(type, u.type));
+    clear(parentSel);
+    if (acceptsParent(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
+    options.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .forEach((u) => parentSel.appendChild(h('option', { value: u.id }, `${u.name}（${u.type}）`)));
+    if (!parentSel.options.length) parentSel.appendChild(h('option', { value: '' }, '（本区尚无合适的上级单位）'));
+  };
+  typeSel.addEventListener('change', refreshParents);
+  districtSel.addEventListener('change', refreshParents);
+
+  let generatedId = newId('u'); // kept until this unit is registered: a retried submit registers it once
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const v = formValues(form);
+    if (!v.name) { setFieldError(form, 'name', '请填写单位名称'); setFormError(form, '请按提示修改标红的项目。'); return; }
+    const body = { unitId: v.unitId || generatedId, name: v.name, type: v.type, district: v.district, parentUnitId: v.parentUnitId || null };
+    try {
+      await busy(form.querySelector('[type=submit]'), () => api.registerUnit(body));
+      toast(`已登记：${v.name}`);
+      generatedId = newId('u');
+      form.elements.name.value = '';
+      form.elements.unitId.value = '';
+      await load(body.unitId);
+    } catch (err) {
+      showApiError(form, err, ALIASES);
+    }
+  });
+
+  async function load(expectUnitId) {
+    try {
+      const has = (list) => !expectUnitId || listOf(list, 'units').some((u) => unitOf(u).id === expectUnitId);
+      units = listOf(await eventually(() => api.listUnits(), has), 'units').map(unitOf);
+    } catch (err) {
+      clear(tree).appendChild(errorPanel(err, load));
+      return;
+    }
+    if (units.length && !units.some((u) => u.district === districtSel.value)) {
+      districtSel.value = units[units.length - 1].district; // where the user is working
+    }
+    refreshParents();
+    drawTree();
+  }
+
+  function drawTree() {
+    const q = filter.value.trim();
+    const d = districtFilter.value;
+    const byParent = new Map();
+    units.forEach((u) => {
+      const key = u.parentUnitId && units.some((p) => p.id === u.parentUnitId) ? u.parentUnitId : `district:${u.district}`;
+      if (!byParent.has(key)) byParent.set(key, []);
+      byParent.get(key).push(u);
+    });
+    const order = (a, b) => UNIT_TYPES.indexOf(a.type) - UNIT_TYPES.indexOf(b.type) || a.name.localeCompare(b.name, 'zh-CN');
+    const matches = (u) => !q || u.name.includes(q) || (byParent.get(u.id) || []).some(matches);
+    const node = (u) => {
+      const kids = (byParent.get(u.id) || []).filter(matches).sort(order);
+      const label = h('span', { class: `unit-label${u.active ? '' : ' inactive'}` },
+        h('span', { class: `type-tag t-${UNIT_TYPES.indexOf(u.type)}` }, u.type), ' ', u.name,
+        u.active ? null : h('span', { class: 'badge muted' }, '已停用'),
+        h('span', { class: 'unit-actions' },
+          h('button', { class: 'link', type: 'button', onclick: () => rename(u) }, '改名'),
+          u.active ? h('button', { class: 'link', type: 'button', onclick: () => deactivate(u) }, '停用') : null));
+      if (!kids.length) return h('li', { 'data-unit-id': u.id }, label);
+      return h('li', { 'data-unit-id': u.id }, h('details', { open: u.type !== '实践所' || !!q },
+        h('summary', {}, label, h('span', { class: 'muted small' }, ` ${kids.length} 个下级`)),
+        h('ul', {}, kids.map(node))));
+    };
+    const districts = [...new Set(units.map((u) => u.district))].filter((x) => !d || x === d)
+      .sort((a, b) => DISTRICTS.indexOf(a) - DISTRICTS.indexOf(b));
+    clear(tree);
+    if (!units.length) { tree.appendChild(h('p', { class: 'muted' }, '尚未登记任何单位。')); return; }
+    districts.forEach((dist) => {
+      const roots = (byParent.get(`district:${dist}`) || []).filter(matches).sort(order);
+      if (!roots.length) return;
+      const count = units.filter((u) => u.district === dist).length;
+      tree.appendChild(h('details', { class: 'district', open: true },
+        h('summary', {}, h('b', {}, dist), h('span', { class: 'muted small' }, ` 共 ${count} 个单位`)),
+        h('ul', {}, roots.map(node))));
+    });
+  }
+
+  async function rename(u) {
+    const name = prompt(`为“${u.name}”输入新名称`, u.name);
+    if (name == null || !name.trim() || name.trim() === u.name) return;
+    try {
+      await api.renameUnit(u.id, name.trim());
+      toast('已改名');
+      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && x.name === name.trim()));
+      await load();
+    } catch (err) { toast(`改名失败：${err.detail}`, 'error'); }
+  }
+
+  async function deactivate(u) {
+    const reason = prompt(`停用“${u.name}”的原因`);
+    if (reason == null) return;
+    if (!reason.trim()) { toast('停用需要填写原因', 'error'); return; }
+    try {
+      await api.deactivateUnit(u.id, reason.trim());
+      toast('已停用');
+      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && !x.active));
+      await load();
+    } catch (err) { toast(`停用失败：${err.detail}`, 'error'); }
+  }
+
+  filter.addEventListener('input', drawTree);
+  districtFilter.addEventListener('change', drawTree);
+
+  app.appendChild(h('section', {},
+    h('div', { class: 'page-head' }, h('h1', {}, '单位管理')),
+    h('div', { class: 'grid' },
+      h('div', { class: 'panel wide' },
+        h('div', { class: 'panel-head' }, h('h2', {}, '单位层级'), h('div', { class: 'filters' }, filter, districtFilter)),
+        tree),
+      form)));
+  await load();
+}
