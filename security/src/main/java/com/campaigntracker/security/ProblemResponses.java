@@ -37,7 +37,7 @@ final class ProblemResponses {
                         + "）无权执行此操作：" + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
                        String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);

@@ -1,6 +1,5 @@
 package com.campaigntracker.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,14 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
@@ -39,12 +35,12 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long maxBody;
     private final Semaphore expensive;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    public RequestLimitsFilter(DataSize maxBody, int expensiveQueries, ObjectMapper json) {
+    RequestLimitsFilter(DataSize maxBody, int expensiveQueries, ProblemResponses problems) {
         this.maxBody = maxBody.toBytes();
         this.expensive = new Semaphore(Math.max(0, expensiveQueries));
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -53,7 +49,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > maxBody) {
             response.setHeader("Connection", "close");
-            write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "请求体过大",
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "请求体过大",
                     "请求体 " + length + " 字节，超过上限 " + maxBody + " 字节（" + maxBody / 1024 + " KB），请精简后重试");
             return;
         }
@@ -64,7 +60,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         }
         if (!expensive.tryAcquire()) {
             response.setHeader("Retry-After", "1");
-            write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "查询繁忙",
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "查询繁忙",
                     "按历史日期（asOf）或按条件筛选台账的查询开销较大，同时进行的此类查询已达上限，请 1 秒后重试");
             return;
         }
@@ -92,18 +88,6 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                     || request.getParameter("category") != null || request.getParameter("includeRetracted") != null;
         }
         return false;
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
-                       String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** A request whose body stream fails once more than {@code max} bytes were read. */

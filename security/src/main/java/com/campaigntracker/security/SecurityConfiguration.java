@@ -50,7 +50,7 @@ public class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
             int expensiveQueries, ObjectMapper json) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestLimitsFilter(maxBody, expensiveQueries, json));
+                new RequestLimitsFilter(maxBody, expensiveQueries, new ProblemResponses(json)));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
@@ -129,17 +129,10 @@ public class SecurityConfiguration {
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler problemJsonRequestRejectedHandler(
             ObjectMapper json) {
-        return (request, response, e) -> {
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    ProblemErrorController.detail(org.springframework.http.HttpStatus.BAD_REQUEST));
-            problem.setType(java.net.URI.create("https://campaign-tracker/problems/rejected-url"));
-            problem.setTitle("地址无效");
-            response.setStatus(400);
-            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
-        };
+        ProblemResponses problems = new ProblemResponses(json);
+        return (request, response, e) -> problems.write(request, response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                java.net.URI.create("https://campaign-tracker/problems/rejected-url"), "地址无效",
+                ProblemErrorController.detail(org.springframework.http.HttpStatus.BAD_REQUEST));
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {
