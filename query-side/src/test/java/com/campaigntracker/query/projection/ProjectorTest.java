@@ -127,6 +127,45 @@ class ProjectorTest {
     }
 
     @Test
+    void twoReplicasTakingTurnsOnACampaignNeverWorkFromStaleDocuments() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> oneWriter = store.dump();
+
+        MemoryDocStore shared = new MemoryDocStore();
+        Projector a = new Projector(shared, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+        Projector b = new Projector(shared, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+        // the segment moves back and forth: each replica keeps its own documents between its batches
+        for (int i = 0; i < events.size(); i++) {
+            (i % 3 == 2 ? b : a).apply(List.of(events.get(i)));
+        }
+        assertThat(shared.dump()).isEqualTo(oneWriter);
+    }
+
+    @Test
+    void aFailedWriteIsNotRememberedAsStored() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> expected = store.dump();
+
+        MemoryDocStore flaky = new MemoryDocStore();
+        Projector p = new Projector(flaky, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+        int failAt = events.size() / 2;
+        for (int i = 0; i < events.size(); i++) {
+            if (i == failAt) {
+                flaky.failNextWrite(CampaignProjection.CAMPAIGNS);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.apply(List.of(events.get(failAt))))
+                        .isInstanceOf(IllegalStateException.class);
+            }
+            p.apply(List.of(events.get(i))); // the processor retries the failed batch
+        }
+        assertThat(flaky.dump()).isEqualTo(expected);
+    }
+
+    @Test
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
         Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
