@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** 读模型管理: processors and replay progress, rebuild, dead letters. */
 @RestController
@@ -72,9 +75,13 @@ public class AdminController {
         List<Map<String, Object>> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> seq : dlq.deadLetters()) {
             List<Map<String, Object>> letters = new ArrayList<>();
+            Object sequence = null;
             for (DeadLetter<? extends EventMessage<?>> l : seq) {
                 Map<String, Object> x = new LinkedHashMap<>();
                 EventMessage<?> msg = l.message();
+                if (sequence == null) {
+                    sequence = TrackerProjections.sequenceIdentifier(msg);
+                }
                 x.put("eventId", msg.getIdentifier());
                 x.put("payloadType", msg.getPayloadType().getName());
                 x.put("timestamp", msg.getTimestamp().toString());
@@ -84,7 +91,10 @@ public class AdminController {
                 x.put("lastTouched", l.lastTouched().toString());
                 letters.add(x);
             }
-            sequences.add(Map.of("letters", letters));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sequence", sequence);
+            entry.put("letters", letters);
+            sequences.add(entry);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("processingGroup", TrackerProjections.GROUP);
@@ -93,7 +103,11 @@ public class AdminController {
         return m;
     }
 
-    /** Retries dead-lettered sequences (each one from its first letter); letters that fail again stay queued. */
+    /**
+     * Retries dead-lettered sequences, each one at most once per request, from its first letter: the letters that
+     * apply are removed, the first one that fails again stays queued with the rest of its sequence behind it. A
+     * sequence that still fails does not stop the retry of the others.
+     */
     @PostMapping("/dead-letters/retry")
     public Map<String, Object> retry(@RequestParam(required = false) Integer max) {
         SequencedDeadLetterProcessor<EventMessage<?>> p = processing
@@ -101,15 +115,30 @@ public class AdminController {
                 .orElseThrow(() -> ApiException.notFound("该处理组没有死信队列"));
         int limit = max == null ? 100 : Math.max(1, Math.min(1000, max));
         long before = queue().size();
+        Set<Object> attempted = new HashSet<>();
         int processed = 0;
+        int failed = 0;
         for (int i = 0; i < limit; i++) {
-            if (!p.processAny()) {
+            AtomicBoolean picked = new AtomicBoolean();
+            boolean done = p.process(first -> {
+                boolean fresh = attempted.add(TrackerProjections.sequenceIdentifier(first.message()));
+                if (fresh) {
+                    picked.set(true);
+                }
+                return fresh;
+            });
+            if (!picked.get()) {
                 break;
             }
-            processed++;
+            if (done) {
+                processed++;
+            } else {
+                failed++;
+            }
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sequencesProcessed", processed);
+        m.put("sequencesFailed", failed);
         m.put("sizeBefore", before);
         m.put("sizeAfter", queue().size());
         return m;

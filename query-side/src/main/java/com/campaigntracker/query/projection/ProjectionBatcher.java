@@ -1,45 +1,71 @@
 package com.campaigntracker.query.projection;
 
 import com.campaigntracker.shared.AuditMetadata;
+import com.mongodb.MongoException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Collects the events of one processor batch (a unit-of-work resource) and hands them to the {@link Projector}
  * once, at the end of the batch: documents are loaded with one $in and written with one bulk write per
  * collection. The flush runs inside the batch's processing (from the handler interceptor at the batch's last
  * message), before the processor stores its token, so a failed write never advances the token.
+ * <p>
+ * Poison events: the handlers have returned by the time the batch is applied, so Axon's dead-lettering invoker
+ * never sees a failure here. When an event of a processor batch cannot be applied, this class dead-letters it
+ * itself, with every later event of its sequence in the batch, and applies the rest: other campaigns keep flowing.
  */
 public class ProjectionBatcher {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionBatcher.class);
     private static final String RESOURCE = ProjectionBatcher.class.getName() + ".batch";
 
     private final Projector projector;
+    private final Supplier<Optional<SequencedDeadLetterQueue<EventMessage<?>>>> deadLetters;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong eventsProjected = new AtomicLong();
 
+    /** Without a dead-letter queue: a batch that cannot be applied fails as a whole. */
     public ProjectionBatcher(Projector projector) {
+        this(projector, Optional::empty);
+    }
+
+    /** @param deadLetters the processing group's queue (the one Axon's dead-lettering invoker uses), looked up late */
+    public ProjectionBatcher(Projector projector,
+                             Supplier<Optional<SequencedDeadLetterQueue<EventMessage<?>>>> deadLetters) {
         this.projector = projector;
+        this.deadLetters = deadLetters;
+    }
+
+    /** One queued event and the message it came in (what a dead letter keeps). */
+    private record Pending(ProjectionEvent event, EventMessage<?> message) {
     }
 
     /** Called by the event handlers: validates and queues the event in the current batch. */
     public void add(Object payload, EventMessage<?> message) {
-        ProjectionEvent event = toProjectionEvent(payload, message);
+        Pending event = new Pending(toProjectionEvent(payload, message), message);
         if (!CurrentUnitOfWork.isStarted()) {
-            flush(List.of(event));
+            flush(List.of(event), false);
             return;
         }
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        List<ProjectionEvent> batch = uow.getOrComputeResource(RESOURCE, k -> {
+        List<Pending> batch = uow.getOrComputeResource(RESOURCE, k -> {
             // fallback for a unit of work whose last message never reaches the interceptor (e.g. a dead-letter retry)
             uow.onPrepareCommit(u -> flushPending(u));
             return new ArrayList<>();
@@ -69,15 +95,78 @@ public class ProjectionBatcher {
     }
 
     private void flushPending(UnitOfWork<?> uow) {
-        List<ProjectionEvent> batch = uow.root().getResource(RESOURCE);
+        List<Pending> batch = uow.root().getResource(RESOURCE);
         if (batch != null && !batch.isEmpty()) {
-            List<ProjectionEvent> copy = List.copyOf(batch);
+            List<Pending> copy = List.copyOf(batch);
             batch.clear();
-            flush(copy);
+            // only a processor batch dead-letters by itself: in a dead-letter retry (a plain unit of work around
+            // one letter) the failure must reach Axon, which then keeps the letter queued
+            flush(copy, uow.root() instanceof BatchingUnitOfWork<?>);
         }
     }
 
-    private void flush(List<ProjectionEvent> events) {
+    /**
+     * Applies the batch. If an event cannot be applied ({@link Projector.EventFailedException}: nothing was written)
+     * and {@code isolate}, dead-letters it and the later events of its sequence and applies the rest again, until
+     * what is left applies.
+     * <p>
+     * Why everything else is rethrown (the processor then retries the whole batch, with back-off): a failure while
+     * writing may leave some collections written and others not, and applying the same events again in smaller units
+     * would count those twice; and a failed read (a {@link MongoException} while the documents are looked up) means
+     * MongoDB is unreachable, not that the event is bad: dead-lettering would park every event of the outage.
+     */
+    private void flush(List<Pending> batch, boolean isolate) {
+        List<Pending> todo = batch;
+        while (!todo.isEmpty()) {
+            try {
+                project(todo);
+                return;
+            } catch (Projector.EventFailedException failure) {
+                RuntimeException cause = failure.getCause();
+                Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = isolate ? deadLetters.get()
+                        : Optional.empty();
+                if (cause instanceof MongoException || queue.isEmpty()) {
+                    throw cause;
+                }
+                todo = deadLetter(queue.get(), todo, failure.index(), cause);
+            }
+        }
+    }
+
+    /**
+     * Enqueues event {@code failed} (with its cause) and every later event of its sequence (without: they wait
+     * behind it), under the sequence identifier Axon's {@code DeadLetteringEventHandlerInvoker} gives them, so that
+     * Axon queues the sequence's next events behind these (that check happens before our handler runs; it must not
+     * be short-circuited by its sequence-identifier cache, which is off by default) and a retry replays them in
+     * order. Returns the events still to apply, in order.
+     * <p>
+     * The queue is not in the batch's transaction: if the batch fails later on (say MongoDB goes away), the letters
+     * stay and the processor's retry of the batch queues the same events again behind them. Harmless: a retry
+     * applies the first copy and the projector skips the second (per-stream sequence numbers).
+     */
+    private List<Pending> deadLetter(SequencedDeadLetterQueue<EventMessage<?>> queue, List<Pending> batch,
+                                     int failed, RuntimeException cause) {
+        Object sequence = TrackerProjections.sequenceIdentifier(batch.get(failed).message());
+        log.warn("event {} cannot be projected, dead-lettered with the rest of sequence {}: {}",
+                batch.get(failed).message().getIdentifier(), sequence, cause.toString());
+        List<Pending> rest = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (i == failed) {
+                // as the invoker's default enqueue policy does: with the cause, its message truncated
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, p.message())
+                        .withCause(ThrowableCause.truncated(cause)));
+            } else if (i > failed && sequence.equals(TrackerProjections.sequenceIdentifier(p.message()))) {
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, p.message()));
+            } else {
+                rest.add(p);
+            }
+        }
+        return rest; // always one event shorter at least: the flush loop ends
+    }
+
+    private void project(List<Pending> batch) {
+        List<ProjectionEvent> events = batch.stream().map(Pending::event).toList();
         Set<String> touched = projector.apply(events);
         eventsProjected.addAndGet(events.size());
         for (Consumer<Set<String>> l : listeners) {

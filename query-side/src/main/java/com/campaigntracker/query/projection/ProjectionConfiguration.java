@@ -6,6 +6,7 @@ import com.campaigntracker.query.ledger.LedgerProjection;
 import com.campaigntracker.query.units.UnitProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.util.List;
 
@@ -38,8 +40,9 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionBatcher projectionBatcher(Projector projector) {
-        return new ProjectionBatcher(projector);
+    ProjectionBatcher projectionBatcher(Projector projector, @Lazy EventProcessingConfiguration processing) {
+        // the very queue Axon's dead-lettering invoker of the group uses (registered below), looked up at first use
+        return new ProjectionBatcher(projector, () -> processing.deadLetterQueue(TrackerProjections.GROUP));
     }
 
     @Bean

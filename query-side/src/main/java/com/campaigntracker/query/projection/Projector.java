@@ -35,7 +35,11 @@ public class Projector {
                 .flatMap(s -> s.campaignKeyedCollections().stream()).toList(), WARM_DOCUMENTS);
     }
 
-    /** Applies the batch and writes the changed documents; returns the ids of the campaigns it changed. */
+    /**
+     * Applies the batch and writes the changed documents; returns the ids of the campaigns it changed.
+     *
+     * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written
+     */
     public Set<String> apply(List<ProjectionEvent> events) {
         Set<String> campaigns = new java.util.LinkedHashSet<>();
         for (ProjectionEvent e : events) {
@@ -57,43 +61,25 @@ public class Projector {
     private Set<String> apply(List<ProjectionEvent> events, Set<String> campaigns) {
         BatchContext ctx = new BatchContext(store);
         warm.lend(campaigns, ctx);
-        for (ProjectionEvent e : events) {
-            if (e.sequence() != null && !(e.payload() instanceof ActivityEvent)) {
-                ctx.want(STREAMS, e.streamId());
-            }
-            for (ProjectionSlice s : slices) {
-                s.prefetch(e, ctx);
+        for (int i = 0; i < events.size(); i++) {
+            ProjectionEvent e = events.get(i);
+            try {
+                if (e.sequence() != null && !(e.payload() instanceof ActivityEvent)) {
+                    ctx.want(STREAMS, e.streamId());
+                }
+                for (ProjectionSlice s : slices) {
+                    s.prefetch(e, ctx);
+                }
+            } catch (RuntimeException x) {
+                throw new EventFailedException(i, x);
             }
         }
         ctx.load();
-        for (ProjectionEvent e : events) {
-            if (e.payload() instanceof ActivityEvent ae) {
-                // an activity's position lives in its ledger document (one document fewer per activity)
-                String id = Docs.key(ae.campaignId(), ae.activityId());
-                Document activity = ctx.get(ACTIVITIES, id);
-                if (e.sequence() != null && activity != null && activity.get(LAST_SEQ) != null
-                        && Docs.l(activity, LAST_SEQ) >= e.sequence()) {
-                    continue;
-                }
-                for (ProjectionSlice s : slices) {
-                    s.apply(e, ctx);
-                }
-                activity = ctx.get(ACTIVITIES, id);
-                if (activity != null && e.sequence() != null) {
-                    activity.put(LAST_SEQ, e.sequence());
-                    ctx.changed(ACTIVITIES, activity);
-                }
-                continue;
-            }
-            if (e.sequence() != null) {
-                Document stream = ctx.get(STREAMS, e.streamId());
-                if (stream != null && Docs.l(stream, "seq") >= e.sequence()) {
-                    continue;
-                }
-                ctx.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
-            }
-            for (ProjectionSlice s : slices) {
-                s.apply(e, ctx);
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                applyOne(events.get(i), ctx);
+            } catch (RuntimeException x) {
+                throw new EventFailedException(i, x);
             }
         }
         Map<String, Long> stamps = warm.stamp(campaigns);
@@ -101,6 +87,37 @@ public class Projector {
         ctx.flush(List.of(ACTIVITIES, STREAMS));
         warm.keep(stamps, ctx);
         return ctx.touchedCampaigns();
+    }
+
+    private void applyOne(ProjectionEvent e, BatchContext ctx) {
+        if (e.payload() instanceof ActivityEvent ae) {
+            // an activity's position lives in its ledger document (one document fewer per activity)
+            String id = Docs.key(ae.campaignId(), ae.activityId());
+            Document activity = ctx.get(ACTIVITIES, id);
+            if (e.sequence() != null && activity != null && activity.get(LAST_SEQ) != null
+                    && Docs.l(activity, LAST_SEQ) >= e.sequence()) {
+                return;
+            }
+            for (ProjectionSlice s : slices) {
+                s.apply(e, ctx);
+            }
+            activity = ctx.get(ACTIVITIES, id);
+            if (activity != null && e.sequence() != null) {
+                activity.put(LAST_SEQ, e.sequence());
+                ctx.changed(ACTIVITIES, activity);
+            }
+            return;
+        }
+        if (e.sequence() != null) {
+            Document stream = ctx.get(STREAMS, e.streamId());
+            if (stream != null && Docs.l(stream, "seq") >= e.sequence()) {
+                return;
+            }
+            ctx.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
+        }
+        for (ProjectionSlice s : slices) {
+            s.apply(e, ctx);
+        }
     }
 
     public List<String> collections() {
@@ -120,5 +137,28 @@ public class Projector {
 
     public List<ProjectionSlice> slices() {
         return slices;
+    }
+
+    /**
+     * Event {@link #index()} of a batch could not be applied (while its documents were looked up or changed in
+     * memory): the batch wrote nothing, so it can be applied again without that event. The cause is the original
+     * exception (a {@code MongoException} among them means a read failed, not that the event is bad).
+     */
+    public static final class EventFailedException extends RuntimeException {
+        private final int index;
+
+        EventFailedException(int index, RuntimeException cause) {
+            super("event #" + index + " of the batch cannot be projected: " + cause, cause);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 }

@@ -31,4 +31,13 @@ public final class TrackerProjections {
         }
         return message.getIdentifier();
     };
+
+    /**
+     * The identifier of the message's sequence in the dead-letter queue: what Axon's dead-lettering invoker uses
+     * ({@code SimpleEventHandlerInvoker#sequenceIdentifier}: the policy's answer, else the message identifier).
+     */
+    public static Object sequenceIdentifier(EventMessage<?> message) {
+        Object id = POLICY.getSequenceIdentifierFor(message);
+        return id != null ? id : message.getIdentifier();
+    }
 }
