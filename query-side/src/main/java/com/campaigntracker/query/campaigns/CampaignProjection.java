@@ -289,11 +289,6 @@ public class CampaignProjection implements ProjectionSlice {
     }
 
     @Override
-    public List<String> campaignKeyedCollections() {
-        return collections();
-    }
-
-    @Override
     public void createIndexes(MongoDatabase db) {
         db.getCollection(CAMPAIGNS).createIndex(Indexes.ascending("status", "district", "theme"));
         db.getCollection(UNITS).createIndex(Indexes.ascending("unitId", "campaignId"));

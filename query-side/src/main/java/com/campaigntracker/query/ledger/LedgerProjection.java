@@ -215,12 +215,6 @@ public class LedgerProjection implements ProjectionSlice {
     }
 
     @Override
-    public List<String> campaignKeyedCollections() {
-        // not the activities: one document per activity, rarely read again
-        return List.of(PAGES, HISTORY);
-    }
-
-    @Override
     public void createIndexes(MongoDatabase db) {
         db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "unitId", "date"));
         db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "category", "date"));

@@ -4,7 +4,6 @@ import org.bson.Document;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,7 +21,6 @@ public final class BatchContext {
     private final Map<String, Map<String, Document>> dirty = new LinkedHashMap<>();
     private final Set<String> touchedCampaigns = new LinkedHashSet<>();
     private final Map<String, Set<String>> created = new HashMap<>();
-    private final Map<String, Set<String>> requested = new HashMap<>();
 
     public BatchContext(DocStore store) {
         this.store = store;
@@ -35,13 +33,8 @@ public final class BatchContext {
 
     public void load() {
         wanted.forEach((collection, ids) -> {
-            Map<String, Document> c = cache.computeIfAbsent(collection, k -> new HashMap<>());
-            requested.computeIfAbsent(collection, k -> new HashSet<>()).addAll(ids);
-            ids.removeIf(c::containsKey);
-            if (ids.isEmpty()) {
-                return;
-            }
             Map<String, Document> found = store.find(collection, ids);
+            Map<String, Document> c = cache.computeIfAbsent(collection, k -> new HashMap<>());
             for (String id : ids) {
                 c.putIfAbsent(id, found.get(id));
             }
@@ -49,28 +42,9 @@ public final class BatchContext {
         wanted.clear();
     }
 
-    /** Supplies a document known to be current (kept from this node's previous batch) so it is not read again. */
-    void preload(String collection, String id, Document document) {
-        cache.computeIfAbsent(collection, k -> new HashMap<>()).put(id, document);
-    }
-
-    /** The existing documents of {@code collection} this batch read or created (not those it only wrote). */
-    Map<String, Document> requestedDocuments(String collection) {
-        Map<String, Document> out = new HashMap<>();
-        Map<String, Document> c = cache.getOrDefault(collection, Map.of());
-        for (String id : requested.getOrDefault(collection, Set.of())) {
-            Document d = c.get(id);
-            if (d != null) {
-                out.put(id, d);
-            }
-        }
-        return out;
-    }
-
     /** The document, or null; loads it alone if it was not declared up front. */
     public Document get(String collection, String id) {
         Map<String, Document> c = cache.computeIfAbsent(collection, k -> new HashMap<>());
-        requested.computeIfAbsent(collection, k -> new HashSet<>()).add(id);
         if (!c.containsKey(id)) {
             c.put(id, store.find(collection, Set.of(id)).get(id));
         }
@@ -104,14 +78,6 @@ public final class BatchContext {
     }
 
     public void flush(Collection<String> lastCollections) {
-        // a document created but never marked changed is not in the store: it must not be remembered as current
-        created.forEach((collection, ids) -> {
-            Map<String, Document> written = dirty.getOrDefault(collection, Map.of());
-            Set<String> r = requested.get(collection);
-            if (r != null) {
-                ids.stream().filter(id -> !written.containsKey(id)).forEach(r::remove);
-            }
-        });
         dirty.forEach((collection, docs) -> {
             if (!lastCollections.contains(collection)) {
                 store.write(collection, docs.values(), created.getOrDefault(collection, Set.of()));

@@ -16,14 +16,6 @@ public interface ProjectionSlice {
     /** The collections this slice owns (cleared on reset, dumped by the rebuild test). */
     List<String> collections();
 
-    /**
-     * Those of {@link #collections()} whose {@code _id} is a campaign id or starts with one and {@link Docs#SEP}, and
-     * which the slice reads back batch after batch (roll-ups, list heads): kept between batches by the projector.
-     */
-    default List<String> campaignKeyedCollections() {
-        return List.of();
-    }
-
     /** Secondary indexes a real MongoDB would want (the embedded server ignores non-unique ones). */
     default void createIndexes(MongoDatabase db) {
     }

@@ -2,12 +2,10 @@ package com.campaigntracker.query.projection;
 
 import com.campaigntracker.query.ledger.LedgerProjection;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
-import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,18 +19,12 @@ public class Projector {
     public static final String LAST_SEQ = "lastSeq";
     private static final String ACTIVITIES = LedgerProjection.ACTIVITIES;
 
-    /** Documents kept between batches, in all (a campaign of 600 units keeps about 1,500). */
-    private static final int WARM_DOCUMENTS = 50_000;
-
     private final DocStore store;
     private final List<ProjectionSlice> slices;
-    private final WarmDocuments warm;
 
     public Projector(DocStore store, List<ProjectionSlice> slices) {
         this.store = store;
         this.slices = List.copyOf(slices);
-        this.warm = new WarmDocuments(store, this.slices.stream()
-                .flatMap(s -> s.campaignKeyedCollections().stream()).toList(), WARM_DOCUMENTS);
     }
 
     /**
@@ -41,26 +33,7 @@ public class Projector {
      * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written
      */
     public Set<String> apply(List<ProjectionEvent> events) {
-        Set<String> campaigns = new java.util.LinkedHashSet<>();
-        for (ProjectionEvent e : events) {
-            if (e.payload() instanceof ActivityEvent ae) {
-                campaigns.add(ae.campaignId());
-            } else if (e.payload() instanceof CampaignEvent ce) {
-                campaigns.add(ce.campaignId());
-            }
-        }
-        try {
-            return apply(events, campaigns);
-        } catch (RuntimeException | Error e) {
-            // whatever this batch changed in memory may not be stored
-            warm.forget(campaigns);
-            throw e;
-        }
-    }
-
-    private Set<String> apply(List<ProjectionEvent> events, Set<String> campaigns) {
         BatchContext ctx = new BatchContext(store);
-        warm.lend(campaigns, ctx);
         for (int i = 0; i < events.size(); i++) {
             ProjectionEvent e = events.get(i);
             try {
@@ -82,10 +55,8 @@ public class Projector {
                 throw new EventFailedException(i, x);
             }
         }
-        Map<String, Long> stamps = warm.stamp(campaigns);
         // the stream positions go last: a crash in between replays the batch rather than skipping it
         ctx.flush(List.of(ACTIVITIES, STREAMS));
-        warm.keep(stamps, ctx);
         return ctx.touchedCampaigns();
     }
 
@@ -130,9 +101,7 @@ public class Projector {
     }
 
     public void reset() {
-        warm.clear();
         collections().forEach(store::clear);
-        store.clear(WarmDocuments.STAMPS);
     }
 
     public List<ProjectionSlice> slices() {

@@ -145,27 +145,6 @@ class ProjectorTest {
     }
 
     @Test
-    void aBatchWhoseWritesFailedIsReadAgainNotTakenFromMemory() {
-        List<ProjectionEvent> events = scenario();
-        projector.apply(events);
-        Map<String, String> expected = store.dump();
-
-        MemoryDocStore flaky = new MemoryDocStore();
-        Projector p = new Projector(flaky, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
-        int failAt = events.size() / 2;
-        for (int i = 0; i < events.size(); i++) {
-            if (i == failAt) {
-                flaky.failNextWrite(WarmDocuments.STAMPS); // nothing stored, the documents changed in memory
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.apply(List.of(events.get(failAt))))
-                        .isInstanceOf(IllegalStateException.class);
-            }
-            p.apply(List.of(events.get(i))); // the processor retries the failed batch
-        }
-        assertThat(flaky.dump()).isEqualTo(expected);
-    }
-
-    @Test
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
         Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
