@@ -232,29 +232,41 @@ final class BenchRun {
 
     /**
      * Bulk history goes straight into the event store (the same events the command side writes, a stream per
-     * activity), because building a million events through commands would take most of the time budget.
+     * activity), because building a million events through commands would take most of the time budget. Like a
+     * real campaign's, the history is in time order: batch after batch sweeps the campaign period, each activity
+     * entered in office hours on its day or up to two days later. Seeded per batch, so every run writes the same
+     * events.
      */
     private void loadActivities(String campaign, long activities) {
         int batch = 500;
         long batches = (activities + batch - 1) / batch;
+        long firstId = activitySeq.getAndAdd(activities) + 1;
         AtomicLong nextBatch = new AtomicLong();
         int loaders = Math.max(1, Math.min(options.threads(), 4));
         ExecutorService pool = Executors.newFixedThreadPool(loaders);
         MetaData meta = MetaData.with(AuditMetadata.USER, "benchmark").and(AuditMetadata.ROLE, "SYSTEM");
+        LocalDate first = today.minusDays(PERIOD_DAYS_BACK - 1);
+        java.time.Instant now = java.time.Instant.now();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < loaders; t++) {
             futures.add(pool.submit(() -> {
                 for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
                     SplittableRandom r = new SplittableRandom(options.seed() ^ (b * 0x9E3779B97F4A7C15L));
+                    LocalDate entered = first.plusDays(b * PERIOD_DAYS_BACK / batches);
                     List<EventMessage<?>> events = new ArrayList<>(batch);
                     for (int i = 0; i < batch && b * batch + i < activities; i++) {
-                        String activityId = "h-" + activitySeq.incrementAndGet();
+                        String activityId = "h-" + (firstId + b * batch + i);
                         String unit = enrolledUnits.get(r.nextInt(enrolledUnits.size()));
-                        ActivityRecorded e = new ActivityRecorded(campaign, activityId, unit,
-                                today.minusDays(r.nextInt(PERIOD_DAYS_BACK)), "社区环境清洁", "爱国卫生", "学院路街道",
-                                figures(r), "");
+                        LocalDate date = entered.minusDays(r.nextInt(3));
+                        date = date.isBefore(first) ? first : date;
+                        java.time.Instant at = entered.atTime(8, 0).atZone(ZONE).toInstant()
+                                .plusSeconds(12L * 3600 * i / batch);
+                        ActivityRecorded e = new ActivityRecorded(campaign, activityId, unit, date, "社区环境清洁",
+                                "爱国卫生", "学院路街道", figures(r), "");
                         events.add(new GenericDomainEventMessage<>("Activity", ActivityKey.of(campaign, activityId),
-                                0L, e, meta));
+                                0L, e, meta, java.util.UUID.nameUUIDFromBytes(activityId.getBytes(
+                                        java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                                at.isAfter(now) ? now : at));
                     }
                     eventStore.publish(events);
                 }

@@ -73,6 +73,23 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's embedded event store on our engine, with every tracking consumer on its own stream. The shared
+     * consumer cache (Axon's default) refills from wherever its producer last stopped: after a replay of 100k events
+     * it held some 65k events and exhausted a 512 MB heap; a private stream holds one read window.
+     */
+    @Bean
+    org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(
+                        org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
+                .optimizeEventConsumption(false)
+                .build();
+    }
+
     @Bean
     TokenStore tokenStore(MongoTemplate template, Serializer serializer,
                           @org.springframework.beans.factory.annotation.Value("${tracker.tokens.claim-timeout:10s}")

@@ -19,6 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgressQueriesIT extends QueryIntegrationTest {
 
     @Test
+    void aRepeatedProgressViewFollowsEveryChangeOfWhatItIsComputedFrom() {
+        Scenario s = new Scenario(feed);
+        String c = uid("again");
+        String inst = uid("inst");
+        String st = uid("st");
+        s.unit(inst, "学院路街道实践所", PRACTICE_INSTITUTE, "海淀区", null, at("2025-06-01", 9))
+                .unit(st, "石油大院社区实践站", PRACTICE_STATION, "海淀区", inst, at("2025-06-01", 9))
+                .launch(c, "理论宣讲", "宣讲", "海淀区", "2025-07-01", "2025-07-31",
+                        new Targets(10L, null, null, null, null), at("2025-06-30", 9))
+                .enrol(c, st, at("2025-07-01", 9))
+                .record(c, "x1", st, "2025-07-02", "宣讲", f(3, 20, 10, 100), at("2025-07-02", 9));
+        clock.setDay("2025-07-03");
+        String path = "/api/campaigns/" + c + "/progress";
+        JsonNode first = get(path).body();
+        assertThat(get(path).body()).isEqualTo(first);
+
+        s.record(c, "x2", st, "2025-07-03", "宣讲", f(2, 5, 5, 10), at("2025-07-03", 10));
+        assertThat(get(path).body().at("/metrics/sessions/total").asLong()).isEqualTo(5);
+
+        feed.publish(new com.campaigntracker.shared.unit.UnitEvents.UnitRenamed(st, "石油大院社区实践站", "石油大院实践站"),
+                at("2025-07-03", 11));
+        assertThat(get(path).body().at("/leaderboard/0/name").asText()).isEqualTo("石油大院实践站");
+
+        clock.setDay("2025-07-20"); // another day: days left and silence move on
+        JsonNode later = get(path).body();
+        assertThat(later.get("daysLeft")).isNotEqualTo(first.get("daysLeft"));
+    }
+
+    @Test
     void asOfShowsTheViewOfThatDayAndHonoursCorrectionsOnlyFromTheDayTheyWereMade() {
         Scenario s = new Scenario(feed);
         String c = uid("asof");

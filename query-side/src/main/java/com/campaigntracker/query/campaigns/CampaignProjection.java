@@ -178,7 +178,7 @@ public class CampaignProjection implements ProjectionSlice {
 
         Document cu = campaignUnit(ctx, c, ae.unitId());
         Figures5.add((Document) cu.get("totals"), f, sign);
-        countDate(Docs.list(cu, "dates"), d, sign);
+        countDate(cu, d, sign);
         ctx.changed(UNITS, cu);
 
         Document series = ctx.getOrCreate(SERIES, c, () -> new Document("campaignId", c)
@@ -189,7 +189,7 @@ public class CampaignProjection implements ProjectionSlice {
         Document change = change(ctx, c, e);
         Document cuChange = changeUnit(change, ae.unitId());
         Figures5.add(cuChange, f, sign);
-        countDate(Docs.list(cuChange, "dates"), d, sign);
+        countDate(cuChange, d, sign);
         addDay(Docs.list(change, "days"), d, f, sign);
         ctx.changed(CHANGES, change);
     }
@@ -203,12 +203,8 @@ public class CampaignProjection implements ProjectionSlice {
         }
     }
 
-    private static void countDate(List<Document> dates, String d, int sign) {
-        Document entry = Docs.upsertSorted(dates, "date", d, () -> new Document("date", d).append("n", 0L));
-        entry.put("n", Docs.l(entry, "n") + sign);
-        if (Docs.l(entry, "n") == 0) {
-            dates.remove(entry);
-        }
+    private static void countDate(Document owner, String d, int sign) {
+        Docs.countByDate(owner, d, sign);
     }
 
     private static void addDay(List<Document> days, String d, Figures f, int sign) {
@@ -243,7 +239,7 @@ public class CampaignProjection implements ProjectionSlice {
         return ctx.getOrCreate(UNITS, Docs.key(c, unitId), () -> new Document("campaignId", c)
                 .append("unitId", unitId).append("enrolled", false).append("enrolledAt", null)
                 .append("totals", Figures5.zero(new Document()))
-                .append("dates", new ArrayList<Document>()));
+                .append("dates", new Document()));
     }
 
     private static Document change(BatchContext ctx, String c, ProjectionEvent e) {
@@ -257,7 +253,7 @@ public class CampaignProjection implements ProjectionSlice {
     private static Document changeUnit(Document change, String unitId) {
         return Docs.upsertSorted(Docs.list(change, "units"), "unitId", unitId,
                 () -> Figures5.zero(new Document("unitId", unitId).append("enrolled", 0L))
-                        .append("dates", new ArrayList<Document>()));
+                        .append("dates", new Document()));
     }
 
     /** The campaign's description as it stands after an event: what an as-of view shows for that day. */

@@ -68,9 +68,32 @@ public class CampaignQueryController {
 
     public Map<String, Object> progress(String id, LocalDate asOf, int silentDays, int top) {
         Document campaign = repository.campaign(id);
-        CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
-        return ProgressView.progress(id, state, repository.unitsWithAncestors(state.units.keySet()), today,
-                asOf != null, silentDays, top);
+        // everything the view is computed from: the campaign document is rewritten by every event of the campaign
+        // and its activities, the units version by every unit event, and "today" moves pacing and silence
+        ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), repository.unitsVersion(),
+                today, asOf != null, silentDays, top);
+        Map<String, Object> cached = recent.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
+        Map<String, Object> view = ProgressView.progress(id, state,
+                repository.unitsWithAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
+        recent.put(key, view);
+        return view;
     }
+
+    private record ProgressKey(String campaignId, String campaignMarker, long unitsVersion, LocalDate today,
+                               boolean asOf, int silentDays, int top) {
+    }
+
+    /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */
+    private final Map<ProgressKey, Map<String, Object>> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ProgressKey, Map<String, Object>> eldest) {
+                    return size() > 256;
+                }
+            });
 }

@@ -38,7 +38,20 @@ public class CampaignRepository {
      */
     public String changeMarker(String id) {
         Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
-        return d == null ? "" : Integer.toHexString(d.toJson().hashCode()) + ":" + d.toJson().length();
+        return d == null ? "" : changeMarker(d);
+    }
+
+    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitProjection#VERSION}). */
+    public long unitsVersion() {
+        Document d = store.find(UnitProjection.VERSION, List.of(UnitProjection.VERSION_ID))
+                .get(UnitProjection.VERSION_ID);
+        return d == null ? 0 : Docs.l(d, "applied");
+    }
+
+    /** The change marker of a loaded campaign document (see {@link #changeMarker(String)}). */
+    public static String changeMarker(Document campaign) {
+        String json = campaign.toJson();
+        return Integer.toHexString(json.hashCode()) + ":" + json.length();
     }
 
     public Document campaign(String id) {

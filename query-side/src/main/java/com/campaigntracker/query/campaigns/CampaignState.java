@@ -74,15 +74,16 @@ public final class CampaignState {
             return enrolled > 0;
         }
 
-        public void addDates(List<Document> list, int sign) {
-            for (Document d : list) {
-                long n = dates.getOrDefault(d.getString("date"), 0L) + sign * Docs.l(d, "n");
+        /** Adds {@code sign} × the stored date counts (either stored form, see {@link Docs#readDateCounts}). */
+        public void addDates(Object stored, int sign) {
+            Docs.readDateCounts(stored).forEach((date, count) -> {
+                long n = dates.getOrDefault(date, 0L) + sign * ((Number) count).longValue();
                 if (n == 0) {
-                    dates.remove(d.getString("date"));
+                    dates.remove(date);
                 } else {
-                    dates.put(d.getString("date"), n);
+                    dates.put(date, n);
                 }
-            }
+            });
         }
 
         /** The latest activity date on or before {@code today} that still has activities, or null. */
@@ -112,7 +113,7 @@ public final class CampaignState {
                 UnitState us = s.unit(u.getString("unitId"));
                 us.enrolled += Docs.l(u, "enrolled");
                 us.totals.add(u, 1);
-                us.addDates(Docs.list(u, "dates"), 1);
+                us.addDates(u.get("dates"), 1);
             }
             for (Document day : Docs.list(ch, "days")) {
                 s.days.computeIfAbsent(day.getString("date"), k -> new Agg()).add(day, 1);
@@ -131,7 +132,7 @@ public final class CampaignState {
             UnitState u = s.unit(cu.getString("unitId"));
             u.enrolled = cu.getBoolean("enrolled", false) ? 1 : 0;
             u.totals.add((Document) cu.get("totals"), 1);
-            u.addDates(Docs.list(cu, "dates"), 1);
+            u.addDates(cu.get("dates"), 1);
         }
         if (series != null) {
             for (Document day : Docs.list(series, "days")) {

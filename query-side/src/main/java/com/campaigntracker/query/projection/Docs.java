@@ -107,4 +107,52 @@ public final class Docs {
         list.add(-i - 1, value);
         return true;
     }
+
+    /**
+     * Activities per activity date, {@code {"2025-07-04": 2, …}} in date order under {@code owner.dates}: a map keyed
+     * by date is half the size of a list of {date, n} pairs, and these are rewritten with every batch. A date whose
+     * count returns to zero is removed.
+     */
+    public static void countByDate(Document owner, String date, int sign) {
+        Document dates = dateCounts(owner);
+        long n = l(dates, date) + sign;
+        if (n == 0) {
+            dates.remove(date);
+        } else if (dates.containsKey(date) || dates.isEmpty()
+                || dates.keySet().stream().reduce((a, b) -> b).orElseThrow().compareTo(date) < 0) {
+            dates.put(date, n);
+        } else {
+            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(dates);
+            sorted.put(date, n);
+            dates.clear();
+            dates.putAll(sorted);
+        }
+    }
+
+    /** The date counts of {@code owner}, converting the earlier list form ({@code [{date, n}, …]}) in place. */
+    public static Document dateCounts(Document owner) {
+        Object v = owner.get("dates");
+        if (v instanceof Document d) {
+            return d;
+        }
+        Document d = readDateCounts(v);
+        owner.put("dates", d);
+        return d;
+    }
+
+    /** Date counts from either stored form, without changing the document (for readers). */
+    public static Document readDateCounts(Object stored) {
+        if (stored instanceof Document d) {
+            return d;
+        }
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+        if (stored instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Document e && e.getString("date") != null) {
+                    sorted.put(e.getString("date"), l(e, "n"));
+                }
+            }
+        }
+        return new Document(sorted);
+    }
 }

@@ -5,6 +5,7 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.ProjectionEvent;
 import com.campaigntracker.query.projection.ProjectionSlice;
 import com.campaigntracker.shared.unit.UnitEvents.UnitDeactivated;
+import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import com.campaigntracker.shared.unit.UnitEvents.UnitRegistered;
 import com.campaigntracker.shared.unit.UnitEvents.UnitRenamed;
 import com.mongodb.client.MongoDatabase;
@@ -19,9 +20,15 @@ import java.util.List;
  */
 public class UnitProjection implements ProjectionSlice {
     public static final String UNITS = "rm_units";
+    /** One document, {@code units}: how many unit events the model holds; changes whenever any unit does. */
+    public static final String VERSION = "rm_units_version";
+    public static final String VERSION_ID = "units";
 
     @Override
     public void prefetch(ProjectionEvent e, BatchContext ctx) {
+        if (e.payload() instanceof UnitEvent) {
+            ctx.want(VERSION, VERSION_ID);
+        }
         if (e.payload() instanceof UnitRegistered r) {
             ctx.want(UNITS, r.unitId());
             if (r.parentUnitId() != null) {
@@ -36,6 +43,11 @@ public class UnitProjection implements ProjectionSlice {
 
     @Override
     public void apply(ProjectionEvent e, BatchContext ctx) {
+        if (e.payload() instanceof UnitEvent) {
+            Document version = ctx.getOrCreate(VERSION, VERSION_ID, () -> new Document("applied", 0L));
+            version.put("applied", Docs.l(version, "applied") + 1);
+            ctx.changed(VERSION, version);
+        }
         if (e.payload() instanceof UnitRegistered r) {
             Document existing = ctx.get(UNITS, r.unitId());
             List<String> children = existing == null ? new java.util.ArrayList<>() : Docs.strings(existing, "childIds");
@@ -76,7 +88,7 @@ public class UnitProjection implements ProjectionSlice {
 
     @Override
     public List<String> collections() {
-        return List.of(UNITS);
+        return List.of(UNITS, VERSION);
     }
 
     @Override

@@ -128,8 +128,8 @@ public class UnitQueryController {
             x.put("enrolledAt", cu.getString("enrolledAt"));
             Document t = (Document) cu.get("totals");
             x.put("totals", new LinkedHashMap<>(t));
-            List<Document> dates = Docs.list(cu, "dates");
-            x.put("lastActivityDate", dates.isEmpty() ? null : dates.get(dates.size() - 1).getString("date"));
+            Document dates = Docs.readDateCounts(cu.get("dates"));
+            x.put("lastActivityDate", dates.keySet().stream().reduce((a, b) -> b).orElse(null));
             out.add(x);
         }
         Map<String, Object> m = summary(d);

@@ -87,7 +87,7 @@ class ProjectorTest {
         assertThat(campaign.getLong("enrolledUnits")).isEqualTo(2);
         Document st1 = store.get(CampaignProjection.UNITS, "c|st1");
         assertThat(((Document) st1.get("totals")).getLong("sessions")).isEqualTo(4);
-        assertThat(Docs.list(st1, "dates")).extracting(d -> d.getString("date")).containsExactly("2025-07-04");
+        assertThat(((Document) st1.get("dates"))).containsExactly(Map.entry("2025-07-04", 1L));
         Document series = store.get(CampaignProjection.SERIES, "c");
         assertThat(Docs.list(series, "days")).extracting(d -> d.getString("date"))
                 .containsExactly("2025-07-04", "2025-07-06");
@@ -142,6 +142,24 @@ class ProjectorTest {
             (i % 3 == 2 ? b : a).apply(List.of(events.get(i)));
         }
         assertThat(shared.dump()).isEqualTo(oneWriter);
+    }
+
+    @Test
+    void dateCountsStoredInTheEarlierListFormAreReadAndKeptInDateOrder() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events.subList(0, 8)); // up to a3, recorded 07-05 / 07-06
+        Document st1 = store.get(CampaignProjection.UNITS, "c|st1");
+        st1.put("dates", List.of(new Document("date", "2025-07-05").append("n", 1L)));
+        store.write(CampaignProjection.UNITS, List.of(st1), java.util.Set.of());
+
+        projector.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
+                "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-07", 9)));
+
+        assertThat((Document) store.get(CampaignProjection.UNITS, "c|st1").get("dates"))
+                .containsExactly(Map.entry("2025-07-02", 1L), Map.entry("2025-07-05", 1L));
+        CampaignState.UnitState legacy = new CampaignState.UnitState();
+        legacy.addDates(List.of(new Document("date", "2025-07-05").append("n", 2L)), 1);
+        assertThat(legacy.lastActivityDate("2025-07-31")).isEqualTo("2025-07-05");
     }
 
     @Test
