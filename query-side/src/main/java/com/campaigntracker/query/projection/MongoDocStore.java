@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** {@link DocStore} on the raw MongoDB driver: $in reads in chunks, one unordered bulk write per collection. */
 public class MongoDocStore implements DocStore {
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = 100;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase db;

@@ -152,7 +152,10 @@ class ProjectorTest {
         st1.put("dates", List.of(new Document("date", "2025-07-05").append("n", 1L)));
         store.write(CampaignProjection.UNITS, List.of(st1), java.util.Set.of());
 
-        projector.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
+        // the new version starts on the documents the earlier one wrote
+        Projector upgraded = new Projector(store, List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection()));
+        upgraded.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
                 "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-07", 9)));
 
         assertThat((Document) store.get(CampaignProjection.UNITS, "c|st1").get("dates"))
