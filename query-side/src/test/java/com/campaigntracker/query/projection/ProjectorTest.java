@@ -38,8 +38,11 @@ class ProjectorTest {
     @BeforeEach
     void setUp() {
         store = new MemoryDocStore();
-        projector = new Projector(store, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
+        projector = projectorOn(store);
+    }
+
+    private static Projector projectorOn(DocStore store) {
+        return new Projector(store, List.of(new UnitProjection(), new CampaignProjection(), new LedgerProjection()));
     }
 
     private ProjectionEvent ev(String stream, Object payload, String day, int hour) {
@@ -117,8 +120,7 @@ class ProjectorTest {
         Map<String, String> oneBatch = store.dump();
 
         MemoryDocStore other = new MemoryDocStore();
-        Projector p2 = new Projector(other, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
+        Projector p2 = projectorOn(other);
         for (ProjectionEvent e : events) {
             p2.apply(List.of(e));
         }
@@ -133,10 +135,8 @@ class ProjectorTest {
         Map<String, String> oneWriter = store.dump();
 
         MemoryDocStore shared = new MemoryDocStore();
-        Projector a = new Projector(shared, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
-        Projector b = new Projector(shared, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
+        Projector a = projectorOn(shared);
+        Projector b = projectorOn(shared);
         // the segment moves back and forth: each replica keeps its own documents between its batches
         for (int i = 0; i < events.size(); i++) {
             (i % 3 == 2 ? b : a).apply(List.of(events.get(i)));
@@ -153,8 +153,7 @@ class ProjectorTest {
         store.write(CampaignProjection.UNITS, List.of(st1), java.util.Set.of());
 
         // the new version starts on the documents the earlier one wrote
-        Projector upgraded = new Projector(store, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection()));
+        Projector upgraded = projectorOn(store);
         upgraded.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
                 "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-07", 9)));
 
