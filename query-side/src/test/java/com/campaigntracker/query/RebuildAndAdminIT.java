@@ -81,6 +81,42 @@ class RebuildAndAdminIT extends QueryIntegrationTest {
         assertThat(retried.get("sizeAfter").asLong()).isGreaterThanOrEqualTo(1); // still poisonous: stays queued
     }
 
+    @Test
+    void aRebuildReplaysADeadLetteredCampaignAndQueuesOnlyItsPoisonAgain() {
+        Scenario s = new Scenario(feed);
+        String poisoned = uid("again");
+        String u = uid("st");
+        s.unit(u, "站", UnitType.PRACTICE_STATION, "通州区", null, at("2025-06-01", 9))
+                .launch(poisoned, "t", "t", null, "2025-07-01", "2025-07-31", null, at("2025-06-30", 9))
+                .record(poisoned, "before", u, "2025-07-01", "宣讲", f(2, 1, 1, 1), at("2025-07-01", 10));
+        feed.publish(new ActivityRecorded(poisoned, "bad", u, LocalDate.parse("2025-07-02"), "t", "c", "s", null,
+                null), at("2025-07-02", 9), "unit-x", "unit");
+        s.record(poisoned, "after", u, "2025-07-03", "宣讲", f(5, 1, 1, 1), at("2025-07-03", 10));
+        assertThat(get("/api/campaigns/" + poisoned + "/progress").body().at("/metrics/sessions/total").asLong())
+                .isEqualTo(2); // "after" waits behind the poison
+        long lettersBefore = lettersOf(poisoned);
+        assertThat(lettersBefore).isEqualTo(2);
+
+        assertThat(post("/api/admin/projections/rebuild").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                !getRaw("/api/admin/projections").body().get(0).get("rebuilding").asBoolean());
+
+        // launched and "before" are projected again; the poison and what follows it are queued once, not twice
+        assertThat(get("/api/campaigns/" + poisoned + "/progress").body().at("/metrics/sessions/total").asLong())
+                .isEqualTo(2);
+        assertThat(lettersOf(poisoned)).isEqualTo(lettersBefore);
+    }
+
+    private long lettersOf(String campaign) {
+        long n = 0;
+        for (JsonNode seq : get("/api/admin/dead-letters").body().get("sequences")) {
+            if (seq.get("sequence").asText().equals("c:" + campaign)) {
+                n += seq.get("letters").size();
+            }
+        }
+        return n;
+    }
+
     private Map<String, List<String>> dump() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String c : projector.collections()) {

@@ -71,6 +71,10 @@ public class ProjectionConfiguration {
                                 .claimExtensionThreshold(claimExtension.toMillis()))
                 .registerSequencingPolicy(TrackerProjections.GROUP, c -> TrackerProjections.POLICY)
                 .registerHandlerInterceptor(TrackerProjections.GROUP, c -> flushAtBatchEnd)
+                // a rebuild replays every event, dead-lettered ones included: the queue starts empty, else every
+                // replayed event of a campaign with letters would be parked behind them (its launch too)
+                .registerDeadLetteringEventHandlerInvokerConfiguration(TrackerProjections.GROUP,
+                        (c, builder) -> builder.allowReset(true))
                 .registerDeadLetterQueue(TrackerProjections.GROUP, c -> MongoSequencedDeadLetterQueue
                         .<EventMessage<?>>builder()
                         .processingGroup(TrackerProjections.GROUP)
