@@ -2,10 +2,12 @@ package com.campaigntracker.query.projection;
 
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,6 +23,10 @@ public final class BatchContext {
     private final Map<String, Map<String, Document>> dirty = new LinkedHashMap<>();
     private final Set<String> touchedCampaigns = new LinkedHashSet<>();
     private final Map<String, Set<String>> created = new HashMap<>();
+    private static final Document ABSENT = new Document();
+    private final Map<String, Map<String, Document>> before = new HashMap<>();
+    private final Map<String, String> writer = new HashMap<>();
+    private String sequence = "none";
 
     public BatchContext(DocStore store) {
         this.store = store;
@@ -36,7 +42,9 @@ public final class BatchContext {
             Map<String, Document> found = store.find(collection, ids);
             Map<String, Document> c = cache.computeIfAbsent(collection, k -> new HashMap<>());
             for (String id : ids) {
-                c.putIfAbsent(id, found.get(id));
+                if (!c.containsKey(id)) {
+                    loaded(collection, id, found.get(id));
+                }
             }
         });
         wanted.clear();
@@ -46,9 +54,47 @@ public final class BatchContext {
     public Document get(String collection, String id) {
         Map<String, Document> c = cache.computeIfAbsent(collection, k -> new HashMap<>());
         if (!c.containsKey(id)) {
-            c.put(id, store.find(collection, Set.of(id)).get(id));
+            loaded(collection, id, store.find(collection, Set.of(id)).get(id));
         }
         return c.get(id);
+    }
+
+    /** Keeps the document as loaded (or its absence): the batch's undo image, should its writes be cut short. */
+    private void loaded(String collection, String id, Document document) {
+        cache.computeIfAbsent(collection, k -> new HashMap<>()).put(id, document);
+        before.computeIfAbsent(collection, k -> new HashMap<>()).put(id,
+                document == null ? ABSENT : Docs.deepCopy(document));
+    }
+
+    /** The sequence whose event is being applied: every document it changes is journaled under it. */
+    void applying(String sequence) {
+        this.sequence = sequence;
+    }
+
+    /**
+     * One journal document per sequence: for every document this batch will write, its content before the batch
+     * (null where it did not exist). Written before the batch's writes and removed after them, so that a batch cut
+     * short between two writes can be undone before it is applied again.
+     */
+    List<Document> journal() {
+        dirty.forEach((collection, docs) -> {
+            // written without being read first (a full page): what was stored there must be known as well
+            Map<String, Document> known = before.computeIfAbsent(collection, k -> new HashMap<>());
+            List<String> unknown = docs.keySet().stream().filter(id -> !known.containsKey(id)).toList();
+            if (!unknown.isEmpty()) {
+                Map<String, Document> stored = store.find(collection, unknown);
+                unknown.forEach(id -> known.put(id, stored.getOrDefault(id, ABSENT)));
+            }
+        });
+        Map<String, List<Document>> bySequence = new LinkedHashMap<>();
+        dirty.forEach((collection, docs) -> docs.keySet().forEach(id -> {
+            Document was = before.getOrDefault(collection, Map.of()).get(id);
+            bySequence.computeIfAbsent(writer.get(collection + Docs.SEP + id), k -> new ArrayList<>())
+                    .add(new Document("c", collection).append("id", id).append("before", was == ABSENT ? null : was));
+        }));
+        List<Document> out = new ArrayList<>();
+        bySequence.forEach((seq, entries) -> out.add(new Document("_id", seq).append("entries", entries)));
+        return out;
     }
 
     public Document getOrCreate(String collection, String id, Supplier<Document> creator) {
@@ -67,6 +113,7 @@ public final class BatchContext {
         String id = document.getString("_id");
         cache.computeIfAbsent(collection, k -> new HashMap<>()).put(id, document);
         dirty.computeIfAbsent(collection, k -> new LinkedHashMap<>()).put(id, document);
+        writer.putIfAbsent(collection + Docs.SEP + id, sequence);
     }
 
     public void touchCampaign(String campaignId) {

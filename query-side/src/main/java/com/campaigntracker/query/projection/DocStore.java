@@ -22,6 +22,9 @@ public interface DocStore {
      */
     void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad);
 
+    /** Removes the documents with these ids. */
+    void delete(String collection, Collection<String> ids);
+
     /** Removes every document of the collection (used by a projection reset). */
     void clear(String collection);
 }

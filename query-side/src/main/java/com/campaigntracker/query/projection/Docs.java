@@ -155,4 +155,13 @@ public final class Docs {
         }
         return new Document(sorted);
     }
+
+    private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
+
+    /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
+    public static Document deepCopy(Document d) {
+        org.bson.BsonDocument bson = new org.bson.BsonDocument();
+        CODEC.encode(new org.bson.BsonDocumentWriter(bson), d, org.bson.codecs.EncoderContext.builder().build());
+        return CODEC.decode(new org.bson.BsonDocumentReader(bson), org.bson.codecs.DecoderContext.builder().build());
+    }
 }

@@ -54,6 +54,13 @@ public class MongoDocStore implements DocStore {
     }
 
     @Override
+    public void delete(String collection, Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            db.getCollection(collection).deleteMany(Filters.in("_id", new ArrayList<>(ids)));
+        }
+    }
+
+    @Override
     public void clear(String collection) {
         db.getCollection(collection).deleteMany(new Document());
     }

@@ -12,6 +12,20 @@ import java.time.LocalDate;
 public record ProjectionEvent(Object payload, String streamId, Long sequence, Instant timestamp, String user,
                               String role, String eventId) {
 
+    /** The processing sequence of the event (as {@link TrackerProjections#POLICY}): one campaign, or all units. */
+    public String sequenceKey() {
+        if (payload instanceof com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent ce) {
+            return "c:" + ce.campaignId();
+        }
+        if (payload instanceof com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent ae) {
+            return "c:" + ae.campaignId();
+        }
+        if (payload instanceof com.campaigntracker.shared.unit.UnitEvents.UnitEvent) {
+            return "units";
+        }
+        return "e:" + eventId;
+    }
+
     /** The day the change was made, in Asia/Shanghai: the day from which as-of views show it. */
     public LocalDate changeDay() {
         return LocalDate.ofInstant(timestamp, Docs.ZONE);

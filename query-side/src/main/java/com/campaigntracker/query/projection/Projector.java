@@ -6,6 +6,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Set;
  */
 public class Projector {
     public static final String STREAMS = "rm_streams";
+    /** Per sequence, the undo images of a batch whose writes are under way (see {@link BatchContext#journal()}). */
+    public static final String JOURNAL = "rm_batch_journal";
     /** Field of an activity's ledger document holding the last applied sequence number of its stream. */
     public static final String LAST_SEQ = "lastSeq";
     private static final String ACTIVITIES = LedgerProjection.ACTIVITIES;
@@ -33,6 +36,7 @@ public class Projector {
      * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written
      */
     public Set<String> apply(List<ProjectionEvent> events) {
+        undoInterruptedBatches(events);
         BatchContext ctx = new BatchContext(store);
         for (int i = 0; i < events.size(); i++) {
             ProjectionEvent e = events.get(i);
@@ -50,14 +54,42 @@ public class Projector {
         ctx.load();
         for (int i = 0; i < events.size(); i++) {
             try {
+                ctx.applying(events.get(i).sequenceKey());
                 applyOne(events.get(i), ctx);
             } catch (RuntimeException x) {
                 throw new EventFailedException(i, x);
             }
         }
-        // the stream positions go last: a crash in between replays the batch rather than skipping it
+        List<Document> journal = ctx.journal();
+        store.replaceAll(JOURNAL, journal);
         ctx.flush(List.of(ACTIVITIES, STREAMS));
+        store.delete(JOURNAL, journal.stream().map(j -> j.getString("_id")).toList());
         return ctx.touchedCampaigns();
+    }
+
+    /**
+     * A batch of these sequences that stopped between its writes (crash, lost connection) left its journal: put back
+     * what it had changed, so that applying its events again counts them once.
+     */
+    private void undoInterruptedBatches(List<ProjectionEvent> events) {
+        Set<String> sequences = new java.util.LinkedHashSet<>();
+        events.forEach(e -> sequences.add(e.sequenceKey()));
+        Map<String, Document> journals = store.find(JOURNAL, sequences);
+        for (Document journal : journals.values()) {
+            Map<String, List<Document>> restore = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> remove = new java.util.LinkedHashMap<>();
+            for (Document entry : Docs.list(journal, "entries")) {
+                Document was = (Document) entry.get("before");
+                if (was == null) {
+                    remove.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(entry.getString("id"));
+                } else {
+                    restore.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(was);
+                }
+            }
+            restore.forEach(store::replaceAll);
+            remove.forEach(store::delete);
+        }
+        store.delete(JOURNAL, journals.keySet());
     }
 
     private void applyOne(ProjectionEvent e, BatchContext ctx) {
@@ -102,6 +134,7 @@ public class Projector {
 
     public void reset() {
         collections().forEach(store::clear);
+        store.clear(JOURNAL);
     }
 
     public List<ProjectionSlice> slices() {

@@ -35,6 +35,10 @@ public class MemoryDocStore implements DocStore {
 
     @Override
     public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
+        if (collection.equals(failNextWriteOf)) {
+            failNextWriteOf = null;
+            throw new IllegalStateException("write of " + collection + " failed");
+        }
         bulkWrites++;
         for (Document d : documents) {
             if (absentAtLoad.contains(d.getString("_id")) && data.containsKey(collection)
@@ -48,6 +52,20 @@ public class MemoryDocStore implements DocStore {
     }
 
     @Override
+    public void delete(String collection, Collection<String> ids) {
+        if (data.containsKey(collection)) {
+            ids.forEach(data.get(collection)::remove);
+        }
+    }
+
+    /** The next write to {@code collection} fails (the batch's earlier writes stay, as after a crash). */
+    public void failNextWrite(String collection) {
+        failNextWriteOf = collection;
+    }
+
+    private String failNextWriteOf;
+
+    @Override
     public void clear(String collection) {
         data.remove(collection);
     }
@@ -56,6 +74,9 @@ public class MemoryDocStore implements DocStore {
     public Map<String, String> dump() {
         Map<String, String> out = new TreeMap<>();
         data.forEach((c, docs) -> {
+            if (docs.isEmpty()) {
+                return; // a collection emptied again (the journal) is no content
+            }
             StringBuilder sb = new StringBuilder();
             docs.forEach((id, d) -> sb.append(d.toJson()).append('\n'));
             out.put(c, sb.toString());

@@ -145,6 +145,28 @@ class ProjectorTest {
     }
 
     @Test
+    void aBatchCutShortBetweenItsWritesCountsOnceWhenAppliedAgain() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> expected = store.dump();
+
+        for (String failing : List.of(CampaignProjection.CAMPAIGNS, CampaignProjection.UNITS, LedgerProjection.PAGES,
+                LedgerProjection.ACTIVITIES, Projector.STREAMS, UnitProjection.UNITS)) {
+            MemoryDocStore crashed = new MemoryDocStore();
+            Projector p = projectorOn(crashed);
+            p.apply(events.subList(0, 2));
+            crashed.failNextWrite(failing);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.apply(events.subList(2, 12)))
+                    .as("a write of %s fails", failing).isInstanceOf(IllegalStateException.class);
+            // another replica (or the restarted one) takes the same events again, in other batches
+            Projector next = projectorOn(crashed);
+            next.apply(events.subList(2, 7));
+            next.apply(events.subList(7, events.size()));
+            assertThat(crashed.dump()).as("after a failed write of %s", failing).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void dateCountsStoredInTheEarlierListFormAreReadAndKeptInDateOrder() {
         List<ProjectionEvent> events = scenario();
         projector.apply(events.subList(0, 8)); // up to a3, recorded 07-05 / 07-06
