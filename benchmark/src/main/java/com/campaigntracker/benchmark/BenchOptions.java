@@ -11,7 +11,7 @@ public record BenchOptions(long events, int units, int threads, int appendComman
                            int latencySamples, int dashboardRequests, int httpSeconds, long seed) {
 
     public static BenchOptions defaults() {
-        return new BenchOptions(1_000_000, 600, 8, 10_000, 100_000, 300, 300, 10, 42);
+        return new BenchOptions(400_000, 600, 8, 10_000, 100_000, 300, 300, 10, 42);
     }
 
     public static BenchOptions parse(String[] args) {
