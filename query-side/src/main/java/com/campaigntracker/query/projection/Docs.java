@@ -118,15 +118,25 @@ public final class Docs {
         long n = l(dates, date) + sign;
         if (n == 0) {
             dates.remove(date);
-        } else if (dates.containsKey(date) || dates.isEmpty()
-                || dates.keySet().stream().reduce((a, b) -> b).orElseThrow().compareTo(date) < 0) {
-            dates.put(date, n);
-        } else {
+            return;
+        }
+        String last = lastKey(dates);
+        boolean staysInOrder = dates.containsKey(date) || last == null || last.compareTo(date) < 0;
+        dates.put(date, n);
+        if (!staysInOrder) {
             java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(dates);
-            sorted.put(date, n);
             dates.clear();
             dates.putAll(sorted);
         }
+    }
+
+    /** The last key of a document (the latest date of date counts kept in date order), or null if it is empty. */
+    public static String lastKey(Document d) {
+        String last = null;
+        for (String key : d.keySet()) {
+            last = key;
+        }
+        return last;
     }
 
     /** The date counts of {@code owner}, converting the earlier list form ({@code [{date, n}, …]}) in place. */

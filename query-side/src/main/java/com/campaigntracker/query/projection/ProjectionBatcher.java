@@ -111,9 +111,9 @@ public class ProjectionBatcher {
      * what is left applies.
      * <p>
      * Why everything else is rethrown (the processor then retries the whole batch, with back-off): a failure while
-     * writing may leave some collections written and others not, and applying the same events again in smaller units
-     * would count those twice; and a failed read (a {@link MongoException} while the documents are looked up) means
-     * MongoDB is unreachable, not that the event is bad: dead-lettering would park every event of the outage.
+     * reading or writing (a {@link MongoException}) means MongoDB is unreachable or refused the write, not that the
+     * event is bad: dead-lettering would park every event of the outage. A batch whose writes stopped half way is
+     * undone from its journal before it is applied again (see {@link Projector}).
      */
     private void flush(List<Pending> batch, boolean isolate) {
         List<Pending> todo = batch;

@@ -14,16 +14,8 @@ public record ProjectionEvent(Object payload, String streamId, Long sequence, In
 
     /** The processing sequence of the event (as {@link TrackerProjections#POLICY}): one campaign, or all units. */
     public String sequenceKey() {
-        if (payload instanceof com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent ce) {
-            return "c:" + ce.campaignId();
-        }
-        if (payload instanceof com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent ae) {
-            return "c:" + ae.campaignId();
-        }
-        if (payload instanceof com.campaigntracker.shared.unit.UnitEvents.UnitEvent) {
-            return "units";
-        }
-        return "e:" + eventId;
+        String sequence = TrackerProjections.sequenceOf(payload);
+        return sequence != null ? sequence : eventId;
     }
 
     /** The day the change was made, in Asia/Shanghai: the day from which as-of views show it. */

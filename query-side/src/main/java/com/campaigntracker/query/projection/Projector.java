@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Applies a batch of events to all read models. Idempotent: per event stream it remembers the last applied
  * sequence number (an activity's in its ledger document, other streams' in {@value #STREAMS}) and skips anything
- * at or below it, so a redelivered event never counts twice. Deterministic: documents are changed only from the event's content and timestamp.
+ * at or below it, so a redelivered event never counts twice; a batch whose writes stopped half way is undone from its
+ * journal before its events are applied again. Deterministic: documents are changed only from the event's content
+ * and timestamp.
  */
 public class Projector {
     public static final String STREAMS = "rm_streams";

@@ -19,18 +19,23 @@ public final class TrackerProjections {
      * (units are few and change rarely). Different campaigns spread over segments.
      */
     public static final SequencingPolicy<EventMessage<?>> POLICY = message -> {
-        Object p = message.getPayload();
-        if (p instanceof CampaignEvent ce) {
+        String sequence = sequenceOf(message.getPayload());
+        return sequence != null ? sequence : message.getIdentifier();
+    };
+
+    /** The sequence of an event payload under {@link #POLICY}, or null for an event outside campaigns and units. */
+    public static String sequenceOf(Object payload) {
+        if (payload instanceof CampaignEvent ce) {
             return "c:" + ce.campaignId();
         }
-        if (p instanceof ActivityEvent ae) {
+        if (payload instanceof ActivityEvent ae) {
             return "c:" + ae.campaignId();
         }
-        if (p instanceof UnitEvent) {
+        if (payload instanceof UnitEvent) {
             return "units";
         }
-        return message.getIdentifier();
-    };
+        return null;
+    }
 
     /**
      * The identifier of the message's sequence in the dead-letter queue: what Axon's dead-lettering invoker uses

@@ -129,7 +129,7 @@ public class UnitQueryController {
             Document t = (Document) cu.get("totals");
             x.put("totals", new LinkedHashMap<>(t));
             Document dates = Docs.readDateCounts(cu.get("dates"));
-            x.put("lastActivityDate", dates.keySet().stream().reduce((a, b) -> b).orElse(null));
+            x.put("lastActivityDate", Docs.lastKey(dates));
             out.add(x);
         }
         Map<String, Object> m = summary(d);
