@@ -1,5 +1,6 @@
 package com.campaigntracker.command;
 
+import org.threeten.extra.MutableClock;
 import com.campaigntracker.command.activity.Activity;
 import com.campaigntracker.command.campaign.BoundedAggregateCache;
 import com.campaigntracker.command.campaign.Campaign;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * campaign. Runs on Axon's in-memory engine (counting what a storage engine hands out), without Spring.
  */
 class StreamLengthTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int UNITS = 600;
     private static final int ACTIVITIES = 2_000;
     private static final String C = "big";
@@ -71,7 +74,8 @@ class StreamLengthTest {
     private Configuration config;
 
     private Configuration start() {
-        MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 7, 15, 12, 0, 0, 0, MutableClock.SHANGHAI));
+        MutableClock clock =
+                MutableClock.of(ZonedDateTime.of(2026, 7, 15, 12, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(Unit.class)

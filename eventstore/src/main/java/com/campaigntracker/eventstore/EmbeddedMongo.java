@@ -1,8 +1,7 @@
 package com.campaigntracker.eventstore;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.TrackerH2Backend;
+import com.campaigntracker.eventstore.h2.TrackerH2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ public class EmbeddedMongo implements AutoCloseable {
     /** MVStore page split size in bytes (0 = H2's default); system property {@code tracker.mvstore.page-split-size}. */
     static final int PAGE_SPLIT_SIZE = Integer.getInteger("tracker.mvstore.page-split-size", 0);
 
-    private final H2Backend backend;
+    private final TrackerH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
     private final Path file;
@@ -69,7 +68,7 @@ public class EmbeddedMongo implements AutoCloseable {
         return connectionString;
     }
 
-    public H2Backend backend() {
+    public TrackerH2Backend backend() {
         return backend;
     }
 

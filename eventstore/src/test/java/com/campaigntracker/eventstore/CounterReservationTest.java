@@ -1,5 +1,7 @@
 package com.campaigntracker.eventstore;
 
+import java.time.ZoneOffset;
+import org.threeten.extra.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class CounterReservationTest {
     void reservationsAreUnique() throws Exception {
         try (TestStore store = new TestStore(dir)) {
             store.database.drop();
-            TrackerEventStorageEngine engine = store.engine(new MutableClock(Instant.now()));
+            TrackerEventStorageEngine engine = store.engine(MutableClock.of(Instant.now(), ZoneOffset.UTC));
             Set<Long> seen = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             for (int t = 0; t < 4; t++) {

@@ -1,5 +1,7 @@
 package com.campaigntracker.eventstore;
 
+import java.time.ZoneOffset;
+import org.threeten.extra.MutableClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -51,7 +53,7 @@ class EngineBasicsTest {
     @BeforeEach
     void engine() {
         store.database.drop();
-        clock = new MutableClock(Instant.parse("2024-06-01T00:00:00Z"));
+        clock = MutableClock.of(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
         engine = store.engine(clock);
     }
 

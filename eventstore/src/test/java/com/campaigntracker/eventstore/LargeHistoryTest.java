@@ -1,5 +1,7 @@
 package com.campaigntracker.eventstore;
 
+import java.time.ZoneOffset;
+import org.threeten.extra.MutableClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -32,7 +34,7 @@ class LargeHistoryTest {
     @Test
     void appendsAndTracks100kEventsWithSmallTokens() throws Exception {
         try (TestStore store = new TestStore(dir)) {
-            MutableClock clock = new MutableClock(Instant.parse("2024-06-01T00:00:00Z"));
+            MutableClock clock = MutableClock.of(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
             TrackerEventStorageEngine engine = store.engine(clock);
             int writers = 4;
             int perWriter = 25_000;
@@ -64,7 +66,7 @@ class LargeHistoryTest {
             engine.appendEvents(TestEvents.activity("tail", 0));
             int total = writers * perWriter + 1;
             // past the hold-back, so the reader passes the crashed writers' ids instead of waiting for them
-            clock.advance(java.time.Duration.ofSeconds(6));
+            clock.add(java.time.Duration.ofSeconds(6));
 
             List<TrackedEventMessage<?>> read = new ArrayList<>(writers * perWriter);
             Set<String> ids = new HashSet<>();

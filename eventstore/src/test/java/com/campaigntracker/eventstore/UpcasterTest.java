@@ -1,5 +1,7 @@
 package com.campaigntracker.eventstore;
 
+import java.time.ZoneOffset;
+import org.threeten.extra.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -54,7 +56,7 @@ class UpcasterTest {
     @Test
     void oldPayloadsAreReadIntoTheNewShape() {
         try (TestStore store = new TestStore(dir)) {
-            MutableClock clock = new MutableClock(Instant.parse("2024-06-01T00:00:00Z"));
+            MutableClock clock = MutableClock.of(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
             TrackerEventStorageEngine old = store.engine(clock, NoOpEventUpcaster.INSTANCE, b -> b);
             old.appendEvents(new GenericDomainEventMessage<>("Unit", "u1", 0, new HoursLogged("u1", 2.5)),
                              new GenericDomainEventMessage<>("Unit", "u1", 1, new HoursLogged("u1", 4.0)));

@@ -1,5 +1,6 @@
 package com.campaigntracker.query;
 
+import java.time.LocalDate;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.campaigns.CampaignProjection;
 import com.campaigntracker.query.projection.TrackerProjections;
@@ -45,7 +46,7 @@ class DeadLettersIT extends QueryIntegrationTest {
 
     @Test
     void aFailureWhileApplyingDeadLettersOnlyTheFailingCampaign() {
-        clock.setDay("2025-07-20");
+        clock.set(LocalDate.parse("2025-07-20"));
         Scenario s = new Scenario(feed);
         String u = uid("st");
         String broken = uid("broken");
@@ -92,7 +93,7 @@ class DeadLettersIT extends QueryIntegrationTest {
 
     @Test
     void afterTheFixARetryProcessesTheDeadLetters() {
-        clock.setDay("2025-07-20");
+        clock.set(LocalDate.parse("2025-07-20"));
         Scenario s = new Scenario(feed);
         String u = uid("st");
         String broken = uid("broken");

@@ -1,5 +1,6 @@
 package com.campaigntracker.query;
 
+import java.time.LocalDate;
 import com.campaigntracker.shared.campaign.Targets;
 import com.campaigntracker.shared.unit.UnitType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
                 .launch(c, "t", "t", null, "2025-07-01", "2025-07-31", new Targets(10L, null, null, null, null),
                         at("2025-06-30", 9))
                 .enrol(c, u, at("2025-07-01", 9));
-        clock.setDay("2025-07-10");
+        clock.set(LocalDate.parse("2025-07-10"));
         get("/api/campaigns/" + c + "/progress"); // caught up
 
         List<JsonNode> updates = new CopyOnWriteArrayList<>();
@@ -91,7 +92,7 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
         Scenario s = new Scenario(feed);
         String c = uid("live-x");
         s.launch(c, "原标题", "t", null, "2025-07-01", "2025-07-31", null, at("2025-06-30", 9));
-        clock.setDay("2025-07-10");
+        clock.set(LocalDate.parse("2025-07-10"));
         get("/api/campaigns/" + c + "/progress"); // caught up
 
         List<JsonNode> updates = new CopyOnWriteArrayList<>();

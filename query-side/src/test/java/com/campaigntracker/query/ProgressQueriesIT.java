@@ -1,5 +1,6 @@
 package com.campaigntracker.query;
 
+import java.time.LocalDate;
 import com.campaigntracker.shared.campaign.Targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                         new Targets(10L, null, null, null, null), at("2025-06-30", 9))
                 .enrol(c, st, at("2025-07-01", 9))
                 .record(c, "x1", st, "2025-07-02", "宣讲", f(3, 20, 10, 100), at("2025-07-02", 9));
-        clock.setDay("2025-07-03");
+        clock.set(LocalDate.parse("2025-07-03"));
         String path = "/api/campaigns/" + c + "/progress";
         JsonNode first = get(path).body();
         assertThat(get(path).body()).isEqualTo(first);
@@ -42,7 +43,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                 at("2025-07-03", 11));
         assertThat(get(path).body().at("/leaderboard/0/name").asText()).isEqualTo("石油大院实践站");
 
-        clock.setDay("2025-07-20"); // another day: days left and silence move on
+        clock.set(LocalDate.parse("2025-07-20")); // another day: days left and silence move on
         JsonNode later = get(path).body();
         assertThat(later.get("daysLeft")).isNotEqualTo(first.get("daysLeft"));
     }
@@ -64,7 +65,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                 .record(c, "a1", st1, "2025-07-05", "文明引导", f(10, 40, 80, 300), at("2025-07-05", 18))
                 .record(c, "a2", inst, "2025-07-05", "文明引导", f(2, 10, 20, 50), at("2025-07-05", 19));
 
-        clock.setDay("2025-07-05");
+        clock.set(LocalDate.parse("2025-07-05"));
         JsonNode liveThatDay = get("/api/campaigns/" + c + "/progress").body();
         assertThat(liveThatDay.at("/metrics/sessions/total").asLong()).isEqualTo(12);
 
@@ -74,7 +75,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
         // the coordinator lowers the sessions target on 07-11: earlier days keep the old target
         feed.publish(new com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised(c, "文明路口引导行动（修订）",
                 "说明", new Targets(50L, 1000L, 500.0, 10000L, 2)), at("2025-07-11", 9));
-        clock.setDay("2025-07-15");
+        clock.set(LocalDate.parse("2025-07-15"));
 
         JsonNode asOf0705 = get("/api/campaigns/" + c + "/progress?asOf=2025-07-05").body();
         assertThat(asOf0705.at("/metrics/sessions/total").asLong()).isEqualTo(12);
@@ -135,7 +136,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                 .record(c, "h2", t2, "2025-07-18", "宣传", f(5, 10, 5, 20), at("2025-07-18", 20))
                 .record(c, "h3", inst, "2025-07-03", "宣传", f(2, 4, 1.5, 8), at("2025-07-03", 20))
                 .record(c, "h4", team, "2025-07-19", "消杀", f(7, 30, 46.5, 8530), at("2025-07-19", 20));
-        clock.setDay("2025-07-20");
+        clock.set(LocalDate.parse("2025-07-20"));
 
         JsonNode p = get("/api/campaigns/" + c + "/progress").body();
         assertThat(p.at("/metrics/sessions/total").asLong()).isEqualTo(17);
@@ -185,7 +186,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                         new Targets(1000L, 1000L, 1000.0, 1000L, 1), at("2024-12-31", 9))
                 .enrol(c, u, at("2025-01-01", 9))
                 .record(c, "p1", u, "2025-02-01", "引导", f(475, 474, 374.5, 375), at("2025-02-01", 9));
-        clock.setDay("2025-02-19"); // day 50 of 100: expected 50 %
+        clock.set(LocalDate.parse("2025-02-19")); // day 50 of 100: expected 50 %
         JsonNode p = get("/api/campaigns/" + c + "/progress").body();
         assertThat(p.get("expectedProgress").asDouble()).isEqualTo(0.5);
         assertThat(p.get("daysLeft").asLong()).isEqualTo(50);
@@ -219,7 +220,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
         s.launch(c1, "活动一", theme, "西城区", "2025-05-01", "2025-05-31", null, at("2025-04-30", 9))
                 .launch(c2, "活动二", theme, null, "2025-05-01", "2025-06-30", null, at("2025-04-30", 9));
         feed.publish(new com.campaigntracker.shared.campaign.CampaignEvents.CampaignClosed(c1), at("2025-06-01", 9));
-        clock.setDay("2025-06-10");
+        clock.set(LocalDate.parse("2025-06-10"));
         List<String> byTheme = campaignIds(get("/api/campaigns?theme=" + theme).body());
         assertThat(byTheme).containsExactlyInAnyOrder(c1, c2);
         assertThat(campaignIds(get("/api/campaigns?theme=" + theme + "&status=CLOSED").body())).containsExactly(c1);

@@ -1,5 +1,8 @@
 package com.campaigntracker.query;
 
+import java.time.ZoneId;
+import java.time.LocalDate;
+import org.threeten.extra.MutableClock;
 import com.campaigntracker.queryapp.QuerySideApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +74,8 @@ public abstract class QueryIntegrationTest {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return MutableClock.of(LocalDate.now().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                    ZoneId.of("Asia/Shanghai"));
         }
 
         /**

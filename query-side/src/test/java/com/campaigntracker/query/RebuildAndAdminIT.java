@@ -30,7 +30,7 @@ class RebuildAndAdminIT extends QueryIntegrationTest {
     @Test
     void aFullReplayGivesByteForByteTheSameReadModelAsTheIncrementalBuild() {
         List<String> campaigns = RealisticScenario.publish(feed, uid("r"));
-        clock.setDay("2025-08-12");
+        clock.set(LocalDate.parse("2025-08-12"));
         JsonNode before = get("/api/campaigns/" + campaigns.get(0) + "/progress").body();
         assertThat(before.at("/totals/activities").asLong()).isGreaterThan(100);
         Map<String, List<String>> incremental = dump();

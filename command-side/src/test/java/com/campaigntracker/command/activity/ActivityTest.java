@@ -1,6 +1,6 @@
 package com.campaigntracker.command.activity;
 
-import com.campaigntracker.command.MutableClock;
+import org.threeten.extra.MutableClock;
 import com.campaigntracker.command.OtherStreams;
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.campaign.CampaignGate;
@@ -52,7 +52,7 @@ class ActivityTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Today is 2026-07-15 in Beijing (it is still 07-14 in UTC). */
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 7, 15, 6, 30, 0, 0, SHANGHAI);
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.of(NOW.toInstant(), SHANGHAI);
     private static final LocalDate START = LocalDate.of(2026, 6, 1);
     private static final LocalDate END = LocalDate.of(2026, 9, 30);
     private static final LocalDate DAY = LocalDate.of(2026, 7, 10);
@@ -183,7 +183,7 @@ class ActivityTest {
 
     @Test
     void cannotRecordAfterTheCampaignEnds() {
-        clock.set(ZonedDateTime.of(2026, 11, 1, 9, 0, 0, 0, SHANGHAI));
+        clock.setInstant(ZonedDateTime.of(2026, 11, 1, 9, 0, 0, 0, SHANGHAI).toInstant());
         fixture.givenNoPriorActivity()
                 .when(record("lantian", END.plusDays(1), FIGURES))
                 .expectException(DateOutsidePeriod.class)
@@ -192,7 +192,7 @@ class ActivityTest {
 
     @Test
     void anExtensionOpensTheNewDays() {
-        clock.set(ZonedDateTime.of(2026, 11, 1, 9, 0, 0, 0, SHANGHAI));
+        clock.setInstant(ZonedDateTime.of(2026, 11, 1, 9, 0, 0, 0, SHANGHAI).toInstant());
         others.campaign(C, new CampaignExtended(C, END, LocalDate.of(2026, 10, 31)));
         fixture.givenNoPriorActivity()
                 .when(record("lantian", LocalDate.of(2026, 10, 31), FIGURES))

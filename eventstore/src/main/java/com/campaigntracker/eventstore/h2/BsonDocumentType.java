@@ -1,4 +1,4 @@
-package de.bwaldvogel.mongo.backend.h2;
+package com.campaigntracker.eventstore.h2;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
