@@ -4,9 +4,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Reads another aggregate's own stream and folds it into a small immutable fact record, for the rules that
@@ -20,14 +21,18 @@ import java.util.concurrent.ConcurrentMap;
  * @param <S> the folded, immutable state
  */
 public abstract class FoldingLookup<S> {
+    /** Property {@code tracker.command.lookup-cache-size}: a district's ~700 units and stations, many times over. */
+    public static final long DEFAULT_MAX_ENTRIES = 50_000;
+
     private final EventStore eventStore;
-    private final ConcurrentMap<String, Folded<S>> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Folded<S>> cache;
 
     private record Folded<S>(S state, long lastSequence) {
     }
 
-    protected FoldingLookup(EventStore eventStore) {
+    protected FoldingLookup(EventStore eventStore, long maxEntries) {
         this.eventStore = eventStore;
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     /**
@@ -52,7 +57,7 @@ public abstract class FoldingLookup<S> {
         if (id == null) {
             return new Folded<>(null, -1);
         }
-        Folded<S> cached = cache.get(id);
+        Folded<S> cached = cache.getIfPresent(id);
         S state = cached == null ? null : cached.state();
         long last = cached == null ? -1 : cached.lastSequence();
         DomainEventStream events = eventStore.readEvents(id, last + 1);
@@ -65,8 +70,14 @@ public abstract class FoldingLookup<S> {
         }
         Folded<S> folded = new Folded<>(state, last);
         if (last >= 0) {
-            cache.merge(id, folded, (old, fresh) -> fresh.lastSequence() >= old.lastSequence() ? fresh : old);
+            cache.asMap().merge(id, folded, (old, fresh) -> fresh.lastSequence() >= old.lastSequence() ? fresh : old);
         }
         return folded;
+    }
+
+    /** How many streams the cache holds now. */
+    long cachedStreams() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 }

@@ -1,6 +1,6 @@
 package com.campaigntracker.command;
 
-import com.campaigntracker.command.campaign.CampaignFacts;
+import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.campaign.CampaignLookup;
 import com.campaigntracker.command.campaign.CampaignNotFound;
 import com.campaigntracker.command.unit.UnitLookup;
@@ -51,7 +51,7 @@ class FoldingLookupTest {
         append("c", 1, new UnitEnrolled("c", "u1"));
         append("c", 2, new UnitEnrolled("c", "u2"));
 
-        CampaignFacts first = lookup.require("c");
+        CampaignState first = lookup.require("c");
         assertThat(first.enrolledUnits()).containsExactlyInAnyOrder("u1", "u2");
         assertThat(first.status()).isEqualTo(CampaignStatus.ACTIVE);
         verify(spy).readEvents("c", 0L);
@@ -59,10 +59,10 @@ class FoldingLookupTest {
         append("c", 3, new UnitWithdrawn("c", "u1"));
         append("c", 4, new CampaignExtended("c", END, END.plusDays(10)));
         append("c", 5, new CampaignClosed("c"));
-        CampaignFacts later = lookup.require("c");
+        CampaignState later = lookup.require("c");
         verify(spy).readEvents("c", 3L);
-        assertThat(later).isEqualTo(new CampaignFacts("c", CampaignStatus.CLOSED, "顺义区",
-                Set.of(UnitType.PRACTICE_STATION), START, END.plusDays(10), Set.of("u2")));
+        assertThat(later).isEqualTo(new CampaignState("c", "t", null, "顺义区", Set.of(UnitType.PRACTICE_STATION),
+                START, END.plusDays(10), Targets.none(), CampaignStatus.CLOSED, Set.of("u2"), Set.of("u1")));
 
         lookup.require("c");
         verify(spy).readEvents("c", 6L);
@@ -95,5 +95,20 @@ class FoldingLookupTest {
             assertThat(u.name()).isEqualTo("新名");
             assertThat(u.active()).isFalse();
         });
+    }
+
+    @Test
+    void holdsAtMostTheConfiguredNumberOfStreamsAndRefoldsAnEvictedOne() {
+        UnitLookup units = new UnitLookup(spy, 3);
+        for (int i = 0; i < 10; i++) {
+            store.publish(new GenericDomainEventMessage<>("Unit", "u" + i, 0,
+                    new UnitRegistered("u" + i, "名" + i, UnitType.PRACTICE_CENTER, "海淀区", null)));
+            assertThat(units.require("unitId", "u" + i).name()).isEqualTo("名" + i);
+        }
+        assertThat(((FoldingLookup<?>) units).cachedStreams()).isLessThanOrEqualTo(3);
+        for (int i = 0; i < 10; i++) {
+            assertThat(units.require("unitId", "u" + i).name()).isEqualTo("名" + i);
+        }
+        assertThat(((FoldingLookup<?>) units).cachedStreams()).isLessThanOrEqualTo(3);
     }
 }

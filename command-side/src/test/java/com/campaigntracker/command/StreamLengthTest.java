@@ -2,7 +2,7 @@ package com.campaigntracker.command;
 
 import org.threeten.extra.MutableClock;
 import com.campaigntracker.command.activity.Activity;
-import com.campaigntracker.command.campaign.BoundedAggregateCache;
+import com.campaigntracker.command.campaign.CaffeineAggregateCache;
 import com.campaigntracker.command.campaign.Campaign;
 import com.campaigntracker.command.campaign.CampaignGate;
 import com.campaigntracker.command.campaign.CampaignLookup;
@@ -81,7 +81,7 @@ class StreamLengthTest {
                 .configureAggregate(Unit.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 250))
-                        .configureCache(c -> new BoundedAggregateCache(1024)))
+                        .configureCache(c -> new CaffeineAggregateCache(1024)))
                 .configureAggregate(Activity.class)
                 .registerComponent(UnitLookup.class, c -> new UnitLookup(c.eventStore()))
                 .registerComponent(CampaignLookup.class, c -> new CampaignLookup(c.eventStore()))

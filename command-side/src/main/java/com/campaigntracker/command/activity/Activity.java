@@ -5,7 +5,7 @@ import com.campaigntracker.command.unit.ActingUnitPolicy;
 
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.activity.ActivityRules.Content;
-import com.campaigntracker.command.campaign.CampaignFacts;
+import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.campaign.CampaignGate;
 import com.campaigntracker.command.campaign.CampaignLookup;
 import com.campaigntracker.command.rules.TextBounds;
@@ -78,7 +78,7 @@ public class Activity {
             throw new ActivityIdConflict(campaignId, activityId, unitId);
         }
         gate.enterShared(command.campaignId());
-        CampaignFacts campaign = campaigns.require(command.campaignId()).requireActive();
+        CampaignState campaign = campaigns.require(command.campaignId()).requireActive();
         ActivityRules.dateAllowed(campaign, content.date(), clock);
         ActivityRules.unitMayRecord(campaign, command.unitId(), units);
         apply(new ActivityRecorded(command.campaignId(), command.activityId(), command.unitId(), content.date(),
@@ -106,7 +106,7 @@ public class Activity {
             return Outcome.UNCHANGED;
         }
         gate.enterShared(campaignId);
-        CampaignFacts campaign = campaigns.require(campaignId).requireActive();
+        CampaignState campaign = campaigns.require(campaignId).requireActive();
         ActivityRules.dateAllowed(campaign, content.date(), clock);
         apply(new ActivityCorrected(campaignId, activityId, unitId, content.date(), content.title(),
                 content.category(), content.site(), content.figures(), content.notes(), current.figures(),

@@ -1,10 +1,10 @@
 package com.campaigntracker.command.activity;
 
-import com.campaigntracker.command.campaign.CampaignFacts;
+import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.campaign.UnitNotEnrolled;
 import com.campaigntracker.command.rules.FigureBounds;
 import com.campaigntracker.command.rules.TextBounds;
-import com.campaigntracker.command.unit.UnitFacts;
+import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitLookup;
 import com.campaigntracker.command.unit.UnitNotFound;
@@ -35,7 +35,7 @@ final class ActivityRules {
     }
 
     /** The date lies in the campaign period and is not after today (Asia/Shanghai by the injected clock). */
-    static void dateAllowed(CampaignFacts campaign, LocalDate date, Clock clock) {
+    static void dateAllowed(CampaignState campaign, LocalDate date, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         if (date.isBefore(campaign.startDate()) || date.isAfter(campaign.endDate())) {
             throw new DateOutsidePeriod(campaign.campaignId(), date, campaign.startDate(), campaign.endDate());
@@ -46,8 +46,8 @@ final class ActivityRules {
     }
 
     /** Only an active unit that reported in and has not withdrawn records activities. */
-    static void unitMayRecord(CampaignFacts campaign, String unitId, UnitLookup units) {
-        UnitFacts unit = units.find(unitId).orElseThrow(() -> new UnitNotFound("unitId", unitId));
+    static void unitMayRecord(CampaignState campaign, String unitId, UnitLookup units) {
+        UnitState unit = units.find(unitId).orElseThrow(() -> new UnitNotFound("unitId", unitId));
         if (!campaign.isEnrolled(unitId)) {
             throw new UnitNotEnrolled(campaign.campaignId(), unitId);
         }

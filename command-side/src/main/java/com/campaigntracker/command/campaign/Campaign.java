@@ -8,7 +8,7 @@ import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.rules.FigureBounds;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.rules.TextBounds;
-import com.campaigntracker.command.unit.UnitFacts;
+import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitLookup;
 import com.campaigntracker.shared.campaign.CampaignCommands.CancelCampaign;
@@ -20,16 +20,16 @@ import com.campaigntracker.shared.campaign.CampaignCommands.ReviseCampaign;
 import com.campaigntracker.shared.campaign.CampaignCommands.WithdrawUnit;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignCancelled;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignClosed;
+import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignExtended;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignLaunched;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised;
 import com.campaigntracker.shared.campaign.CampaignEvents.UnitEnrolled;
 import com.campaigntracker.shared.campaign.CampaignEvents.UnitWithdrawn;
-import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.shared.campaign.Targets;
 import com.campaigntracker.shared.unit.UnitType;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,7 +37,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -48,29 +47,33 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A themed campaign and its 报到 roll. Activities live in their own streams ({@code Activity}), so this stream
  * grows only with life-cycle events and enrolments (~600 for a big campaign); snapshots every
  * {@code tracker.command.campaign-snapshot-threshold} events (default 250) and an in-memory cache keep loading
- * it cheap. The fields are visible to Jackson because the snapshot is this object serialized as JSON.
+ * it cheap. Its state is a {@link CampaignState}; the snapshot is that state as JSON.
  */
 @Aggregate(snapshotTriggerDefinition = CampaignAggregateConfiguration.SNAPSHOT_TRIGGER,
         cache = CampaignAggregateConfiguration.CACHE)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Campaign {
 
-    @AggregateIdentifier
-    private String campaignId;
-    private String title;
-    private String description;
-    private String district;
-    private Set<UnitType> eligibleUnitTypes = new HashSet<>();
-    private LocalDate startDate;
-    private LocalDate endDate;
-    private Targets targets;
-    private CampaignStatus status;
-    private Set<String> enrolledUnits = new HashSet<>();
-    private Set<String> withdrawnUnits = new HashSet<>();
+    private CampaignState state;
 
     protected Campaign() {
-        // for Axon and for snapshots
+        // for Axon
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Campaign fromSnapshot(CampaignState state) {
+        Campaign campaign = new Campaign();
+        campaign.state = state;
+        return campaign;
+    }
+
+    @JsonValue
+    CampaignState snapshot() {
+        return state;
+    }
+
+    @AggregateIdentifier
+    String campaignId() {
+        return state == null ? null : state.campaignId();
     }
 
     @CommandHandler
@@ -115,46 +118,47 @@ public class Campaign {
         if (command.title() == null && command.description() == null && command.targets() == null) {
             throw new InvalidField("title", null, "title、description、targets 至少要提供一项");
         }
-        String newTitle = command.title() == null ? title
+        String newTitle = command.title() == null ? state.title()
                 : TextBounds.required("title", command.title(), TextBounds.TITLE_MAX);
-        String newDescription = command.description() == null ? description
+        String newDescription = command.description() == null ? state.description()
                 : TextBounds.optionalMultiline("description", command.description(), TextBounds.DESCRIPTION_MAX);
-        Targets newTargets = command.targets() == null ? targets : FigureBounds.check(command.targets());
-        requireActive();
-        if (Objects.equals(newTitle, title) && Objects.equals(newDescription, description)
-                && Objects.equals(newTargets, targets)) {
+        Targets newTargets = command.targets() == null ? state.targets() : FigureBounds.check(command.targets());
+        state.requireActive();
+        if (Objects.equals(newTitle, state.title()) && Objects.equals(newDescription, state.description())
+                && Objects.equals(newTargets, state.targets())) {
             return;
         }
-        apply(new CampaignRevised(campaignId, newTitle, newDescription, newTargets));
+        apply(new CampaignRevised(state.campaignId(), newTitle, newDescription, newTargets));
     }
 
     /** Extending to the current end date again is a harmless retry; an earlier date is refused. */
     @CommandHandler
     public void handle(ExtendCampaign command) {
         LocalDate newEnd = TextBounds.date("endDate", command.endDate());
-        requireActive();
+        state.requireActive();
+        LocalDate endDate = state.endDate();
         if (newEnd.equals(endDate)) {
             return;
         }
         if (newEnd.isBefore(endDate)) {
-            throw new ExtensionNotLater(campaignId, endDate, newEnd);
+            throw new ExtensionNotLater(state.campaignId(), endDate, newEnd);
         }
-        apply(new CampaignExtended(campaignId, endDate, newEnd));
+        apply(new CampaignExtended(state.campaignId(), endDate, newEnd));
     }
 
     @CommandHandler
     public void handle(CloseCampaign command, CampaignGate gate) {
-        requireActive();
-        gate.enterExclusive(campaignId);
-        apply(new CampaignClosed(campaignId));
+        state.requireActive();
+        gate.enterExclusive(state.campaignId());
+        apply(new CampaignClosed(state.campaignId()));
     }
 
     @CommandHandler
     public void handle(CancelCampaign command, CampaignGate gate) {
         String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
-        requireActive();
-        gate.enterExclusive(campaignId);
-        apply(new CampaignCancelled(campaignId, reason));
+        state.requireActive();
+        gate.enterExclusive(state.campaignId());
+        apply(new CampaignCancelled(state.campaignId(), reason));
     }
 
     /** 报到: only active units of an eligible type, in the campaign's district unless it is city-wide. */
@@ -163,21 +167,22 @@ public class Campaign {
                           @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         String unitId = TextBounds.id("unitId", command.unitId());
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
-        requireActive();
-        if (enrolledUnits.contains(unitId)) {
+        state.requireActive();
+        if (state.isEnrolled(unitId)) {
             return Outcome.UNCHANGED;
         }
-        UnitFacts unit = units.require("unitId", unitId);
+        UnitState unit = units.require("unitId", unitId);
         if (!unit.active()) {
             throw new UnitInactive("unitId", unitId);
         }
-        if (!eligibleUnitTypes.contains(unit.type())) {
-            throw new IneligibleUnitType(campaignId, unitId, unit.type(), eligibleUnitTypes);
+        if (!state.eligibleUnitTypes().contains(unit.type())) {
+            throw new IneligibleUnitType(state.campaignId(), unitId, unit.type(), state.eligibleUnitTypes());
         }
+        String district = state.district();
         if (district != null && !district.equals(unit.district())) {
-            throw new UnitOutOfScope(campaignId, district, unitId, unit.district());
+            throw new UnitOutOfScope(state.campaignId(), district, unitId, unit.district());
         }
-        apply(new UnitEnrolled(campaignId, unitId));
+        apply(new UnitEnrolled(state.campaignId(), unitId));
         return Outcome.CHANGED;
     }
 
@@ -188,67 +193,19 @@ public class Campaign {
                        @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         String unitId = TextBounds.id("unitId", command.unitId());
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
-        requireActive();
-        if (!enrolledUnits.contains(unitId)) {
-            if (withdrawnUnits.contains(unitId)) {
+        state.requireActive();
+        if (!state.isEnrolled(unitId)) {
+            if (state.withdrawnUnits().contains(unitId)) {
                 return;
             }
-            throw new UnitNotEnrolled(campaignId, unitId);
+            throw new UnitNotEnrolled(state.campaignId(), unitId);
         }
-        gate.enterExclusive(campaignId);
-        apply(new UnitWithdrawn(campaignId, unitId));
-    }
-
-    private void requireActive() {
-        if (status != CampaignStatus.ACTIVE) {
-            throw new CampaignNotActive(campaignId, status);
-        }
+        gate.enterExclusive(state.campaignId());
+        apply(new UnitWithdrawn(state.campaignId(), unitId));
     }
 
     @EventSourcingHandler
-    void on(CampaignLaunched event) {
-        campaignId = event.campaignId();
-        title = event.title();
-        description = event.description();
-        district = event.district();
-        eligibleUnitTypes = new HashSet<>(event.eligibleUnitTypes());
-        startDate = event.startDate();
-        endDate = event.endDate();
-        targets = event.targets();
-        status = CampaignStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignRevised event) {
-        title = event.title();
-        description = event.description();
-        targets = event.targets();
-    }
-
-    @EventSourcingHandler
-    void on(CampaignExtended event) {
-        endDate = event.endDate();
-    }
-
-    @EventSourcingHandler
-    void on(CampaignClosed event) {
-        status = CampaignStatus.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(CampaignCancelled event) {
-        status = CampaignStatus.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(UnitEnrolled event) {
-        enrolledUnits.add(event.unitId());
-        withdrawnUnits.remove(event.unitId());
-    }
-
-    @EventSourcingHandler
-    void on(UnitWithdrawn event) {
-        enrolledUnits.remove(event.unitId());
-        withdrawnUnits.add(event.unitId());
+    void on(CampaignEvent event) {
+        state = CampaignState.fold(state, event);
     }
 }

@@ -1,6 +1,5 @@
 package com.campaigntracker.command.campaign;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -22,7 +21,7 @@ public class CampaignAggregateConfiguration {
     }
 
     @Bean(CACHE)
-    Cache campaignCache(@Value("${tracker.command.campaign-cache-size:1024}") int maxEntries) {
-        return new BoundedAggregateCache(maxEntries);
+    CaffeineAggregateCache campaignCache(@Value("${tracker.command.campaign-cache-size:1024}") int maxEntries) {
+        return new CaffeineAggregateCache(maxEntries);
     }
 }

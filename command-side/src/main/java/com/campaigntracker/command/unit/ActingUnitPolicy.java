@@ -24,7 +24,7 @@ public final class ActingUnitPolicy {
             return;
         }
         Set<String> seen = new HashSet<>();
-        for (String u = targetUnit; u != null && seen.add(u); u = units.find(u).map(UnitFacts::parentUnitId).orElse(null)) {
+        for (String u = targetUnit; u != null && seen.add(u); u = units.find(u).map(UnitState::parentUnitId).orElse(null)) {
             if (u.equals(actingUnit)) {
                 return;
             }

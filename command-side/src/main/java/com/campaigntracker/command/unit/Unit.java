@@ -6,6 +6,7 @@ import com.campaigntracker.shared.unit.UnitCommands.DeactivateUnit;
 import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
 import com.campaigntracker.shared.unit.UnitCommands.RenameUnit;
 import com.campaigntracker.shared.unit.UnitEvents.UnitDeactivated;
+import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import com.campaigntracker.shared.unit.UnitEvents.UnitRegistered;
 import com.campaigntracker.shared.unit.UnitEvents.UnitRenamed;
 import com.campaigntracker.shared.unit.UnitType;
@@ -25,10 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Unit {
 
-    @AggregateIdentifier
-    private String unitId;
-    private String name;
-    private boolean active;
+    private UnitState state;
 
     protected Unit() {
         // for Axon
@@ -61,7 +59,7 @@ public class Unit {
             }
             return;
         }
-        UnitFacts parent = units.require("parentUnitId", parentId);
+        UnitState parent = units.require("parentUnitId", parentId);
         if (!parent.active()) {
             throw new UnitInactive("parentUnitId", parentId);
         }
@@ -73,42 +71,35 @@ public class Unit {
         }
     }
 
+    @AggregateIdentifier
+    String unitId() {
+        return state == null ? null : state.unitId();
+    }
+
     @CommandHandler
     public void handle(RenameUnit command) {
         String newName = TextBounds.required("name", command.name(), TextBounds.UNIT_NAME_MAX);
-        if (!active) {
-            throw new UnitAlreadyDeactivated(unitId);
+        if (!state.active()) {
+            throw new UnitAlreadyDeactivated(state.unitId());
         }
-        if (newName.equals(name)) {
+        if (newName.equals(state.name())) {
             return;
         }
-        apply(new UnitRenamed(unitId, name, newName));
+        apply(new UnitRenamed(state.unitId(), state.name(), newName));
     }
 
     /** Deactivating an inactive unit again changes nothing (a harmless retry). */
     @CommandHandler
     public void handle(DeactivateUnit command) {
         String reason = TextBounds.optionalMultiline("reason", command.reason(), TextBounds.REASON_MAX);
-        if (!active) {
+        if (!state.active()) {
             return;
         }
-        apply(new UnitDeactivated(unitId, reason));
+        apply(new UnitDeactivated(state.unitId(), reason));
     }
 
     @EventSourcingHandler
-    void on(UnitRegistered event) {
-        unitId = event.unitId();
-        name = event.name();
-        active = true;
-    }
-
-    @EventSourcingHandler
-    void on(UnitRenamed event) {
-        name = event.name();
-    }
-
-    @EventSourcingHandler
-    void on(UnitDeactivated event) {
-        active = false;
+    void on(UnitEvent event) {
+        state = UnitState.fold(state, event);
     }
 }

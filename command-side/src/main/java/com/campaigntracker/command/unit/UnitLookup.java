@@ -1,41 +1,33 @@
 package com.campaigntracker.command.unit;
 
 import com.campaigntracker.command.FoldingLookup;
-import com.campaigntracker.shared.unit.UnitEvents.UnitDeactivated;
-import com.campaigntracker.shared.unit.UnitEvents.UnitRegistered;
-import com.campaigntracker.shared.unit.UnitEvents.UnitRenamed;
+import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Facts about units for rules of other aggregates (parent unit, enrolment, recording). */
+/** Units for rules of other aggregates (parent unit, enrolment, recording), folded by {@link UnitState#fold}. */
 @Component
-public class UnitLookup extends FoldingLookup<UnitFacts> {
+public class UnitLookup extends FoldingLookup<UnitState> {
+
+    @Autowired
+    public UnitLookup(EventStore eventStore,
+                      @Value("${tracker.command.lookup-cache-size:" + DEFAULT_MAX_ENTRIES + "}") long maxEntries) {
+        super(eventStore, maxEntries);
+    }
 
     public UnitLookup(EventStore eventStore) {
-        super(eventStore);
+        this(eventStore, DEFAULT_MAX_ENTRIES);
     }
 
     @Override
-    protected UnitFacts apply(UnitFacts state, Object payload) {
-        if (payload instanceof UnitRegistered e) {
-            return new UnitFacts(e.unitId(), e.name(), e.type(), e.district(), e.parentUnitId(), true);
-        }
-        if (state == null) {
-            return null;
-        }
-        if (payload instanceof UnitRenamed e) {
-            return new UnitFacts(state.unitId(), e.name(), state.type(), state.district(), state.parentUnitId(),
-                    state.active());
-        }
-        if (payload instanceof UnitDeactivated) {
-            return new UnitFacts(state.unitId(), state.name(), state.type(), state.district(),
-                    state.parentUnitId(), false);
-        }
-        return state;
+    protected UnitState apply(UnitState state, Object payload) {
+        return payload instanceof UnitEvent event ? UnitState.fold(state, event) : state;
     }
 
     /** The unit, or {@link UnitNotFound} naming the field that referred to it. */
-    public UnitFacts require(String field, String unitId) {
+    public UnitState require(String field, String unitId) {
         return find(unitId).orElseThrow(() -> new UnitNotFound(field, unitId));
     }
 }

@@ -107,4 +107,19 @@ class CampaignGateTest {
         CampaignGate gate = new CampaignGate(Duration.ofMillis(100));
         assertThatThrownBy(() -> gate.enterShared("c")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void keepsNoLockOfACampaignNobodyIsInside() {
+        CampaignGate gate = new CampaignGate(Duration.ofSeconds(1));
+        for (int i = 0; i < 100; i++) {
+            String campaignId = "c" + i;
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            gate.enterShared(campaignId);
+            unitOfWork.commit();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return gate.size() == 0;
+        });
+    }
 }
