@@ -8,7 +8,6 @@ import com.campaigntracker.command.activity.ActivityRules.Content;
 import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.campaign.CampaignGate;
 import com.campaigntracker.command.campaign.CampaignLookup;
-import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.command.unit.UnitLookup;
 import com.campaigntracker.shared.activity.ActivityCommands.CorrectActivity;
 import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
@@ -62,12 +61,9 @@ public class Activity {
     public Outcome handle(RecordActivity command, CampaignLookup campaigns, UnitLookup units, CampaignGate gate,
                           Clock clock, @MetaDataValue(AuditMetadata.ROLE) String role,
                           @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
-        TextBounds.id("campaignId", command.campaignId());
-        TextBounds.id("activityId", command.activityId());
-        TextBounds.id("unitId", command.unitId());
         ActingUnitPolicy.requireMayActFor(role, actingUnit, command.unitId(), units);
-        Content content = ActivityRules.validContent(command.date(), command.title(), command.category(),
-                command.site(), command.figures(), command.notes());
+        Content content = new Content(command.date(), command.title(), command.category(), command.site(),
+                command.figures(), command.notes());
         if (streamId != null) {
             if (retracted) {
                 throw new ActivityAlreadyRetracted(campaignId, activityId);
@@ -93,9 +89,8 @@ public class Activity {
                           @MetaDataValue(AuditMetadata.ROLE) String role,
                           @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
-        Content content = ActivityRules.validContent(command.date(), command.title(), command.category(),
-                command.site(), command.figures(), command.notes());
-        String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
+        Content content = new Content(command.date(), command.title(), command.category(), command.site(),
+                command.figures(), command.notes());
         if (retracted) {
             throw new ActivityAlreadyRetracted(campaignId, activityId);
         }
@@ -110,7 +105,7 @@ public class Activity {
         ActivityRules.dateAllowed(campaign, content.date(), clock);
         apply(new ActivityCorrected(campaignId, activityId, unitId, content.date(), content.title(),
                 content.category(), content.site(), content.figures(), content.notes(), current.figures(),
-                current.date(), reason));
+                current.date(), command.reason()));
         return Outcome.CHANGED;
     }
 
@@ -120,13 +115,13 @@ public class Activity {
                           @MetaDataValue(AuditMetadata.ROLE) String role,
                           @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
-        String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
         if (retracted) {
             throw new ActivityAlreadyRetracted(campaignId, activityId);
         }
         gate.enterShared(campaignId);
         campaigns.require(campaignId).requireActive();
-        apply(new ActivityRetracted(campaignId, activityId, unitId, current.date(), current.figures(), reason));
+        apply(new ActivityRetracted(campaignId, activityId, unitId, current.date(), current.figures(),
+                command.reason()));
         return Outcome.CHANGED;
     }
 

@@ -2,8 +2,6 @@ package com.campaigntracker.command.activity;
 
 import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.campaign.UnitNotEnrolled;
-import com.campaigntracker.command.rules.FigureBounds;
-import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitLookup;
@@ -20,18 +18,6 @@ final class ActivityRules {
 
     /** The content of an activity, compared to tell a retry from a conflict or a no-op correction. */
     record Content(LocalDate date, String title, String category, String site, Figures figures, String notes) {
-    }
-
-    /** Field bounds: texts ({@link TextBounds}) and figures ({@link FigureBounds}). */
-    static Content validContent(LocalDate date, String title, String category, String site, Figures figures,
-                                String notes) {
-        return new Content(
-                TextBounds.date("date", date),
-                TextBounds.required("title", title, TextBounds.TITLE_MAX),
-                TextBounds.optional("category", category, TextBounds.CATEGORY_MAX),
-                TextBounds.optional("site", site, TextBounds.SITE_MAX),
-                FigureBounds.check(figures),
-                TextBounds.optionalMultiline("notes", notes, TextBounds.NOTES_MAX));
     }
 
     /** The date lies in the campaign period and is not after today (Asia/Shanghai by the injected clock). */

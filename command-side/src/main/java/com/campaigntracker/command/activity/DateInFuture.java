@@ -1,5 +1,6 @@
 package com.campaigntracker.command.activity;
 
+import com.campaigntracker.command.rules.FieldLabels;
 import com.campaigntracker.command.rules.RuleViolation;
 
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 public class DateInFuture extends RuleViolation {
     public DateInFuture(LocalDate date, LocalDate today) {
         super(Kind.UNPROCESSABLE, "date-in-future", "日期在未来",
-                "字段 date 为 " + date + ",晚于今天 " + today + "(北京时间),不能填报尚未开展的活动",
+                FieldLabels.of("date") + "为 " + date + ",晚于今天 " + today + "(北京时间),不能填报尚未开展的活动",
                 "field", "date", "date", date.toString(), "today", today.toString());
     }
 }

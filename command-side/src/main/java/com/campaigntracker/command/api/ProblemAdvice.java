@@ -1,6 +1,8 @@
 package com.campaigntracker.command.api;
 
+import com.campaigntracker.command.rules.FieldLabels;
 import com.campaigntracker.command.rules.RuleViolation;
+import com.campaigntracker.shared.validation.Bounds;
 import com.campaigntracker.shared.unit.UnitType;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -82,7 +84,7 @@ public class ProblemAdvice {
         } else if (cause instanceof MismatchedInputException m && (field == null || field.isEmpty())) {
             detail = "请求体必须是一个 JSON 对象";
         } else if (cause instanceof JsonMappingException m) {
-            detail = "字段 " + field + " " + expectation(m);
+            detail = FieldLabels.of(field) + expectation(m);
         } else {
             detail = "请求体无法解析";
         }
@@ -96,7 +98,7 @@ public class ProblemAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", "字段无效",
-                "字段 " + e.getParameterName() + " 不能为空");
+                FieldLabels.of(e.getParameterName()) + Bounds.MISSING);
         problem.setProperty("field", e.getParameterName());
         return ResponseEntity.badRequest().body(problem);
     }
@@ -104,7 +106,7 @@ public class ProblemAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", "字段无效",
-                "字段 " + e.getName() + " 的格式不正确");
+                FieldLabels.of(e.getName()) + "的格式不正确");
         problem.setProperty("field", e.getName());
         return ResponseEntity.badRequest().body(problem);
     }

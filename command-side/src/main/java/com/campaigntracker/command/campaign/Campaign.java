@@ -5,9 +5,7 @@ import com.campaigntracker.command.unit.ActingUnitPolicy;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
 import com.campaigntracker.command.Outcome;
-import com.campaigntracker.command.rules.FigureBounds;
 import com.campaigntracker.command.rules.InvalidField;
-import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitLookup;
@@ -78,36 +76,22 @@ public class Campaign {
 
     @CommandHandler
     public Campaign(LaunchCampaign command, CampaignLookup campaigns) {
-        String id = TextBounds.id("id", command.campaignId());
-        String title = TextBounds.required("title", command.title(), TextBounds.TITLE_MAX);
-        String theme = TextBounds.optional("theme", command.theme(), TextBounds.THEME_MAX);
-        String description = TextBounds.optionalMultiline("description", command.description(),
-                TextBounds.DESCRIPTION_MAX);
-        String district = command.district();
-        if (district != null) {
-            TextBounds.required("district", district, TextBounds.DISTRICT_MAX);
+        if (command.endDate().isBefore(command.startDate())) {
+            throw new InvalidField("endDate", command.endDate(), "不能早于开始日期(" + command.startDate() + ")");
         }
-        LocalDate start = TextBounds.date("startDate", command.startDate());
-        LocalDate end = TextBounds.date("endDate", command.endDate());
-        if (end.isBefore(start)) {
-            throw new InvalidField("endDate", end, "不能早于开始日期 startDate(" + start + ")");
+        if (campaigns.idInUse(command.campaignId())) {
+            throw new CampaignAlreadyExists(command.campaignId());
         }
-        Targets targets = FigureBounds.check(command.targets());
-        Set<UnitType> eligible = eligible(command.eligibleUnitTypes());
-        if (campaigns.idInUse(id)) {
-            throw new CampaignAlreadyExists(id);
-        }
-        apply(new CampaignLaunched(id, title, theme, description, district, eligible, start, end, targets));
+        Targets targets = command.targets() == null ? Targets.none() : command.targets();
+        apply(new CampaignLaunched(command.campaignId(), command.title(), command.theme(), command.description(),
+                command.district(), eligible(command.eligibleUnitTypes()), command.startDate(), command.endDate(),
+                targets));
     }
 
     /** No eligible types given means every type may report in; the event lists them explicitly. */
     private static Set<UnitType> eligible(Set<UnitType> requested) {
         if (requested == null || requested.isEmpty()) {
             return new LinkedHashSet<>(EnumSet.allOf(UnitType.class));
-        }
-        // not contains(null): immutable sets (Set.of) throw on it
-        if (requested.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidField("eligibleUnitTypes", null, "不能包含空值");
         }
         return new LinkedHashSet<>(EnumSet.copyOf(requested));
     }
@@ -116,13 +100,11 @@ public class Campaign {
     @CommandHandler
     public void handle(ReviseCampaign command) {
         if (command.title() == null && command.description() == null && command.targets() == null) {
-            throw new InvalidField("title", null, "title、description、targets 至少要提供一项");
+            throw new InvalidField("title", null, "、说明、目标至少要提供一项");
         }
-        String newTitle = command.title() == null ? state.title()
-                : TextBounds.required("title", command.title(), TextBounds.TITLE_MAX);
-        String newDescription = command.description() == null ? state.description()
-                : TextBounds.optionalMultiline("description", command.description(), TextBounds.DESCRIPTION_MAX);
-        Targets newTargets = command.targets() == null ? state.targets() : FigureBounds.check(command.targets());
+        String newTitle = command.title() == null ? state.title() : command.title();
+        String newDescription = command.description() == null ? state.description() : command.description();
+        Targets newTargets = command.targets() == null ? state.targets() : command.targets();
         state.requireActive();
         if (Objects.equals(newTitle, state.title()) && Objects.equals(newDescription, state.description())
                 && Objects.equals(newTargets, state.targets())) {
@@ -134,7 +116,7 @@ public class Campaign {
     /** Extending to the current end date again is a harmless retry; an earlier date is refused. */
     @CommandHandler
     public void handle(ExtendCampaign command) {
-        LocalDate newEnd = TextBounds.date("endDate", command.endDate());
+        LocalDate newEnd = command.endDate();
         state.requireActive();
         LocalDate endDate = state.endDate();
         if (newEnd.equals(endDate)) {
@@ -155,17 +137,16 @@ public class Campaign {
 
     @CommandHandler
     public void handle(CancelCampaign command, CampaignGate gate) {
-        String reason = TextBounds.requiredMultiline("reason", command.reason(), TextBounds.REASON_MAX);
         state.requireActive();
         gate.enterExclusive(state.campaignId());
-        apply(new CampaignCancelled(state.campaignId(), reason));
+        apply(new CampaignCancelled(state.campaignId(), command.reason()));
     }
 
     /** 报到: only active units of an eligible type, in the campaign's district unless it is city-wide. */
     @CommandHandler
     public Outcome handle(EnrollUnit command, UnitLookup units, @MetaDataValue(AuditMetadata.ROLE) String role,
                           @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
-        String unitId = TextBounds.id("unitId", command.unitId());
+        String unitId = command.unitId();
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         state.requireActive();
         if (state.isEnrolled(unitId)) {
@@ -191,7 +172,7 @@ public class Campaign {
     public void handle(WithdrawUnit command, CampaignGate gate, UnitLookup units,
                        @MetaDataValue(AuditMetadata.ROLE) String role,
                        @MetaDataValue(AuditMetadata.ACTING_UNIT) String actingUnit) {
-        String unitId = TextBounds.id("unitId", command.unitId());
+        String unitId = command.unitId();
         ActingUnitPolicy.requireMayActFor(role, actingUnit, unitId, units);
         state.requireActive();
         if (!state.isEnrolled(unitId)) {

@@ -1,5 +1,6 @@
 package com.campaigntracker.command.unit;
 
+import com.campaigntracker.command.rules.FieldLabels;
 import com.campaigntracker.command.rules.RuleViolation;
 import com.campaigntracker.shared.unit.UnitType;
 
@@ -8,8 +9,8 @@ public class InvalidHierarchy extends RuleViolation {
     public InvalidHierarchy(String unitId, UnitType type, String parentUnitId, UnitType parentType) {
         super(Kind.UNPROCESSABLE, "invalid-hierarchy", "单位层级不合理",
                 parentType == null
-                        ? "字段 parentUnitId 不能为空:" + type.label() + " 必须挂在" + expected(type) + "之下"
-                        : "字段 parentUnitId 无效:" + type.label() + " 不能挂在" + parentType.label() + " "
+                        ? FieldLabels.of("parentUnitId") + "不能为空:" + type.label() + " 必须挂在" + expected(type) + "之下"
+                        : FieldLabels.of("parentUnitId") + "无效:" + type.label() + " 不能挂在" + parentType.label() + " "
                           + parentUnitId + " 之下" + (type == UnitType.PRACTICE_CENTER ? "(实践中心没有上级)"
                           : ",应挂在" + expected(type) + "之下"),
                 "field", "parentUnitId", "unitId", unitId, "unitType", type.label(), "parentUnitId", parentUnitId,

@@ -1,7 +1,5 @@
 package com.campaigntracker.command.unit;
 
-import com.campaigntracker.command.rules.InvalidField;
-import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.shared.unit.UnitCommands.DeactivateUnit;
 import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
 import com.campaigntracker.shared.unit.UnitCommands.RenameUnit;
@@ -34,21 +32,12 @@ public class Unit {
 
     @CommandHandler
     public Unit(RegisterUnit command, UnitLookup units) {
-        String unitId = TextBounds.id("unitId", command.unitId());
-        String name = TextBounds.required("name", command.name(), TextBounds.UNIT_NAME_MAX);
-        if (command.type() == null) {
-            throw InvalidField.missing("type");
+        if (units.idInUse(command.unitId())) {
+            throw new UnitAlreadyRegistered(command.unitId());
         }
-        String district = TextBounds.required("district", command.district(), TextBounds.DISTRICT_MAX);
-        String parentId = command.parentUnitId();
-        if (parentId != null) {
-            TextBounds.id("parentUnitId", parentId);
-        }
-        if (units.idInUse(unitId)) {
-            throw new UnitAlreadyRegistered(unitId);
-        }
-        checkParent(unitId, command.type(), district, parentId, units);
-        apply(new UnitRegistered(unitId, name, command.type(), district, parentId));
+        checkParent(command.unitId(), command.type(), command.district(), command.parentUnitId(), units);
+        apply(new UnitRegistered(command.unitId(), command.name(), command.type(), command.district(),
+                command.parentUnitId()));
     }
 
     /** Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. */
@@ -78,7 +67,7 @@ public class Unit {
 
     @CommandHandler
     public void handle(RenameUnit command) {
-        String newName = TextBounds.required("name", command.name(), TextBounds.UNIT_NAME_MAX);
+        String newName = command.name();
         if (!state.active()) {
             throw new UnitAlreadyDeactivated(state.unitId());
         }
@@ -91,11 +80,10 @@ public class Unit {
     /** Deactivating an inactive unit again changes nothing (a harmless retry). */
     @CommandHandler
     public void handle(DeactivateUnit command) {
-        String reason = TextBounds.optionalMultiline("reason", command.reason(), TextBounds.REASON_MAX);
         if (!state.active()) {
             return;
         }
-        apply(new UnitDeactivated(state.unitId(), reason));
+        apply(new UnitDeactivated(state.unitId(), command.reason()));
     }
 
     @EventSourcingHandler

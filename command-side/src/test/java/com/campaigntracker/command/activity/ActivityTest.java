@@ -7,6 +7,8 @@ import com.campaigntracker.command.campaign.CampaignGate;
 import com.campaigntracker.command.campaign.CampaignNotActive;
 import com.campaigntracker.command.campaign.CampaignNotFound;
 import com.campaigntracker.command.campaign.UnitNotEnrolled;
+import com.campaigntracker.command.rules.CommandValidation;
+import com.campaigntracker.command.rules.FieldLabels;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitNotFound;
@@ -75,6 +77,7 @@ class ActivityTest {
                 .unit("zhan", new UnitRegistered("zhan", "某社区实践站", UnitType.PRACTICE_STATION, "密云区", "suo"))
                 .campaign(C, new UnitEnrolled(C, "zhan"));
         fixture = new AggregateTestFixture<>(Activity.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation());
         fixture.registerInjectableResource(others.campaigns());
         fixture.registerInjectableResource(others.units());
         fixture.registerInjectableResource(new CampaignGate(Duration.ofSeconds(5)));
@@ -177,7 +180,7 @@ class ActivityTest {
         fixture.givenNoPriorActivity()
                 .when(record("lantian", START.minusDays(1), FIGURES))
                 .expectException(DateOutsidePeriod.class)
-                .expectExceptionMessage("字段 date 为 2026-05-31,不在活动 " + C + " 的期间 2026-06-01 至 2026-09-30 之内")
+                .expectExceptionMessage("活动日期为 2026-05-31,不在活动 " + C + " 的期间 2026-06-01 至 2026-09-30 之内")
                 .expectNoEvents();
     }
 
@@ -206,7 +209,7 @@ class ActivityTest {
         fixture.givenNoPriorActivity()
                 .when(record("lantian", LocalDate.of(2026, 7, 16), FIGURES))
                 .expectException(DateInFuture.class)
-                .expectExceptionMessage("字段 date 为 2026-07-16,晚于今天 2026-07-15(北京时间),不能填报尚未开展的活动")
+                .expectExceptionMessage("活动日期为 2026-07-16,晚于今天 2026-07-15(北京时间),不能填报尚未开展的活动")
                 .expectNoEvents();
     }
 
@@ -263,7 +266,7 @@ class ActivityTest {
         fixture.givenNoPriorActivity()
                 .when(record("lantian", DAY, new Figures(sessions, participations, hours, beneficiaries)))
                 .expectException(InvalidField.class)
-                .expectExceptionMessage(predicate((String m) -> m.startsWith("字段 " + field + " ")))
+                .expectExceptionMessage(predicate((String m) -> m.startsWith(FieldLabels.of(field))))
                 .expectNoEvents();
     }
 
@@ -281,29 +284,29 @@ class ActivityTest {
     void textsOutsideTheirBoundsAreRefused() {
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "题".repeat(201), null, null, FIGURES, null))
-                .expectExceptionMessage("字段 title 不能超过 200 个字符(收到: 201 个字符)")
+                .expectExceptionMessage("标题不能超过 200 个字符(收到: 201 个字符)")
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, null, null, null, FIGURES, null))
-                .expectExceptionMessage("字段 title 不能为空");
+                .expectExceptionMessage("标题不能为空");
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "t", "类".repeat(51), null, FIGURES, null))
-                .expectExceptionMessage(predicate((String m) -> m.startsWith("字段 category 不能超过 50 个字符")));
+                .expectExceptionMessage(predicate((String m) -> m.startsWith("类别不能超过 50 个字符")));
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "t", null, "址".repeat(201), FIGURES, null))
-                .expectExceptionMessage(predicate((String m) -> m.startsWith("字段 site 不能超过 200 个字符")));
+                .expectExceptionMessage(predicate((String m) -> m.startsWith("服务地点不能超过 200 个字符")));
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "t", null, null, FIGURES, "注".repeat(2001)))
-                .expectExceptionMessage(predicate((String m) -> m.startsWith("字段 notes 不能超过 2000 个字符")));
+                .expectExceptionMessage(predicate((String m) -> m.startsWith("备注不能超过 2000 个字符")));
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "a\u0000b", null, null, FIGURES, null))
-                .expectExceptionMessage("字段 title 不能包含控制字符");
+                .expectExceptionMessage("标题不能包含控制字符");
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", null, "t", null, null, FIGURES, null))
-                .expectExceptionMessage("字段 date 不能为空");
+                .expectExceptionMessage("活动日期不能为空");
         fixture.givenNoPriorActivity()
                 .when(new RecordActivity(C, A, "lantian", DAY, "t", null, null, null, null))
-                .expectExceptionMessage("字段 figures 不能为空")
+                .expectExceptionMessage("活动数据不能为空")
                 .expectNoEvents();
     }
 
@@ -331,7 +334,7 @@ class ActivityTest {
         fixture.given(recorded())
                 .when(correct(DAY, new Figures(1, 1, 1, 1), null))
                 .expectException(InvalidField.class)
-                .expectExceptionMessage("字段 reason 不能为空")
+                .expectExceptionMessage("原因不能为空")
                 .expectNoEvents();
     }
 

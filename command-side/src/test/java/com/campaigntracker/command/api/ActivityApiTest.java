@@ -65,7 +65,7 @@ class ActivityApiTest extends ApiTestSupport {
                  "serviceHours": 24, "beneficiaries": 300}""".formatted(unitId, TODAY));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.detail()).contains("activityId");
+        assertThat(refused.detail()).contains("活动记录编号");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -121,11 +121,11 @@ class ActivityApiTest extends ApiTestSupport {
                 body.replace("\"beneficiaries\": 85300", "\"beneficiaries\": 99999999999999"));
         Answer negative = assertRejected(400, "invalid-field", "POST", activities,
                 body.replace("\"participations\": 460", "\"participations\": -1"));
-        assertThat(negative.detail()).isEqualTo("字段 participations 必须在 0 到 100000 之间(收到: -1)");
+        assertThat(negative.detail()).isEqualTo("志愿者人次必须在 0 到 100000 之间(收到: -1)");
         assertRejected(400, "invalid-field", "POST", activities, body.replace("\"sessions\": 1", "\"sessions\": 0"));
         Answer missing = assertRejected(400, "invalid-field", "POST", activities,
                 body.replace("\"sessions\": 1,", ""));
-        assertThat(missing.detail()).isEqualTo("字段 sessions 不能为空");
+        assertThat(missing.detail()).isEqualTo("场次不能为空");
         assertRejected(400, "invalid-request", "POST", activities, body.replace("{", "{\"extra\": 1, "));
         assertRejected(400, "invalid-request", "POST", activities,
                 body.replace("\"title\": \"消杀任务\"", "\"title\": \"a\", \"title\": \"b\""));
@@ -189,7 +189,7 @@ class ActivityApiTest extends ApiTestSupport {
     void retractingRequiresAReason() {
         assertAccepted(post(activities, activity("a10", unitId, DAY, 1)), 201);
         Answer missing = assertRejected(400, "invalid-field", "DELETE", activities + "/a10", null);
-        assertThat(missing.detail()).isEqualTo("字段 reason 不能为空");
+        assertThat(missing.detail()).isEqualTo("原因不能为空");
         assertRejected(400, "invalid-field", "DELETE", activities + "/a10?reason=", null);
     }
 

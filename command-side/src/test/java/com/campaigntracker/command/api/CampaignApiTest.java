@@ -110,7 +110,7 @@ class CampaignApiTest extends ApiTestSupport {
                 .formatted(START, END));
         Answer date = assertRejected(400, "invalid-request", "POST", "/api/campaigns", """
                 {"title": "t", "startDate": "2026/06/01", "endDate": "%s"}""".formatted(END));
-        assertThat(date.detail()).isEqualTo("字段 startDate 必须是 YYYY-MM-DD 格式的日期");
+        assertThat(date.detail()).isEqualTo("开始日期必须是 YYYY-MM-DD 格式的日期");
         assertRejected(400, "invalid-field", "POST", "/api/campaigns", """
                 {"startDate": "%s", "endDate": "%s"}""".formatted(START, END));
         assertRejected(400, "invalid-request", "POST", "/api/campaigns", """

@@ -65,13 +65,13 @@ class UnitApiTest extends ApiTestSupport {
         assertThat(unknown.body().path("field").asText()).isEqualTo("colour");
         Answer wrongType = assertRejected(400, "invalid-request", "POST", "/api/units", """
                 {"name": 12, "type": "实践中心", "district": "海淀区"}""");
-        assertThat(wrongType.detail()).isEqualTo("字段 name 必须是字符串");
+        assertThat(wrongType.detail()).isEqualTo("名称必须是字符串");
         Answer operator = assertRejected(400, "invalid-request", "POST", "/api/units", """
                 {"name": {"$ne": null}, "type": "实践中心", "district": "海淀区"}""");
         assertThat(operator.body().path("field").asText()).isEqualTo("name");
         Answer badType = assertRejected(400, "invalid-request", "POST", "/api/units", """
                 {"name": "n", "type": "实践室", "district": "海淀区"}""");
-        assertThat(badType.detail()).startsWith("字段 type 必须是单位类型之一");
+        assertThat(badType.detail()).startsWith("单位类型必须是单位类型之一");
         assertRejected(400, "invalid-request", "POST", "/api/units", "[]");
         assertRejected(400, "invalid-request", "POST", "/api/units/x/rename", null);
     }
@@ -80,7 +80,7 @@ class UnitApiTest extends ApiTestSupport {
     void invalidFieldsAre400() {
         Answer missing = assertRejected(400, "invalid-field", "POST", "/api/units", """
                 {"type": "实践中心", "district": "海淀区"}""");
-        assertThat(missing.detail()).isEqualTo("字段 name 不能为空");
+        assertThat(missing.detail()).isEqualTo("名称不能为空");
         assertThat(missing.body().path("field").asText()).isEqualTo("name");
         Answer badId = assertRejected(400, "invalid-field", "POST", "/api/units", """
                 {"unitId": "a.b$", "name": "n", "type": "实践中心", "district": "海淀区"}""");

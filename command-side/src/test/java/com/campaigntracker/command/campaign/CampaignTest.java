@@ -1,6 +1,7 @@
 package com.campaigntracker.command.campaign;
 
 import com.campaigntracker.command.OtherStreams;
+import com.campaigntracker.command.rules.CommandValidation;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.unit.UnitInactive;
 import com.campaigntracker.command.unit.UnitNotFound;
@@ -59,6 +60,7 @@ class CampaignTest {
                 .unit("haidian", new UnitRegistered("haidian", "学院路实践所", PRACTICE_INSTITUTE, "海淀区", "hd"))
                 .campaign("taken", launched("taken"));
         fixture = new AggregateTestFixture<>(Campaign.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation());
         fixture.registerInjectableResource(others.units());
         fixture.registerInjectableResource(others.campaigns());
         fixture.registerInjectableResource(new CampaignGate(Duration.ofSeconds(5)));
@@ -94,7 +96,7 @@ class CampaignTest {
         fixture.givenNoPriorActivity()
                 .when(new LaunchCampaign(ID, "t", null, null, null, null, END, START, null))
                 .expectException(InvalidField.class)
-                .expectExceptionMessage("字段 endDate 不能早于开始日期 startDate(2026-09-30)(收到: 2026-06-01)")
+                .expectExceptionMessage("结束日期不能早于开始日期(2026-09-30)(收到: 2026-06-01)")
                 .expectNoEvents();
     }
 
@@ -116,10 +118,10 @@ class CampaignTest {
     void cannotLaunchWithoutTitleOrDates() {
         fixture.givenNoPriorActivity()
                 .when(new LaunchCampaign(ID, null, null, null, null, null, START, END, null))
-                .expectExceptionMessage("字段 title 不能为空");
+                .expectExceptionMessage("标题不能为空");
         fixture.givenNoPriorActivity()
                 .when(new LaunchCampaign(ID, "t", null, null, null, null, null, END, null))
-                .expectExceptionMessage("字段 startDate 不能为空");
+                .expectExceptionMessage("开始日期不能为空");
         fixture.givenNoPriorActivity()
                 .when(new LaunchCampaign(ID, "t", null, null, null, null, START, LocalDate.of(3000, 1, 1), null))
                 .expectException(InvalidField.class)
@@ -208,7 +210,7 @@ class CampaignTest {
         fixture.given(launched(ID))
                 .when(new CancelCampaign(ID, "  "))
                 .expectException(InvalidField.class)
-                .expectExceptionMessage("字段 reason 不能为空")
+                .expectExceptionMessage("原因不能为空")
                 .expectNoEvents();
     }
 
@@ -288,7 +290,7 @@ class CampaignTest {
         fixture.given(launched(ID))
                 .when(new EnrollUnit(ID, "team"))
                 .expectException(IneligibleUnitType.class)
-                .expectExceptionMessage("字段 unitId 所指的单位 team 类型为 志愿服务队,活动 " + ID
+                .expectExceptionMessage("单位编号所指的单位 team 类型为 志愿服务队,活动 " + ID
                         + " 只接受 实践所、实践站 报到")
                 .expectNoEvents();
     }

@@ -1,6 +1,7 @@
 package com.campaigntracker.command.unit;
 
 import com.campaigntracker.command.OtherStreams;
+import com.campaigntracker.command.rules.CommandValidation;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.shared.unit.UnitCommands.DeactivateUnit;
 import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
@@ -35,6 +36,7 @@ class UnitTest {
                 .unit("old", new UnitRegistered("old", "旧实践所", PRACTICE_INSTITUTE, HAIDIAN, "center"),
                         new UnitDeactivated("old", "合并"));
         fixture = new AggregateTestFixture<>(Unit.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation());
         fixture.registerInjectableResource(others.units());
     }
 
@@ -65,7 +67,7 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnit("st", "实践站", PRACTICE_STATION, HAIDIAN, "nobody"))
                 .expectException(UnitNotFound.class)
-                .expectExceptionMessage("字段 parentUnitId 所指的单位 nobody 不存在")
+                .expectExceptionMessage("上级单位所指的单位 nobody 不存在")
                 .expectNoEvents();
     }
 
@@ -122,14 +124,14 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnit("x", " ", PRACTICE_CENTER, HAIDIAN, null))
                 .expectException(InvalidField.class)
-                .expectExceptionMessage("字段 name 不能为空")
+                .expectExceptionMessage("名称不能为空")
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnit("x", "名称", null, HAIDIAN, null))
-                .expectExceptionMessage("字段 type 不能为空");
+                .expectExceptionMessage("单位类型不能为空");
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnit("x", "名称", PRACTICE_CENTER, null, null))
-                .expectExceptionMessage("字段 district 不能为空");
+                .expectExceptionMessage("所属区不能为空");
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnit("a/b", "名称", PRACTICE_CENTER, HAIDIAN, null))
                 .expectException(InvalidField.class)

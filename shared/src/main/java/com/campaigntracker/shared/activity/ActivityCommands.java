@@ -1,5 +1,11 @@
 package com.campaigntracker.shared.activity;
 
+import com.campaigntracker.shared.validation.Bounds;
+import com.campaigntracker.shared.validation.ClientId;
+import com.campaigntracker.shared.validation.Day;
+import com.campaigntracker.shared.validation.Text;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -10,8 +16,13 @@ public final class ActivityCommands {
     }
 
     /** Repeating the exact same command is an idempotent retry; the same id with other content is a conflict. */
-    public record RecordActivity(String campaignId, String activityId, String unitId, LocalDate date,
-                                 String title, String category, String site, Figures figures, String notes) {
+    public record RecordActivity(@ClientId String campaignId, @ClientId String activityId, @ClientId String unitId,
+                                 @Day LocalDate date,
+                                 @Text(max = Bounds.TITLE_MAX, required = true) String title,
+                                 @Text(max = Bounds.CATEGORY_MAX) String category,
+                                 @Text(max = Bounds.SITE_MAX) String site,
+                                 @NotNull(message = Bounds.MISSING) @Valid Figures figures,
+                                 @Text(max = Bounds.NOTES_MAX, multiline = true) String notes) {
         @TargetAggregateIdentifier
         public String streamId() {
             return ActivityKey.of(campaignId, activityId);
@@ -19,15 +30,21 @@ public final class ActivityCommands {
     }
 
     /** A correction replaces the activity's content; a reason is required. */
-    public record CorrectActivity(String campaignId, String activityId, LocalDate date, String title,
-                                  String category, String site, Figures figures, String notes, String reason) {
+    public record CorrectActivity(@ClientId String campaignId, @ClientId String activityId, @Day LocalDate date,
+                                  @Text(max = Bounds.TITLE_MAX, required = true) String title,
+                                  @Text(max = Bounds.CATEGORY_MAX) String category,
+                                  @Text(max = Bounds.SITE_MAX) String site,
+                                  @NotNull(message = Bounds.MISSING) @Valid Figures figures,
+                                  @Text(max = Bounds.NOTES_MAX, multiline = true) String notes,
+                                  @Text(max = Bounds.REASON_MAX, required = true, multiline = true) String reason) {
         @TargetAggregateIdentifier
         public String streamId() {
             return ActivityKey.of(campaignId, activityId);
         }
     }
 
-    public record RetractActivity(String campaignId, String activityId, String reason) {
+    public record RetractActivity(@ClientId String campaignId, @ClientId String activityId,
+                                  @Text(max = Bounds.REASON_MAX, required = true, multiline = true) String reason) {
         @TargetAggregateIdentifier
         public String streamId() {
             return ActivityKey.of(campaignId, activityId);

@@ -1,5 +1,8 @@
 package com.campaigntracker.shared.campaign;
 
+import com.campaigntracker.shared.validation.Bounds;
+import com.campaigntracker.shared.validation.Within;
+
 /**
  * What a campaign aims for. Every target is optional (null = no target for that metric).
  *
@@ -9,8 +12,11 @@ package com.campaigntracker.shared.campaign;
  * @param beneficiaries  受益人次
  * @param enrolledUnits  报到单位数
  */
-public record Targets(Long sessions, Long participations, Double serviceHours, Long beneficiaries,
-                      Integer enrolledUnits) {
+public record Targets(@Within(min = 0, max = Bounds.TARGET_COUNT_MAX) Long sessions,
+                      @Within(min = 0, max = Bounds.TARGET_COUNT_MAX) Long participations,
+                      @Within(min = 0, max = Bounds.TARGET_COUNT_MAX) Double serviceHours,
+                      @Within(min = 0, max = Bounds.TARGET_COUNT_MAX) Long beneficiaries,
+                      @Within(min = 0, max = Bounds.TARGET_UNITS_MAX) Integer enrolledUnits) {
 
     public static Targets none() {
         return new Targets(null, null, null, null, null);

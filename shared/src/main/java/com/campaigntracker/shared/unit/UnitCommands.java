@@ -1,5 +1,9 @@
 package com.campaigntracker.shared.unit;
 
+import com.campaigntracker.shared.validation.Bounds;
+import com.campaigntracker.shared.validation.ClientId;
+import com.campaigntracker.shared.validation.Text;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands on a unit of the 文明实践 network. */
@@ -8,13 +12,18 @@ public final class UnitCommands {
     }
 
     /** {@code parentUnitId} may be null for a 实践中心 or a unit hanging directly off the district. */
-    public record RegisterUnit(@TargetAggregateIdentifier String unitId, String name, UnitType type,
-                               String district, String parentUnitId) {
+    public record RegisterUnit(@TargetAggregateIdentifier @ClientId String unitId,
+                               @Text(max = Bounds.UNIT_NAME_MAX, required = true) String name,
+                               @NotNull(message = Bounds.MISSING) UnitType type,
+                               @Text(max = Bounds.DISTRICT_MAX, required = true) String district,
+                               @ClientId(optional = true) String parentUnitId) {
     }
 
-    public record RenameUnit(@TargetAggregateIdentifier String unitId, String name) {
+    public record RenameUnit(@TargetAggregateIdentifier @ClientId String unitId,
+                             @Text(max = Bounds.UNIT_NAME_MAX, required = true) String name) {
     }
 
-    public record DeactivateUnit(@TargetAggregateIdentifier String unitId, String reason) {
+    public record DeactivateUnit(@TargetAggregateIdentifier @ClientId String unitId,
+                                 @Text(max = Bounds.REASON_MAX, multiline = true) String reason) {
     }
 }

@@ -1,0 +1,54 @@
+package com.campaigntracker.command.rules;
+
+import java.util.Map;
+
+/** The Chinese label of every command and request field, as refusals name it (the one place that maps them). */
+public final class FieldLabels {
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("id", "活动编号"),
+            Map.entry("campaignId", "活动编号"),
+            Map.entry("activityId", "活动记录编号"),
+            Map.entry("unitId", "单位编号"),
+            Map.entry("parentUnitId", "上级单位"),
+            Map.entry("name", "名称"),
+            Map.entry("type", "单位类型"),
+            Map.entry("district", "所属区"),
+            Map.entry("title", "标题"),
+            Map.entry("theme", "主题"),
+            Map.entry("description", "说明"),
+            Map.entry("eligibleUnitTypes", "可报到单位类型"),
+            Map.entry("startDate", "开始日期"),
+            Map.entry("endDate", "结束日期"),
+            Map.entry("targets", "目标"),
+            Map.entry("targets.sessions", "目标场次"),
+            Map.entry("targets.participations", "目标志愿者人次"),
+            Map.entry("targets.serviceHours", "目标服务时长"),
+            Map.entry("targets.beneficiaries", "目标受益人次"),
+            Map.entry("targets.enrolledUnits", "目标报到单位数"),
+            Map.entry("date", "活动日期"),
+            Map.entry("category", "类别"),
+            Map.entry("site", "服务地点"),
+            Map.entry("figures", "活动数据"),
+            Map.entry("sessions", "场次"),
+            Map.entry("participations", "志愿者人次"),
+            Map.entry("serviceHours", "服务时长"),
+            Map.entry("beneficiaries", "受益人次"),
+            Map.entry("notes", "备注"),
+            Map.entry("reason", "原因"));
+
+    private FieldLabels() {
+    }
+
+    /** The label of {@code field} (a JSON name or a dotted path such as {@code targets.sessions}). */
+    public static String of(String field) {
+        if (field == null) {
+            return "请求";
+        }
+        String label = LABELS.get(field.replaceAll("\\[\\d*]", ""));
+        if (label != null) {
+            return label;
+        }
+        int dot = field.lastIndexOf('.');
+        return dot < 0 ? "字段 " + field + " " : of(field.substring(dot + 1));
+    }
+}

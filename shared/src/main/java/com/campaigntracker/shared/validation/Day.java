@@ -1,0 +1,39 @@
+package com.campaigntracker.shared.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.LocalDate;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+
+/** A required date between {@link Bounds#EARLIEST_DATE} and {@link Bounds#LATEST_DATE}. */
+@Constraint(validatedBy = Day.Validator.class)
+@Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Day {
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Day, LocalDate> {
+        @Override
+        public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return Rules.fail(context, Bounds.MISSING);
+            }
+            return !value.isBefore(Bounds.EARLIEST_DATE) && !value.isAfter(Bounds.LATEST_DATE)
+                   || Rules.fail(context, "必须在 " + Bounds.EARLIEST_DATE + " 到 " + Bounds.LATEST_DATE + " 之间");
+        }
+    }
+}
