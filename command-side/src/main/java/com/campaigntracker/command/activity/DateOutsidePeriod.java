@@ -9,7 +9,8 @@ import java.time.LocalDate;
 public class DateOutsidePeriod extends RuleViolation {
     public DateOutsidePeriod(String campaignId, LocalDate date, LocalDate startDate, LocalDate endDate) {
         super(Kind.UNPROCESSABLE, "date-outside-period", "日期不在活动期间内",
-                FieldLabels.of("date") + "为 " + date + ",不在活动 " + campaignId + " 的期间 " + startDate + " 至 " + endDate + " 之内",
+                FieldLabels.of("date") + "为 " + date + ",不在活动 " + campaignId + " 的期间 " + startDate + " 至 "
+                + endDate + " 之内",
                 "field", "date", "campaignId", campaignId, "date", date.toString(),
                 "startDate", startDate.toString(), "endDate", endDate.toString());
     }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 public class ExtensionNotLater extends RuleViolation {
     public ExtensionNotLater(String campaignId, LocalDate currentEndDate, LocalDate requestedEndDate) {
         super(Kind.UNPROCESSABLE, "extension-not-later", "延期日期须晚于原结束日期",
-                FieldLabels.of("endDate") + "为 " + requestedEndDate + ",必须晚于活动 " + campaignId + " 原结束日期 " + currentEndDate,
+                FieldLabels.of("endDate") + "为 " + requestedEndDate + ",必须晚于活动 " + campaignId + " 原结束日期 "
+                + currentEndDate,
                 "field", "endDate", "campaignId", campaignId, "currentEndDate", currentEndDate.toString(),
                 "endDate", requestedEndDate.toString());
     }
