@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.function.Supplier;
+
 /**
  * Pins the MVStore version a query reads for as long as it runs. A plain MVMap traversal does not, so a scan
  * that outlives the chunk retention time can meet a chunk that compaction already freed ("Chunk … not found",
@@ -27,20 +29,19 @@ final class VersionPinningH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        MVStore.TxCounter version = mvStore.registerVersionUsage();
-        try {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        } finally {
-            mvStore.deregisterVersionUsage(version);
-        }
+        return pinned(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        return pinned(() -> super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
+    private QueryResult pinned(Supplier<QueryResult> query) {
         MVStore.TxCounter version = mvStore.registerVersionUsage();
         try {
-            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return query.get();
         } finally {
             mvStore.deregisterVersionUsage(version);
         }
