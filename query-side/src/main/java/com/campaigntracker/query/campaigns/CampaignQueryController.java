@@ -4,6 +4,8 @@ import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.query.projection.Docs;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +75,7 @@ public class CampaignQueryController {
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
         ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), repository.unitsVersion(),
                 today, asOf != null, silentDays, top);
-        Map<String, Object> cached = recent.get(key);
+        Map<String, Object> cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -89,11 +91,5 @@ public class CampaignQueryController {
     }
 
     /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */
-    private final Map<ProgressKey, Map<String, Object>> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ProgressKey, Map<String, Object>> eldest) {
-                    return size() > 256;
-                }
-            });
+    private final Cache<ProgressKey, Map<String, Object>> recent = Caffeine.newBuilder().maximumSize(256).build();
 }

@@ -74,9 +74,9 @@ public final class CampaignState {
             return enrolled > 0;
         }
 
-        /** Adds {@code sign} × the stored date counts (either stored form, see {@link Docs#readDateCounts}). */
+        /** Adds {@code sign} × the stored date counts. */
         public void addDates(Object stored, int sign) {
-            Docs.readDateCounts(stored).forEach((date, count) -> {
+            ((Document) stored).forEach((date, count) -> {
                 long n = dates.getOrDefault(date, 0L) + sign * ((Number) count).longValue();
                 if (n == 0) {
                     dates.remove(date);

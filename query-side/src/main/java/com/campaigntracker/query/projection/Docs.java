@@ -70,23 +70,6 @@ public final class Docs {
         return created;
     }
 
-    public static Document findSorted(List<Document> list, String keyField, String key) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = list.get(mid).getString(keyField).compareTo(key);
-            if (c == 0) {
-                return list.get(mid);
-            } else if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return null;
-    }
-
     @SuppressWarnings("unchecked")
     public static List<String> strings(Document d, String field) {
         Object v = d.get(field);
@@ -114,7 +97,7 @@ public final class Docs {
      * count returns to zero is removed.
      */
     public static void countByDate(Document owner, String date, int sign) {
-        Document dates = dateCounts(owner);
+        Document dates = (Document) owner.get("dates");
         long n = l(dates, date) + sign;
         if (n == 0) {
             dates.remove(date);
@@ -137,33 +120,6 @@ public final class Docs {
             last = key;
         }
         return last;
-    }
-
-    /** The date counts of {@code owner}, converting the earlier list form ({@code [{date, n}, …]}) in place. */
-    public static Document dateCounts(Document owner) {
-        Object v = owner.get("dates");
-        if (v instanceof Document d) {
-            return d;
-        }
-        Document d = readDateCounts(v);
-        owner.put("dates", d);
-        return d;
-    }
-
-    /** Date counts from either stored form, without changing the document (for readers). */
-    public static Document readDateCounts(Object stored) {
-        if (stored instanceof Document d) {
-            return d;
-        }
-        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
-        if (stored instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Document e && e.getString("date") != null) {
-                    sorted.put(e.getString("date"), l(e, "n"));
-                }
-            }
-        }
-        return new Document(sorted);
     }
 
     private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();

@@ -128,7 +128,7 @@ public class UnitQueryController {
             x.put("enrolledAt", cu.getString("enrolledAt"));
             Document t = (Document) cu.get("totals");
             x.put("totals", new LinkedHashMap<>(t));
-            Document dates = Docs.readDateCounts(cu.get("dates"));
+            Document dates = (Document) cu.get("dates");
             x.put("lastActivityDate", Docs.lastKey(dates));
             out.add(x);
         }
