@@ -1,10 +1,10 @@
 package com.campaigntracker.query.campaigns;
 
-import com.campaigntracker.query.projection.BatchContext;
+import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.Figures5;
+import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
-import com.campaigntracker.query.projection.ProjectionSlice;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
@@ -43,54 +43,16 @@ import java.util.List;
  * All campaign and activity events of one campaign are in one sequence (see the sequencing policy), so these
  * documents have a single writer and are rewritten whole, with sorted arrays: deterministic to the byte.
  */
-public class CampaignProjection implements ProjectionSlice {
+public class CampaignProjection extends Projection {
     public static final String CAMPAIGNS = "rm_campaigns";
     public static final String ROSTERS = "rm_campaign_rosters";
     public static final String UNITS = "rm_campaign_units";
     public static final String SERIES = "rm_campaign_series";
     public static final String CHANGES = "rm_campaign_changes";
 
-    @Override
-    public void prefetch(ProjectionEvent e, BatchContext ctx) {
-        String c;
-        String unit = null;
-        if (e.payload() instanceof CampaignEvent ce) {
-            c = ce.campaignId();
-            if (ce instanceof UnitEnrolled u) {
-                unit = u.unitId();
-            } else if (ce instanceof UnitWithdrawn u) {
-                unit = u.unitId();
-            }
-        } else if (e.payload() instanceof ActivityEvent ae) {
-            c = ae.campaignId();
-            unit = ae.unitId();
-            ctx.want(SERIES, c);
-        } else {
-            return;
-        }
-        ctx.want(CAMPAIGNS, c);
-        ctx.want(ROSTERS, c);
-        ctx.want(CHANGES, Docs.key(c, e.changeDay().toString()));
-        if (unit != null) {
-            ctx.want(UNITS, Docs.key(c, unit));
-        }
-    }
-
-    @Override
-    public void apply(ProjectionEvent e, BatchContext ctx) {
-        if (e.payload() instanceof CampaignEvent ce) {
-            applyCampaign(ce, e, ctx);
-            ctx.touchCampaign(ce.campaignId());
-        } else if (e.payload() instanceof ActivityEvent ae) {
-            applyActivity(ae, e, ctx);
-            ctx.touchCampaign(ae.campaignId());
-        }
-    }
-
-    private void applyCampaign(CampaignEvent ce, ProjectionEvent e, BatchContext ctx) {
-        String c = ce.campaignId();
-        Document campaign = campaign(ctx, c);
-        if (ce instanceof CampaignLaunched l) {
+    public CampaignProjection() {
+        super(CampaignEvent.class, ActivityEvent.class);
+        onCampaign(CampaignLaunched.class, (l, e, batch, campaign) -> {
             campaign.put("title", l.title());
             campaign.put("theme", l.theme());
             campaign.put("description", l.description());
@@ -106,7 +68,8 @@ public class CampaignProjection implements ProjectionSlice {
             campaign.put("status", CampaignStatus.ACTIVE.name());
             campaign.put("launchedAt", e.timestamp().toString());
             campaign.put("launchDay", e.changeDay().toString());
-        } else if (ce instanceof CampaignRevised r) {
+        });
+        onCampaign(CampaignRevised.class, (r, e, batch, campaign) -> {
             if (r.title() != null) {
                 campaign.put("title", r.title());
             }
@@ -116,27 +79,70 @@ public class CampaignProjection implements ProjectionSlice {
             if (r.targets() != null) {
                 campaign.put("targets", targets(r.targets()));
             }
-        } else if (ce instanceof CampaignExtended x) {
-            campaign.put("endDate", str(x.endDate()));
-        } else if (ce instanceof CampaignClosed) {
-            campaign.put("status", CampaignStatus.CLOSED.name());
-        } else if (ce instanceof CampaignCancelled x) {
+        });
+        onCampaign(CampaignExtended.class, (x, e, batch, campaign) -> campaign.put("endDate", str(x.endDate())));
+        onCampaign(CampaignClosed.class, (x, e, batch, campaign) ->
+                campaign.put("status", CampaignStatus.CLOSED.name()));
+        onCampaign(CampaignCancelled.class, (x, e, batch, campaign) -> {
             campaign.put("status", CampaignStatus.CANCELLED.name());
             campaign.put("cancelReason", x.reason());
-        } else if (ce instanceof UnitEnrolled u) {
-            enrol(ctx, campaign, u.unitId(), true, e);
-        } else if (ce instanceof UnitWithdrawn u) {
-            enrol(ctx, campaign, u.unitId(), false, e);
-        }
-        campaign.put("updatedAt", e.timestamp().toString());
-        lastChangeDay(campaign, e);
-        ctx.changed(CAMPAIGNS, campaign);
-        Document change = change(ctx, c, e);
-        change.put("campaign", meta(campaign));
-        ctx.changed(CHANGES, change);
+        });
+        on(UnitEnrolled.class, (u, e, batch) -> needs(batch, e, u.campaignId(), u.unitId()),
+                (u, e, batch) -> applyCampaign(u, e, batch, (x, ev, b, c) -> enrol(b, c, u.unitId(), true, ev)));
+        on(UnitWithdrawn.class, (u, e, batch) -> needs(batch, e, u.campaignId(), u.unitId()),
+                (u, e, batch) -> applyCampaign(u, e, batch, (x, ev, b, c) -> enrol(b, c, u.unitId(), false, ev)));
+        onActivity(ActivityRecorded.class, (r, e, batch) -> delta(batch, r, r.date(), r.figures(), +1, e));
+        onActivity(ActivityCorrected.class, (x, e, batch) -> {
+            delta(batch, x, x.previousDate(), x.previousFigures(), -1, e);
+            delta(batch, x, x.date(), x.figures(), +1, e);
+        });
+        onActivity(ActivityRetracted.class, (x, e, batch) -> delta(batch, x, x.date(), x.figures(), -1, e));
     }
 
-    private void enrol(BatchContext ctx, Document campaign, String unitId, boolean enrolled, ProjectionEvent e) {
+    /** A change of the campaign document itself; the day's change document records the result. */
+    private interface CampaignChange<E> {
+        void apply(E event, ProjectionEvent e, Batch batch, Document campaign);
+    }
+
+    private <E extends CampaignEvent> void onCampaign(Class<E> type, CampaignChange<E> change) {
+        on(type, (c, e, batch) -> needs(batch, e, c.campaignId(), null),
+                (c, e, batch) -> applyCampaign(c, e, batch, change));
+    }
+
+    private <E extends ActivityEvent> void onActivity(Class<E> type, Step<E> apply) {
+        on(type, (a, e, batch) -> {
+            needs(batch, e, a.campaignId(), a.unitId());
+            batch.want(SERIES, a.campaignId());
+        }, (a, e, batch) -> {
+            apply.run(a, e, batch);
+            batch.touchCampaign(a.campaignId());
+        });
+    }
+
+    private static void needs(Batch batch, ProjectionEvent e, String c, String unit) {
+        batch.want(CAMPAIGNS, c);
+        batch.want(ROSTERS, c);
+        batch.want(CHANGES, Docs.key(c, e.changeDay().toString()));
+        if (unit != null) {
+            batch.want(UNITS, Docs.key(c, unit));
+        }
+    }
+
+    private static <E extends CampaignEvent> void applyCampaign(E ce, ProjectionEvent e, Batch batch,
+                                                                CampaignChange<E> apply) {
+        String c = ce.campaignId();
+        Document campaign = campaign(batch, c);
+        apply.apply(ce, e, batch, campaign);
+        campaign.put("updatedAt", e.timestamp().toString());
+        lastChangeDay(campaign, e);
+        batch.changed(CAMPAIGNS, campaign);
+        Document change = change(batch, c, e);
+        change.put("campaign", meta(campaign));
+        batch.changed(CHANGES, change);
+        batch.touchCampaign(c);
+    }
+
+    private static void enrol(Batch ctx, Document campaign, String unitId, boolean enrolled, ProjectionEvent e) {
         String c = campaign.getString("campaignId");
         Document cu = campaignUnit(ctx, c, unitId);
         if (cu.getBoolean("enrolled", false) == enrolled) {
@@ -153,19 +159,8 @@ public class CampaignProjection implements ProjectionSlice {
         ctx.changed(CHANGES, change);
     }
 
-    private void applyActivity(ActivityEvent ae, ProjectionEvent e, BatchContext ctx) {
-        if (ae instanceof ActivityRecorded r) {
-            delta(ctx, ae, r.date(), r.figures(), +1, e);
-        } else if (ae instanceof ActivityCorrected x) {
-            delta(ctx, ae, x.previousDate(), x.previousFigures(), -1, e);
-            delta(ctx, ae, x.date(), x.figures(), +1, e);
-        } else if (ae instanceof ActivityRetracted x) {
-            delta(ctx, ae, x.date(), x.figures(), -1, e);
-        }
-    }
-
     /** Adds sign × figures (and sign × one activity) on {@code date} for the activity's unit everywhere. */
-    private void delta(BatchContext ctx, ActivityEvent ae, LocalDate date, Figures f, int sign, ProjectionEvent e) {
+    private static void delta(Batch ctx, ActivityEvent ae, LocalDate date, Figures f, int sign, ProjectionEvent e) {
         String c = ae.campaignId();
         String d = date.toString();
         Document campaign = campaign(ctx, c);
@@ -215,7 +210,7 @@ public class CampaignProjection implements ProjectionSlice {
         }
     }
 
-    private static Document campaign(BatchContext ctx, String c) {
+    private static Document campaign(Batch ctx, String c) {
         return ctx.getOrCreate(CAMPAIGNS, c, () -> new Document("campaignId", c)
                 .append("title", null).append("theme", null).append("description", null)
                 .append("district", null).append("eligibleUnitTypes", new ArrayList<String>())
@@ -227,7 +222,7 @@ public class CampaignProjection implements ProjectionSlice {
                 .append("updatedAt", null).append("lastChangeDay", null));
     }
 
-    private static void roster(BatchContext ctx, String c, String unitId) {
+    private static void roster(Batch ctx, String c, String unitId) {
         Document roster = ctx.getOrCreate(ROSTERS, c, () -> new Document("campaignId", c)
                 .append("unitIds", new ArrayList<String>()));
         if (Docs.addSorted(Docs.strings(roster, "unitIds"), unitId)) {
@@ -235,14 +230,14 @@ public class CampaignProjection implements ProjectionSlice {
         }
     }
 
-    private static Document campaignUnit(BatchContext ctx, String c, String unitId) {
+    private static Document campaignUnit(Batch ctx, String c, String unitId) {
         return ctx.getOrCreate(UNITS, Docs.key(c, unitId), () -> new Document("campaignId", c)
                 .append("unitId", unitId).append("enrolled", false).append("enrolledAt", null)
                 .append("totals", Figures5.zero(new Document()))
                 .append("dates", new Document()));
     }
 
-    private static Document change(BatchContext ctx, String c, ProjectionEvent e) {
+    private static Document change(Batch ctx, String c, ProjectionEvent e) {
         String day = e.changeDay().toString();
         return ctx.getOrCreate(CHANGES, Docs.key(c, day), () -> new Document("campaignId", c)
                 .append("day", day).append("campaign", null)

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** 活动列表 and 活动进度 (live or as of a day). */
 @RestController
@@ -38,7 +37,7 @@ public class CampaignQueryController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(required = false) String status,
+    public List<CampaignSummary> list(@RequestParam(required = false) String status,
                                           @RequestParam(required = false) String district,
                                           @RequestParam(required = false) String theme) {
         String s = Params.blankToNull(status);
@@ -46,7 +45,7 @@ public class CampaignQueryController {
             throw ApiException.badRequest("参数 status 无效: 须为 ACTIVE、CLOSED 或 CANCELLED");
         }
         LocalDate today = LocalDate.now(clock);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CampaignSummary> out = new ArrayList<>();
         for (Document c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
             CampaignState.Agg totals = new CampaignState.Agg();
             totals.add((Document) c.get("totals"), 1);
@@ -57,7 +56,7 @@ public class CampaignQueryController {
     }
 
     @GetMapping("/{id}/progress")
-    public Map<String, Object> progress(@PathVariable String id,
+    public Progress progress(@PathVariable String id,
                                         @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) Integer silentDays,
                                         @RequestParam(required = false) Integer top) {
@@ -68,19 +67,19 @@ public class CampaignQueryController {
         return progress(id, day, silent, limit);
     }
 
-    public Map<String, Object> progress(String id, LocalDate asOf, int silentDays, int top) {
+    public Progress progress(String id, LocalDate asOf, int silentDays, int top) {
         Document campaign = repository.campaign(id);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
         ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), repository.unitsVersion(),
                 today, asOf != null, silentDays, top);
-        Map<String, Object> cached = recent.getIfPresent(key);
+        Progress cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
-        Map<String, Object> view = ProgressView.progress(id, state,
+        Progress view = ProgressView.progress(id, state,
                 repository.unitsWithAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
         recent.put(key, view);
         return view;
@@ -91,5 +90,5 @@ public class CampaignQueryController {
     }
 
     /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */
-    private final Cache<ProgressKey, Map<String, Object>> recent = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<ProgressKey, Progress> recent = Caffeine.newBuilder().maximumSize(256).build();
 }

@@ -5,7 +5,6 @@ import com.campaigntracker.query.projection.Figures5;
 import org.bson.Document;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -54,14 +53,16 @@ public final class CampaignState {
             };
         }
 
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put(Figures5.SESSIONS, sessions);
-            m.put(Figures5.PARTICIPATIONS, participations);
-            m.put(Figures5.SERVICE_HOURS, serviceHours);
-            m.put(Figures5.BENEFICIARIES, beneficiaries);
-            m.put(Figures5.ACTIVITIES, activities);
-            return m;
+        public Totals toTotals() {
+            return new Totals(sessions, participations, serviceHours, beneficiaries, activities);
+        }
+
+        public void add(Totals t) {
+            sessions += t.sessions();
+            participations += t.participations();
+            serviceHours += t.serviceHours();
+            beneficiaries += t.beneficiaries();
+            activities += t.activities();
         }
     }
 

@@ -6,6 +6,13 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityChange;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityFigures;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityPage;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
+import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
+import com.campaigntracker.query.ledger.LedgerViews.HistoryPage;
+import com.campaigntracker.query.projection.Figures5;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +44,7 @@ public class LedgerController {
     }
 
     @GetMapping("/activities")
-    public Map<String, Object> activities(@PathVariable String id,
+    public ActivityPage activities(@PathVariable String id,
                                           @RequestParam(required = false) String unitId,
                                           @RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to,
@@ -64,7 +70,7 @@ public class LedgerController {
         long count = head == null ? 0 : Docs.l(head, "count");
         boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted;
 
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<ActivityView> items = new ArrayList<>();
         Long total;
         boolean hasMore;
         boolean truncated = false;
@@ -144,16 +150,7 @@ public class LedgerController {
             }
             total = truncated ? null : matched;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaignId", id);
-        m.put("unitId", unit);
-        m.put("page", p);
-        m.put("size", s);
-        m.put("total", total);
-        m.put("hasMore", hasMore);
-        m.put("truncated", truncated);
-        m.put("items", items);
-        return m;
+        return new ActivityPage(id, unit, p, s, total, hasMore, truncated, items);
     }
 
     private List<String> ids(String list, long from, long to) {
@@ -204,25 +201,27 @@ public class LedgerController {
         return withRetracted || !d.getBoolean("retracted", false);
     }
 
-    private static Map<String, Object> item(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String f : List.of("activityId", "unitId", "date", "title", "category", "site", "notes")) {
-            m.put(f, d.get(f));
-        }
-        m.put("figures", new LinkedHashMap<>((Document) d.get("figures")));
-        m.put("retracted", d.getBoolean("retracted", false));
-        m.put("retractionReason", d.getString("retractionReason"));
-        m.put("recordedAt", d.getString("recordedAt"));
-        m.put("recordedBy", d.getString("recordedBy"));
-        m.put("updatedAt", d.getString("updatedAt"));
-        List<Document> history = Docs.list(d, "history");
-        m.put("corrections", history.stream().filter(h -> "CORRECTED".equals(h.getString("type"))).count());
-        m.put("history", history);
-        return m;
+    private static ActivityView item(Document d) {
+        List<ActivityChange> history = Docs.list(d, "history").stream().map(h -> new ActivityChange(
+                h.getString("type"), h.getString("at"), h.getString("user"), h.getString("role"),
+                h.get("sequence") == null ? null : Docs.l(h, "sequence"), h.getString("date"),
+                figures((Document) h.get("figures")), h.getString("previousDate"),
+                figures((Document) h.get("previousFigures")), h.getString("reason"))).toList();
+        return new ActivityView(d.getString("activityId"), d.getString("unitId"), d.getString("date"),
+                d.getString("title"), d.getString("category"), d.getString("site"), d.getString("notes"),
+                figures((Document) d.get("figures")), d.getBoolean("retracted", false),
+                d.getString("retractionReason"), d.getString("recordedAt"), d.getString("recordedBy"),
+                d.getString("updatedAt"), history.stream().filter(h -> "CORRECTED".equals(h.type())).count(),
+                history);
+    }
+
+    private static ActivityFigures figures(Document f) {
+        return f == null ? null : new ActivityFigures(Docs.l(f, Figures5.SESSIONS), Docs.l(f, Figures5.PARTICIPATIONS),
+                Docs.dbl(f, Figures5.SERVICE_HOURS), Docs.l(f, Figures5.BENEFICIARIES));
     }
 
     @GetMapping("/history")
-    public Map<String, Object> history(@PathVariable String id,
+    public HistoryPage history(@PathVariable String id,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
         Params.id("id", id);
@@ -238,7 +237,7 @@ public class LedgerController {
             pageIds.add(Docs.key(id, Long.toString(n)));
         }
         Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
-        List<Document> items = new ArrayList<>();
+        List<HistoryItem> items = new ArrayList<>();
         List<List<Document>> sources = new ArrayList<>();
         for (String pid : pageIds) {
             Document pg = pages.get(pid);
@@ -253,17 +252,18 @@ public class LedgerController {
             for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
                 if (n >= from && n < to) {
-                    items.add(e);
+                    items.add(historyItem(e));
                 }
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaignId", id);
-        m.put("total", count);
-        m.put("page", p);
-        m.put("size", s);
-        m.put("hasMore", to < count);
-        m.put("items", items);
-        return m;
+        return new HistoryPage(id, count, p, s, to < count, items);
+    }
+
+    private static HistoryItem historyItem(Document e) {
+        return new HistoryItem(Docs.l(e, "n"), e.getString("type"), e.getString("at"), e.getString("day"),
+                e.getString("user"), e.getString("role"), e.getString("streamId"),
+                e.get("sequence") == null ? null : Docs.l(e, "sequence"), e.getString("eventId"),
+                e.getString("activityId"), e.getString("unitId"),
+                LedgerProjection.payload(e.getString("type"), (Document) e.get("payload")));
     }
 }

@@ -3,6 +3,12 @@ package com.campaigntracker.query.units;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.campaigns.CampaignProjection;
 import com.campaigntracker.query.campaigns.CampaignRepository;
+import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.units.UnitViews.CampaignParticipation;
+import com.campaigntracker.query.units.UnitViews.UnitDetail;
+import com.campaigntracker.query.units.UnitViews.UnitLink;
+import com.campaigntracker.query.units.UnitViews.UnitParticipation;
+import com.campaigntracker.query.units.UnitViews.UnitSummary;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
@@ -19,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +47,7 @@ public class UnitQueryController {
      * (thousands); a real MongoDB serves the filters from the (district, type) and parentId indexes.
      */
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(required = false) String district,
+    public List<UnitSummary> list(@RequestParam(required = false) String district,
                                           @RequestParam(required = false) String type,
                                           @RequestParam(required = false) String parentId) {
         List<Bson> f = new ArrayList<>();
@@ -63,7 +68,7 @@ public class UnitQueryController {
         if (Params.blankToNull(parentId) != null) {
             f.add(Filters.eq("parentId", Params.id("parentId", parentId)));
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<UnitSummary> out = new ArrayList<>();
         for (Document d : mongo.database().getCollection(UnitProjection.UNITS).find(Filters.and(f))
                 .sort(new Document("_id", 1))) {
             out.add(summary(d));
@@ -72,24 +77,21 @@ public class UnitQueryController {
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
+    public UnitDetail get(@PathVariable String id) {
         Document d = unit(Params.id("id", id));
-        Map<String, Object> m = summary(d);
         String parentId = d.getString("parentId");
         List<String> lookup = new ArrayList<>(Docs.strings(d, "childIds"));
         if (parentId != null) {
             lookup.add(parentId);
         }
         Map<String, Document> related = store.find(UnitProjection.UNITS, lookup);
-        m.put("parent", parentId == null ? null : ref(parentId, related.get(parentId)));
-        List<Map<String, Object>> children = new ArrayList<>();
+        List<UnitLink> children = new ArrayList<>();
         for (String c : Docs.strings(d, "childIds")) {
             children.add(ref(c, related.get(c)));
         }
-        m.put("children", children);
         // the chain up to the top (e.g. 实践站 → 实践所 → 实践中心)
         Map<String, Document> all = campaigns.unitsWithAncestors(List.of(d.getString("_id")));
-        List<Map<String, Object>> ancestors = new ArrayList<>();
+        List<UnitLink> ancestors = new ArrayList<>();
         String p = parentId;
         int guard = 0;
         while (p != null && guard++ < 8) {
@@ -97,44 +99,31 @@ public class UnitQueryController {
             ancestors.add(ref(p, pd));
             p = pd == null ? null : pd.getString("parentId");
         }
-        m.put("ancestors", ancestors);
-        m.put("deactivationReason", d.getString("deactivationReason"));
-        m.put("registeredAt", d.getString("registeredAt"));
-        return m;
+        return new UnitDetail(summary(d), parentId == null ? null : ref(parentId, related.get(parentId)), children,
+                ancestors, d.getString("deactivationReason"), d.getString("registeredAt"));
     }
 
     /** A unit's campaigns and its totals in each (one key lookup per campaign: {@code campaign|unit}). */
     @GetMapping("/{id}/participation")
-    public Map<String, Object> participation(@PathVariable String id) {
+    public UnitParticipation participation(@PathVariable String id) {
         Document d = unit(Params.id("id", id));
         List<String> ids = campaigns.campaignIds();
         Map<String, Document> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
         Map<String, Document> meta = store.find(CampaignProjection.CAMPAIGNS, ids);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CampaignParticipation> out = new ArrayList<>();
         for (String c : ids) {
             Document cu = rows.get(Docs.key(c, id));
             if (cu == null) {
                 continue;
             }
-            Document cd = meta.get(c);
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("campaignId", c);
-            x.put("title", cd == null ? null : cd.getString("title"));
-            x.put("theme", cd == null ? null : cd.getString("theme"));
-            x.put("status", cd == null ? null : cd.getString("status"));
-            x.put("startDate", cd == null ? null : cd.getString("startDate"));
-            x.put("endDate", cd == null ? null : cd.getString("endDate"));
-            x.put("enrolled", cu.getBoolean("enrolled", false));
-            x.put("enrolledAt", cu.getString("enrolledAt"));
-            Document t = (Document) cu.get("totals");
-            x.put("totals", new LinkedHashMap<>(t));
-            Document dates = (Document) cu.get("dates");
-            x.put("lastActivityDate", Docs.lastKey(dates));
-            out.add(x);
+            Document cd = meta.get(c) == null ? new Document() : meta.get(c);
+            CampaignState.Agg totals = new CampaignState.Agg();
+            totals.add((Document) cu.get("totals"), 1);
+            out.add(new CampaignParticipation(c, cd.getString("title"), cd.getString("theme"), cd.getString("status"),
+                    cd.getString("startDate"), cd.getString("endDate"), cu.getBoolean("enrolled", false),
+                    cu.getString("enrolledAt"), totals.toTotals(), Docs.lastKey((Document) cu.get("dates"))));
         }
-        Map<String, Object> m = summary(d);
-        m.put("campaigns", out);
-        return m;
+        return new UnitParticipation(summary(d), out);
     }
 
     private Document unit(String id) {
@@ -146,22 +135,12 @@ public class UnitQueryController {
         return d;
     }
 
-    private static Map<String, Object> summary(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unitId", d.getString("_id"));
-        m.put("name", d.getString("name"));
-        m.put("type", d.getString("type"));
-        m.put("district", d.getString("district"));
-        m.put("parentId", d.getString("parentId"));
-        m.put("active", d.getBoolean("active", true));
-        return m;
+    private static UnitSummary summary(Document d) {
+        return new UnitSummary(d.getString("_id"), d.getString("name"), d.getString("type"), d.getString("district"),
+                d.getString("parentId"), d.getBoolean("active", true));
     }
 
-    private static Map<String, Object> ref(String id, Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unitId", id);
-        m.put("name", d == null ? null : d.getString("name"));
-        m.put("type", d == null ? null : d.getString("type"));
-        return m;
+    private static UnitLink ref(String id, Document d) {
+        return d == null ? new UnitLink(id, null, null) : new UnitLink(id, d.getString("name"), d.getString("type"));
     }
 }

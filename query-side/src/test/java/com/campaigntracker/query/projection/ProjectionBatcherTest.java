@@ -98,14 +98,10 @@ class ProjectionBatcherTest {
 
     @Test
     void aReadThatFailsWhileAnEventIsAppliedIsNotTheEventsFault() {
-        ProjectionSlice lazyReader = new ProjectionSlice() {
-            @Override
-            public void prefetch(ProjectionEvent event, BatchContext ctx) {
-            }
-
-            @Override
-            public void apply(ProjectionEvent event, BatchContext ctx) {
-                ctx.get("rm_elsewhere", "k"); // not declared up front: looked up alone, now
+        Projection lazyReader = new Projection() {
+            {
+                // not declared up front: looked up alone, while the event is applied
+                on(ActivityRecorded.class, (r, e, batch) -> { }, (r, e, batch) -> batch.get("rm_elsewhere", "k"));
             }
 
             @Override

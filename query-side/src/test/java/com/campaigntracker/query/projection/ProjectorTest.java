@@ -2,6 +2,7 @@ package com.campaigntracker.query.projection;
 
 import com.campaigntracker.query.campaigns.CampaignProjection;
 import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.campaigns.Progress;
 import com.campaigntracker.query.campaigns.ProgressView;
 import com.campaigntracker.query.ledger.LedgerProjection;
 import com.campaigntracker.query.units.UnitProjection;
@@ -197,28 +198,26 @@ class ProjectorTest {
         CampaignState current = CampaignState.current(meta,
                 store.find(CampaignProjection.UNITS, List.of("c|st1", "c|st2", "c|ins")).values(),
                 store.get(CampaignProjection.SERIES, "c"));
-        Map<String, Object> a = ProgressView.progress("c", on0712, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
-        Map<String, Object> b = ProgressView.progress("c", current, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        Progress a = ProgressView.progress("c", on0712, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        Progress b = ProgressView.progress("c", current, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
         assertThat(a).isEqualTo(b);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void institutesRollUpTheirStations() {
         projector.apply(scenario());
         Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
         CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
-        Map<String, Object> view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
-        List<Map<String, Object>> roots = (List<Map<String, Object>>) view.get("hierarchy");
-        assertThat(roots).hasSize(1);
-        Map<String, Object> center = roots.get(0);
-        assertThat(center.get("unitId")).isEqualTo("ctr");
-        assertThat(((Map<String, Object>) center.get("total")).get("sessions")).isEqualTo(16L);
-        Map<String, Object> ins = ((List<Map<String, Object>>) center.get("children")).get(0);
-        assertThat(((Map<String, Object>) ins.get("own")).get("sessions")).isEqualTo(1L);
-        assertThat(((Map<String, Object>) ins.get("total")).get("sessions")).isEqualTo(16L);
-        assertThat((List<?>) ins.get("children")).hasSize(2);
-        assertThat(view.get("asOf")).isEqualTo("2025-07-09");
+        Progress view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
+        assertThat(view.hierarchy()).hasSize(1);
+        Progress.HierarchyNode center = view.hierarchy().get(0);
+        assertThat(center.unitId()).isEqualTo("ctr");
+        assertThat(center.total().sessions()).isEqualTo(16L);
+        Progress.HierarchyNode ins = center.children().get(0);
+        assertThat(ins.own().sessions()).isEqualTo(1L);
+        assertThat(ins.total().sessions()).isEqualTo(16L);
+        assertThat(ins.children()).hasSize(2);
+        assertThat(view.asOf()).isEqualTo("2025-07-09");
     }
 
     @Test
