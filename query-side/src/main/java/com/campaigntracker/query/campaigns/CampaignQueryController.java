@@ -1,5 +1,6 @@
 package com.campaigntracker.query.campaigns;
 
+import com.campaigntracker.query.units.UnitRepository;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.campaign.CampaignStatus;
@@ -25,14 +26,17 @@ import java.util.List;
 @RequestMapping("/api/campaigns")
 public class CampaignQueryController {
     private final CampaignRepository repository;
+    private final UnitRepository units;
     private final Clock clock;
 
     /**
      * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
      * there is exactly one (or a primary one, as in the tests); otherwise the system clock in Asia/Shanghai.
      */
-    public CampaignQueryController(CampaignRepository repository, ObjectProvider<Clock> clock) {
+    public CampaignQueryController(CampaignRepository repository, UnitRepository units,
+                                   ObjectProvider<Clock> clock) {
         this.repository = repository;
+        this.units = units;
         this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
     }
 
@@ -72,7 +76,7 @@ public class CampaignQueryController {
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
-        ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), repository.unitsVersion(),
+        ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), units.version(),
                 today, asOf != null, silentDays, top);
         Progress cached = recent.getIfPresent(key);
         if (cached != null) {
@@ -80,7 +84,7 @@ public class CampaignQueryController {
         }
         CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
         Progress view = ProgressView.progress(id, state,
-                repository.unitsWithAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
+                units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
         recent.put(key, view);
         return view;
     }

@@ -3,7 +3,6 @@ package com.campaigntracker.query.campaigns;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
-import com.campaigntracker.query.units.UnitProjection;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.ReadScope;
 import com.mongodb.client.model.Filters;
@@ -39,13 +38,6 @@ public class CampaignRepository {
     public String changeMarker(String id) {
         Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
         return d == null ? "" : changeMarker(d);
-    }
-
-    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitProjection#VERSION}). */
-    public long unitsVersion() {
-        Document d = store.find(UnitProjection.VERSION, List.of(UnitProjection.VERSION_ID))
-                .get(UnitProjection.VERSION_ID);
-        return d == null ? 0 : Docs.l(d, "applied");
     }
 
     /** The change marker of a loaded campaign document (see {@link #changeMarker(String)}). */
@@ -137,24 +129,6 @@ public class CampaignRepository {
         }
         CampaignState s = CampaignState.fold(CampaignProjection.meta(campaign), ordered);
         return s;
-    }
-
-    /** Unit documents of the given units and all their ancestors. */
-    public Map<String, Document> unitsWithAncestors(Collection<String> unitIds) {
-        Map<String, Document> result = new HashMap<>();
-        Set<String> next = new HashSet<>(unitIds);
-        for (int level = 0; level < 8 && !next.isEmpty(); level++) {
-            Map<String, Document> found = store.find(UnitProjection.UNITS, next);
-            result.putAll(found);
-            next = new HashSet<>();
-            for (Document u : found.values()) {
-                String p = u.getString("parentId");
-                if (p != null && !result.containsKey(p)) {
-                    next.add(p);
-                }
-            }
-        }
-        return result;
     }
 
     public Map<String, Document> campaignUnits(Collection<String> keys) {

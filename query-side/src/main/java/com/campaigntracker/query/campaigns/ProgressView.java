@@ -12,6 +12,7 @@ import com.campaigntracker.query.campaigns.Progress.LeaderboardRow;
 import com.campaigntracker.query.campaigns.Progress.SilentUnit;
 import com.campaigntracker.query.campaigns.Progress.UnitRef;
 import com.campaigntracker.query.campaigns.Progress.UnitTypeRow;
+import com.campaigntracker.query.units.UnitDocument;
 import org.bson.Document;
 
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ public final class ProgressView {
                 Pacing.overall(paces));
     }
 
-    public static Progress progress(String campaignId, CampaignState s, Map<String, Document> unitDocs,
+    public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
                                     LocalDate today, boolean asOf, int silentDays, int top) {
         CampaignSummary summary = summary(campaignId, s.meta, s.totals(), s.enrolledCount(), today);
 
@@ -73,9 +74,9 @@ public final class ProgressView {
         Map<String, long[]> districtUnits = new TreeMap<>();
         Map<String, long[]> typeUnits = new TreeMap<>();
         s.units.forEach((id, u) -> {
-            Document ud = unitDocs.get(id);
-            String district = ud == null || ud.getString("district") == null ? UNKNOWN : ud.getString("district");
-            String type = ud == null || ud.getString("type") == null ? UNKNOWN : ud.getString("type");
+            UnitDocument ud = unitDocs.get(id);
+            String district = ud == null || ud.district() == null ? UNKNOWN : ud.district();
+            String type = ud == null || ud.type() == null ? UNKNOWN : ud.type();
             byDistrict.computeIfAbsent(district, k -> new Agg()).add(u.totals);
             byType.computeIfAbsent(type, k -> new Agg()).add(u.totals);
             count(districtUnits.computeIfAbsent(district, k -> new long[2]), u);
@@ -119,32 +120,31 @@ public final class ProgressView {
         }
     }
 
-    static UnitRef unitRef(String id, Document ud) {
-        return ud == null ? new UnitRef(id, null, null, null)
-                : new UnitRef(id, ud.getString("name"), ud.getString("type"), ud.getString("district"));
+    static UnitRef unitRef(String id, UnitDocument ud) {
+        return ud == null ? new UnitRef(id, null, null, null) : new UnitRef(id, ud.name(), ud.type(), ud.district());
     }
 
     /**
      * The hierarchy roll-up: every unit in the campaign plus its ancestors; a node's {@code total} is its own
      * figures plus its children's totals (a 实践所 includes its 实践站s).
      */
-    private static List<HierarchyNode> hierarchy(CampaignState s, Map<String, Document> unitDocs) {
+    private static List<HierarchyNode> hierarchy(CampaignState s, Map<String, UnitDocument> unitDocs) {
         Map<String, List<String>> children = new TreeMap<>();
         List<String> roots = new ArrayList<>();
-        TreeMap<String, Document> nodes = new TreeMap<>();
+        TreeMap<String, UnitDocument> nodes = new TreeMap<>();
         s.units.keySet().forEach(id -> nodes.put(id, unitDocs.get(id)));
         // ancestors of campaign units
         for (String id : new ArrayList<>(nodes.keySet())) {
-            Document d = unitDocs.get(id);
+            UnitDocument d = unitDocs.get(id);
             int guard = 0;
-            while (d != null && d.getString("parentId") != null && guard++ < 8) {
-                String p = d.getString("parentId");
+            while (d != null && d.parentId() != null && guard++ < 8) {
+                String p = d.parentId();
                 nodes.putIfAbsent(p, unitDocs.get(p));
                 d = unitDocs.get(p);
             }
         }
         nodes.forEach((id, d) -> {
-            String p = d == null ? null : d.getString("parentId");
+            String p = d == null ? null : d.parentId();
             if (p != null && nodes.containsKey(p)) {
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
             } else {
@@ -158,7 +158,7 @@ public final class ProgressView {
         return out;
     }
 
-    private static HierarchyNode node(String id, CampaignState s, Map<String, Document> nodes,
+    private static HierarchyNode node(String id, CampaignState s, Map<String, UnitDocument> nodes,
                                       Map<String, List<String>> children, int depth) {
         UnitRef ref = unitRef(id, nodes.get(id));
         UnitState u = s.units.get(id);
@@ -177,7 +177,7 @@ public final class ProgressView {
                 own.toTotals(), total.toTotals(), kids);
     }
 
-    private static List<LeaderboardRow> leaderboard(CampaignState s, Map<String, Document> unitDocs,
+    private static List<LeaderboardRow> leaderboard(CampaignState s, Map<String, UnitDocument> unitDocs,
                                                     LocalDate today, int top) {
         List<Map.Entry<String, UnitState>> entries = new ArrayList<>(s.units.entrySet());
         entries.removeIf(e -> e.getValue().totals.activities <= 0);

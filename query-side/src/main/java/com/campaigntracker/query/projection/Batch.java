@@ -69,6 +69,17 @@ public final class Batch {
         return d;
     }
 
+    /** The document as its record type, or null. */
+    public <T extends Record> T get(String collection, String id, Class<T> type) {
+        Document d = get(collection, id);
+        return d == null ? null : Docs.decode(d, type);
+    }
+
+    /** Marks a document, given as its record (its {@code @BsonId} component the key), to be written. */
+    public void put(String collection, Record document) {
+        changed(collection, Docs.encode(document));
+    }
+
     /** Marks a document to be written at the end of the batch. */
     public void changed(String collection, Document document) {
         String id = document.getString("_id");

@@ -1,6 +1,13 @@
 package com.campaigntracker.query.projection;
 
+import com.mongodb.MongoClientSettings;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -122,12 +129,28 @@ public final class Docs {
         return last;
     }
 
-    private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
+    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
 
     /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
     public static Document deepCopy(Document d) {
-        org.bson.BsonDocument bson = new org.bson.BsonDocument();
-        CODEC.encode(new org.bson.BsonDocumentWriter(bson), d, org.bson.codecs.EncoderContext.builder().build());
-        return CODEC.decode(new org.bson.BsonDocumentReader(bson), org.bson.codecs.DecoderContext.builder().build());
+        return decode(d, Document.class);
+    }
+
+    /** A document as the record (or other class) the driver's codecs map it to. */
+    public static <T> T decode(Document d, Class<T> type) {
+        return decode(d.toBsonDocument(Document.class, CODECS), type);
+    }
+
+    private static <T> T decode(BsonDocument bson, Class<T> type) {
+        return CODECS.get(type).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+    }
+
+    /** A record as the document the driver would store: the same mapping as a typed collection. */
+    @SuppressWarnings("unchecked")
+    public static <T> Document encode(T value) {
+        BsonDocument bson = new BsonDocument();
+        CODECS.get((Class<T>) value.getClass()).encode(new BsonDocumentWriter(bson), value,
+                EncoderContext.builder().build());
+        return decode(bson, Document.class);
     }
 }

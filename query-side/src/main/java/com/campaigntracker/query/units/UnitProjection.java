@@ -11,19 +11,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-/**
- * Units and their place in the hierarchy. Document {@value #UNITS} keyed by unit id: name, type (Chinese label),
- * district, parent, sorted child ids (a parent's fan-out is bounded by the network's size), active flag.
- */
+/** Units and their place in the hierarchy ({@link UnitDocument}), and a version that moves with any unit change. */
 public class UnitProjection extends Projection {
-    public static final String UNITS = "rm_units";
+    public static final String UNITS = UnitDocument.COLLECTION;
     /** One document, {@code units}: how many unit events the model holds; changes whenever any unit does. */
     public static final String VERSION = "rm_units_version";
     public static final String VERSION_ID = "units";
+    static final String APPLIED = "applied";
 
     public UnitProjection() {
         super(UnitEvent.class);
@@ -33,35 +30,24 @@ public class UnitProjection extends Projection {
                 batch.want(UNITS, r.parentUnitId());
             }
         }, (r, e, batch) -> {
-            Document existing = batch.get(UNITS, r.unitId());
-            List<String> children = existing == null ? new ArrayList<>() : Docs.strings(existing, "childIds");
-            batch.changed(UNITS, new Document("_id", r.unitId())
-                    .append("unitId", r.unitId())
-                    .append("name", r.name())
-                    .append("type", r.type() == null ? null : r.type().label())
-                    .append("district", r.district())
-                    .append("parentId", r.parentUnitId())
-                    .append("childIds", children)
-                    .append("active", true)
-                    .append("deactivationReason", null)
-                    .append("registeredAt", e.timestamp().toString()));
+            UnitDocument existing = batch.get(UNITS, r.unitId(), UnitDocument.class);
+            batch.put(UNITS, new UnitDocument(r.unitId(), r.name(), r.type() == null ? null : r.type().label(),
+                    r.district(), r.parentUnitId(), existing == null ? null : existing.childIds(), true, null,
+                    e.timestamp().toString()));
             if (r.parentUnitId() != null) {
                 // a child may be registered in the same batch as, or (never in practice) before, its parent
-                Document parent = batch.getOrCreate(UNITS, r.parentUnitId(), () -> new Document("unitId",
-                        r.parentUnitId()).append("childIds", new ArrayList<String>()));
-                if (Docs.addSorted(Docs.strings(parent, "childIds"), r.unitId())) {
-                    batch.changed(UNITS, parent);
+                UnitDocument parent = batch.get(UNITS, r.parentUnitId(), UnitDocument.class);
+                parent = parent == null ? UnitDocument.placeholder(r.parentUnitId()) : parent;
+                if (Docs.addSorted(parent.childIds(), r.unitId())) {
+                    batch.put(UNITS, parent);
                 }
             }
             countVersion(batch);
         });
         on(UnitRenamed.class, (r, e, batch) -> needs(batch, r.unitId()),
-                (r, e, batch) -> change(batch, r.unitId(), d -> d.put("name", r.name())));
+                (r, e, batch) -> change(batch, r.unitId(), d -> d.renamed(r.name())));
         on(UnitDeactivated.class, (u, e, batch) -> needs(batch, u.unitId()),
-                (u, e, batch) -> change(batch, u.unitId(), d -> {
-                    d.put("active", false);
-                    d.put("deactivationReason", u.reason());
-                }));
+                (u, e, batch) -> change(batch, u.unitId(), d -> d.deactivated(u.reason())));
     }
 
     private static void needs(Batch batch, String unitId) {
@@ -69,18 +55,17 @@ public class UnitProjection extends Projection {
         batch.want(UNITS, unitId);
     }
 
-    private static void change(Batch batch, String unitId, Consumer<Document> change) {
-        Document d = batch.get(UNITS, unitId);
+    private static void change(Batch batch, String unitId, UnaryOperator<UnitDocument> change) {
+        UnitDocument d = batch.get(UNITS, unitId, UnitDocument.class);
         if (d != null) {
-            change.accept(d);
-            batch.changed(UNITS, d);
+            batch.put(UNITS, change.apply(d));
         }
         countVersion(batch);
     }
 
     private static void countVersion(Batch batch) {
-        Document version = batch.getOrCreate(VERSION, VERSION_ID, () -> new Document("applied", 0L));
-        version.put("applied", Docs.l(version, "applied") + 1);
+        Document version = batch.getOrCreate(VERSION, VERSION_ID, () -> new Document(APPLIED, 0L));
+        version.put(APPLIED, Docs.l(version, APPLIED) + 1);
         batch.changed(VERSION, version);
     }
 
@@ -91,7 +76,7 @@ public class UnitProjection extends Projection {
 
     @Override
     public void createIndexes(MongoDatabase db) {
-        db.getCollection(UNITS).createIndex(Indexes.ascending("district", "type"));
-        db.getCollection(UNITS).createIndex(Indexes.ascending("parentId"));
+        db.getCollection(UNITS).createIndex(Indexes.ascending(UnitDocument.DISTRICT, UnitDocument.TYPE));
+        db.getCollection(UNITS).createIndex(Indexes.ascending(UnitDocument.PARENT_ID));
     }
 }

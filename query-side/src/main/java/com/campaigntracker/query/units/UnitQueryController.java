@@ -15,9 +15,7 @@ import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,81 +30,56 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/units")
 public class UnitQueryController {
-    private final TrackerMongo mongo;
+    private final UnitRepository units;
     private final MongoDocStore store;
     private final CampaignRepository campaigns;
 
-    public UnitQueryController(TrackerMongo mongo, CampaignRepository campaigns) {
-        this.mongo = mongo;
+    public UnitQueryController(TrackerMongo mongo, UnitRepository units, CampaignRepository campaigns) {
+        this.units = units;
         this.store = new MongoDocStore(mongo.database());
         this.campaigns = campaigns;
     }
 
-    /**
-     * All units, optionally by district / type / parent. The unit directory is bounded by the 文明实践 network
-     * (thousands); a real MongoDB serves the filters from the (district, type) and parentId indexes.
-     */
+    /** All units, optionally by district / type / parent (a district leader sees its district only). */
     @GetMapping
     public List<UnitSummary> list(@RequestParam(required = false) String district,
-                                          @RequestParam(required = false) String type,
-                                          @RequestParam(required = false) String parentId) {
-        List<Bson> f = new ArrayList<>();
-        f.add(Filters.ne("name", null));
-        String scopedDistrict = ReadScope.effectiveDistrict(Params.blankToNull(district));
-        if (scopedDistrict != null) {
-            f.add(Filters.eq("district", scopedDistrict));
-        }
+                                  @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String parentId) {
+        String typeLabel = null;
         if (Params.blankToNull(type) != null) {
-            UnitType t;
             try {
-                t = UnitType.fromLabel(type);
+                typeLabel = UnitType.fromLabel(type).label();
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("参数 type 无效: 未知的单位类型 " + type);
             }
-            f.add(Filters.eq("type", t.label()));
         }
-        if (Params.blankToNull(parentId) != null) {
-            f.add(Filters.eq("parentId", Params.id("parentId", parentId)));
-        }
-        List<UnitSummary> out = new ArrayList<>();
-        for (Document d : mongo.database().getCollection(UnitProjection.UNITS).find(Filters.and(f))
-                .sort(new Document("_id", 1))) {
-            out.add(summary(d));
-        }
-        return out;
+        String parent = Params.blankToNull(parentId) == null ? null : Params.id("parentId", parentId);
+        return units.list(ReadScope.effectiveDistrict(Params.blankToNull(district)), typeLabel, parent).stream()
+                .map(UnitQueryController::summary).toList();
     }
 
     @GetMapping("/{id}")
     public UnitDetail get(@PathVariable String id) {
-        Document d = unit(Params.id("id", id));
-        String parentId = d.getString("parentId");
-        List<String> lookup = new ArrayList<>(Docs.strings(d, "childIds"));
-        if (parentId != null) {
-            lookup.add(parentId);
-        }
-        Map<String, Document> related = store.find(UnitProjection.UNITS, lookup);
-        List<UnitLink> children = new ArrayList<>();
-        for (String c : Docs.strings(d, "childIds")) {
-            children.add(ref(c, related.get(c)));
-        }
-        // the chain up to the top (e.g. 实践站 → 实践所 → 实践中心)
-        Map<String, Document> all = campaigns.unitsWithAncestors(List.of(d.getString("_id")));
+        UnitDocument d = unit(Params.id("id", id));
+        // the chain up to the top (e.g. 实践站 → 实践所 → 实践中心), and the children
+        Map<String, UnitDocument> related = units.withAncestors(List.of(d.unitId()));
+        related.putAll(units.find(d.childIds()));
         List<UnitLink> ancestors = new ArrayList<>();
-        String p = parentId;
+        String p = d.parentId();
         int guard = 0;
         while (p != null && guard++ < 8) {
-            Document pd = all.get(p);
-            ancestors.add(ref(p, pd));
-            p = pd == null ? null : pd.getString("parentId");
+            ancestors.add(ref(p, related.get(p)));
+            p = related.get(p) == null ? null : related.get(p).parentId();
         }
-        return new UnitDetail(summary(d), parentId == null ? null : ref(parentId, related.get(parentId)), children,
-                ancestors, d.getString("deactivationReason"), d.getString("registeredAt"));
+        return new UnitDetail(summary(d), d.parentId() == null ? null : ref(d.parentId(), related.get(d.parentId())),
+                d.childIds().stream().map(c -> ref(c, related.get(c))).toList(), ancestors, d.deactivationReason(),
+                d.registeredAt());
     }
 
     /** A unit's campaigns and its totals in each (one key lookup per campaign: {@code campaign|unit}). */
     @GetMapping("/{id}/participation")
     public UnitParticipation participation(@PathVariable String id) {
-        Document d = unit(Params.id("id", id));
+        UnitDocument d = unit(Params.id("id", id));
         List<String> ids = campaigns.campaignIds();
         Map<String, Document> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
         Map<String, Document> meta = store.find(CampaignProjection.CAMPAIGNS, ids);
@@ -126,21 +99,20 @@ public class UnitQueryController {
         return new UnitParticipation(summary(d), out);
     }
 
-    private Document unit(String id) {
-        Document d = store.find(UnitProjection.UNITS, List.of(id)).get(id);
-        if (d == null || d.getString("name") == null) {
+    private UnitDocument unit(String id) {
+        UnitDocument d = units.find(id);
+        if (d == null) {
             throw ApiException.notFound("单位不存在: " + id);
         }
-        ReadScope.requireUnit(id, d.getString("district"));
+        ReadScope.requireUnit(id, d.district());
         return d;
     }
 
-    private static UnitSummary summary(Document d) {
-        return new UnitSummary(d.getString("_id"), d.getString("name"), d.getString("type"), d.getString("district"),
-                d.getString("parentId"), d.getBoolean("active", true));
+    private static UnitSummary summary(UnitDocument d) {
+        return new UnitSummary(d.unitId(), d.name(), d.type(), d.district(), d.parentId(), d.isActive());
     }
 
-    private static UnitLink ref(String id, Document d) {
-        return d == null ? new UnitLink(id, null, null) : new UnitLink(id, d.getString("name"), d.getString("type"));
+    private static UnitLink ref(String id, UnitDocument d) {
+        return d == null ? new UnitLink(id, null, null) : new UnitLink(id, d.name(), d.type());
     }
 }

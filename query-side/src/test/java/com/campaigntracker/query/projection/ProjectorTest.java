@@ -5,6 +5,7 @@ import com.campaigntracker.query.campaigns.CampaignState;
 import com.campaigntracker.query.campaigns.Progress;
 import com.campaigntracker.query.campaigns.ProgressView;
 import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.query.units.UnitDocument;
 import com.campaigntracker.query.units.UnitProjection;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
@@ -277,7 +278,10 @@ class ProjectorTest {
         return out;
     }
 
-    private Map<String, Document> units() {
-        return store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"));
+    private Map<String, UnitDocument> units() {
+        Map<String, UnitDocument> units = new java.util.HashMap<>();
+        store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"))
+                .forEach((id, d) -> units.put(id, Docs.decode(d, UnitDocument.class)));
+        return units;
     }
 }
