@@ -2,7 +2,6 @@ package com.campaigntracker.query.campaigns;
 
 import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Docs;
-import com.campaigntracker.query.projection.Figures5;
 import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
@@ -44,7 +43,7 @@ import java.util.List;
  * documents have a single writer and are rewritten whole, with sorted arrays: deterministic to the byte.
  */
 public class CampaignProjection extends Projection {
-    public static final String CAMPAIGNS = "rm_campaigns";
+    public static final String CAMPAIGNS = CampaignDocument.COLLECTION;
     public static final String ROSTERS = "rm_campaign_rosters";
     public static final String UNITS = "rm_campaign_units";
     public static final String SERIES = "rm_campaign_series";
@@ -52,41 +51,21 @@ public class CampaignProjection extends Projection {
 
     public CampaignProjection() {
         super(CampaignEvent.class, ActivityEvent.class);
-        onCampaign(CampaignLaunched.class, (l, e, batch, campaign) -> {
-            campaign.put("title", l.title());
-            campaign.put("theme", l.theme());
-            campaign.put("description", l.description());
-            campaign.put("district", l.district());
-            List<String> types = new ArrayList<>();
-            if (l.eligibleUnitTypes() != null) {
-                l.eligibleUnitTypes().stream().map(UnitType::label).sorted().forEach(types::add);
-            }
-            campaign.put("eligibleUnitTypes", types);
-            campaign.put("startDate", str(l.startDate()));
-            campaign.put("endDate", str(l.endDate()));
-            campaign.put("targets", targets(l.targets()));
-            campaign.put("status", CampaignStatus.ACTIVE.name());
-            campaign.put("launchedAt", e.timestamp().toString());
-            campaign.put("launchDay", e.changeDay().toString());
-        });
-        onCampaign(CampaignRevised.class, (r, e, batch, campaign) -> {
-            if (r.title() != null) {
-                campaign.put("title", r.title());
-            }
-            if (r.description() != null) {
-                campaign.put("description", r.description());
-            }
-            if (r.targets() != null) {
-                campaign.put("targets", targets(r.targets()));
-            }
-        });
-        onCampaign(CampaignExtended.class, (x, e, batch, campaign) -> campaign.put("endDate", str(x.endDate())));
-        onCampaign(CampaignClosed.class, (x, e, batch, campaign) ->
-                campaign.put("status", CampaignStatus.CLOSED.name()));
-        onCampaign(CampaignCancelled.class, (x, e, batch, campaign) -> {
-            campaign.put("status", CampaignStatus.CANCELLED.name());
-            campaign.put("cancelReason", x.reason());
-        });
+        onCampaign(CampaignLaunched.class, (l, e, batch, c) -> c.with(new CampaignMeta(l.title(), l.theme(),
+                l.description(), l.district(), l.eligibleUnitTypes() == null ? List.of()
+                : l.eligibleUnitTypes().stream().map(UnitType::label).sorted().toList(), str(l.startDate()),
+                str(l.endDate()), l.targets(), CampaignStatus.ACTIVE.name(), c.cancelReason(),
+                e.changeDay().toString()), e.timestamp().toString()));
+        onCampaign(CampaignRevised.class, (r, e, batch, c) -> c.with(new CampaignMeta(
+                r.title() != null ? r.title() : c.title(), c.theme(),
+                r.description() != null ? r.description() : c.description(), c.district(), c.eligibleUnitTypes(),
+                c.startDate(), c.endDate(), r.targets() != null ? r.targets() : c.targets(), c.status(),
+                c.cancelReason(), c.launchDay()), c.launchedAt()));
+        onCampaign(CampaignExtended.class, (x, e, batch, c) -> c.with(new CampaignMeta(c.title(), c.theme(),
+                c.description(), c.district(), c.eligibleUnitTypes(), c.startDate(), str(x.endDate()), c.targets(),
+                c.status(), c.cancelReason(), c.launchDay()), c.launchedAt()));
+        onCampaign(CampaignClosed.class, (x, e, batch, c) -> status(c, CampaignStatus.CLOSED, c.cancelReason()));
+        onCampaign(CampaignCancelled.class, (x, e, batch, c) -> status(c, CampaignStatus.CANCELLED, x.reason()));
         on(UnitEnrolled.class, (u, e, batch) -> needs(batch, e, u.campaignId(), u.unitId()),
                 (u, e, batch) -> applyCampaign(u, e, batch, (x, ev, b, c) -> enrol(b, c, u.unitId(), true, ev)));
         on(UnitWithdrawn.class, (u, e, batch) -> needs(batch, e, u.campaignId(), u.unitId()),
@@ -101,7 +80,12 @@ public class CampaignProjection extends Projection {
 
     /** A change of the campaign document itself; the day's change document records the result. */
     private interface CampaignChange<E> {
-        void apply(E event, ProjectionEvent e, Batch batch, Document campaign);
+        CampaignDocument apply(E event, ProjectionEvent e, Batch batch, CampaignDocument campaign);
+    }
+
+    private static CampaignDocument status(CampaignDocument c, CampaignStatus status, String cancelReason) {
+        return c.with(new CampaignMeta(c.title(), c.theme(), c.description(), c.district(), c.eligibleUnitTypes(),
+                c.startDate(), c.endDate(), c.targets(), status.name(), cancelReason, c.launchDay()), c.launchedAt());
     }
 
     private <E extends CampaignEvent> void onCampaign(Class<E> type, CampaignChange<E> change) {
@@ -131,43 +115,37 @@ public class CampaignProjection extends Projection {
     private static <E extends CampaignEvent> void applyCampaign(E ce, ProjectionEvent e, Batch batch,
                                                                 CampaignChange<E> apply) {
         String c = ce.campaignId();
-        Document campaign = campaign(batch, c);
-        apply.apply(ce, e, batch, campaign);
-        campaign.put("updatedAt", e.timestamp().toString());
-        lastChangeDay(campaign, e);
-        batch.changed(CAMPAIGNS, campaign);
+        CampaignDocument campaign = apply.apply(ce, e, batch, campaign(batch, c)).touched(e);
+        batch.put(CAMPAIGNS, campaign);
         Document change = change(batch, c, e);
-        change.put("campaign", meta(campaign));
+        change.put("campaign", Docs.encode(campaign.meta()));
         batch.changed(CHANGES, change);
         batch.touchCampaign(c);
     }
 
-    private static void enrol(Batch ctx, Document campaign, String unitId, boolean enrolled, ProjectionEvent e) {
-        String c = campaign.getString("campaignId");
+    private static CampaignDocument enrol(Batch ctx, CampaignDocument campaign, String unitId, boolean enrolled,
+                                          ProjectionEvent e) {
+        String c = campaign.campaignId();
         Document cu = campaignUnit(ctx, c, unitId);
         if (cu.getBoolean("enrolled", false) == enrolled) {
-            return;
+            return campaign;
         }
         cu.put("enrolled", enrolled);
         cu.put(enrolled ? "enrolledAt" : "withdrawnAt", e.timestamp().toString());
         ctx.changed(UNITS, cu);
-        campaign.put("enrolledUnits", Docs.l(campaign, "enrolledUnits") + (enrolled ? 1 : -1));
         roster(ctx, c, unitId);
         Document change = change(ctx, c, e);
         Document cuChange = changeUnit(change, unitId);
         cuChange.put("enrolled", Docs.l(cuChange, "enrolled") + (enrolled ? 1 : -1));
         ctx.changed(CHANGES, change);
+        return campaign.enrolled(enrolled ? 1 : -1);
     }
 
     /** Adds sign × figures (and sign × one activity) on {@code date} for the activity's unit everywhere. */
     private static void delta(Batch ctx, ActivityEvent ae, LocalDate date, Figures f, int sign, ProjectionEvent e) {
         String c = ae.campaignId();
         String d = date.toString();
-        Document campaign = campaign(ctx, c);
-        Figures5.add((Document) campaign.get("totals"), f, sign);
-        campaign.put("updatedAt", e.timestamp().toString());
-        lastChangeDay(campaign, e);
-        ctx.changed(CAMPAIGNS, campaign);
+        ctx.put(CAMPAIGNS, campaign(ctx, c).plus(f, sign).touched(e));
 
         roster(ctx, c, ae.unitId());
 
@@ -189,37 +167,21 @@ public class CampaignProjection extends Projection {
         ctx.changed(CHANGES, change);
     }
 
-    /** The latest change day seen (events of different streams need not arrive in timestamp order). */
-    private static void lastChangeDay(Document campaign, ProjectionEvent e) {
-        String day = e.changeDay().toString();
-        String current = campaign.getString("lastChangeDay");
-        if (current == null || current.compareTo(day) < 0) {
-            campaign.put("lastChangeDay", day);
-        }
-    }
-
     private static void countDate(Document owner, String d, int sign) {
-        Docs.countByDate(owner, d, sign);
+        SortedDocs.countByDate(owner, d, sign);
     }
 
     private static void addDay(List<Document> days, String d, Figures f, int sign) {
-        Document day = Docs.upsertSorted(days, "date", d, () -> Figures5.zero(new Document("date", d)));
+        Document day = SortedDocs.upsertSorted(days, "date", d, () -> Figures5.zero(new Document("date", d)));
         Figures5.add(day, f, sign);
         if (Figures5.isZero(day)) {
             days.remove(day);
         }
     }
 
-    private static Document campaign(Batch ctx, String c) {
-        return ctx.getOrCreate(CAMPAIGNS, c, () -> new Document("campaignId", c)
-                .append("title", null).append("theme", null).append("description", null)
-                .append("district", null).append("eligibleUnitTypes", new ArrayList<String>())
-                .append("startDate", null).append("endDate", null).append("targets", targets(null))
-                .append("status", null).append("cancelReason", null)
-                .append("launchedAt", null).append("launchDay", null)
-                .append("enrolledUnits", 0L)
-                .append("totals", Figures5.zero(new Document()))
-                .append("updatedAt", null).append("lastChangeDay", null));
+    private static CampaignDocument campaign(Batch ctx, String c) {
+        CampaignDocument campaign = ctx.get(CAMPAIGNS, c, CampaignDocument.class);
+        return campaign == null ? CampaignDocument.empty(c) : campaign;
     }
 
     private static void roster(Batch ctx, String c, String unitId) {
@@ -246,28 +208,9 @@ public class CampaignProjection extends Projection {
     }
 
     private static Document changeUnit(Document change, String unitId) {
-        return Docs.upsertSorted(Docs.list(change, "units"), "unitId", unitId,
+        return SortedDocs.upsertSorted(Docs.list(change, "units"), "unitId", unitId,
                 () -> Figures5.zero(new Document("unitId", unitId).append("enrolled", 0L))
                         .append("dates", new Document()));
-    }
-
-    /** The campaign's description as it stands after an event: what an as-of view shows for that day. */
-    public static Document meta(Document campaign) {
-        Document m = new Document();
-        for (String f : List.of("title", "theme", "description", "district", "eligibleUnitTypes", "startDate",
-                "endDate", "targets", "status", "cancelReason", "launchDay")) {
-            m.put(f, campaign.get(f));
-        }
-        return m;
-    }
-
-    static Document targets(Targets t) {
-        return new Document("sessions", t == null ? null : t.sessions())
-                .append("participations", t == null ? null : t.participations())
-                .append("serviceHours", t == null ? null : t.serviceHours())
-                .append("beneficiaries", t == null ? null : t.beneficiaries())
-                .append("enrolledUnits", t == null || t.enrolledUnits() == null ? null
-                        : t.enrolledUnits().longValue());
     }
 
     private static String str(LocalDate d) {
@@ -281,7 +224,8 @@ public class CampaignProjection extends Projection {
 
     @Override
     public void createIndexes(MongoDatabase db) {
-        db.getCollection(CAMPAIGNS).createIndex(Indexes.ascending("status", "district", "theme"));
+        db.getCollection(CAMPAIGNS).createIndex(Indexes.ascending(CampaignDocument.STATUS, CampaignDocument.DISTRICT,
+                CampaignDocument.THEME));
         db.getCollection(UNITS).createIndex(Indexes.ascending("unitId", "campaignId"));
         db.getCollection(CHANGES).createIndex(Indexes.ascending("campaignId", "day"));
     }

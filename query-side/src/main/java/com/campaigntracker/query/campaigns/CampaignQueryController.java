@@ -50,11 +50,8 @@ public class CampaignQueryController {
         }
         LocalDate today = LocalDate.now(clock);
         List<CampaignSummary> out = new ArrayList<>();
-        for (Document c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
-            CampaignState.Agg totals = new CampaignState.Agg();
-            totals.add((Document) c.get("totals"), 1);
-            out.add(ProgressView.summary(c.getString("_id"), CampaignProjection.meta(c), totals,
-                    c.get("enrolledUnits") instanceof Number n ? n.longValue() : 0L, today));
+        for (CampaignDocument c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
+            out.add(ProgressView.summary(c.campaignId(), c.meta(), c.totals(), c.enrolledUnits(), today));
         }
         return out;
     }
@@ -72,7 +69,7 @@ public class CampaignQueryController {
     }
 
     public Progress progress(String id, LocalDate asOf, int silentDays, int top) {
-        Document campaign = repository.campaign(id);
+        CampaignDocument campaign = repository.campaign(id);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence

@@ -1,7 +1,6 @@
 package com.campaigntracker.query.campaigns;
 
 import com.campaigntracker.query.projection.Docs;
-import com.campaigntracker.query.projection.Figures5;
 import org.bson.Document;
 
 import java.util.List;
@@ -12,11 +11,11 @@ import java.util.TreeMap;
  * per-change-day documents). The progress view is computed from this alone, so both paths give the same view.
  */
 public final class CampaignState {
-    public final Document meta;
+    public final CampaignMeta meta;
     public final TreeMap<String, UnitState> units = new TreeMap<>();
     public final TreeMap<String, Agg> days = new TreeMap<>();
 
-    public CampaignState(Document meta) {
+    public CampaignState(CampaignMeta meta) {
         this.meta = meta;
     }
 
@@ -101,11 +100,11 @@ public final class CampaignState {
      * Folds per-change-day documents (in day order) into the state at the end of the last one: the as-of view.
      * The campaign's description is the latest one recorded on or before that day ({@code fallbackMeta} if none).
      */
-    public static CampaignState fold(Document fallbackMeta, List<Document> changesInDayOrder) {
-        Document meta = fallbackMeta;
+    public static CampaignState fold(CampaignMeta fallbackMeta, List<Document> changesInDayOrder) {
+        CampaignMeta meta = fallbackMeta;
         for (Document ch : changesInDayOrder) {
             if (ch.get("campaign") != null) {
-                meta = (Document) ch.get("campaign");
+                meta = Docs.decode((Document) ch.get("campaign"), CampaignMeta.class);
             }
         }
         CampaignState s = new CampaignState(meta);
@@ -126,7 +125,7 @@ public final class CampaignState {
     }
 
     /** The state from the current per-campaign documents (roster units, series). */
-    public static CampaignState current(Document meta, java.util.Collection<Document> campaignUnits,
+    public static CampaignState current(CampaignMeta meta, java.util.Collection<Document> campaignUnits,
                                         Document series) {
         CampaignState s = new CampaignState(meta);
         for (Document cu : campaignUnits) {

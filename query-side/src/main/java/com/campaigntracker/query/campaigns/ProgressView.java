@@ -2,7 +2,7 @@ package com.campaigntracker.query.campaigns;
 
 import com.campaigntracker.query.campaigns.CampaignState.Agg;
 import com.campaigntracker.query.campaigns.CampaignState.UnitState;
-import com.campaigntracker.query.projection.Figures5;
+import com.campaigntracker.shared.campaign.Targets;
 import com.campaigntracker.query.campaigns.CampaignSummary.Metric;
 import com.campaigntracker.query.campaigns.CampaignSummary.Metrics;
 import com.campaigntracker.query.campaigns.Progress.DailyRow;
@@ -13,7 +13,6 @@ import com.campaigntracker.query.campaigns.Progress.SilentUnit;
 import com.campaigntracker.query.campaigns.Progress.UnitRef;
 import com.campaigntracker.query.campaigns.Progress.UnitTypeRow;
 import com.campaigntracker.query.units.UnitDocument;
-import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,46 +26,46 @@ import java.util.TreeMap;
 
 /** Computes the progress screen (pure: state, unit directory and "today" in, typed view records out). */
 public final class ProgressView {
-    public static final List<String> METRICS = List.of(Figures5.SESSIONS, Figures5.PARTICIPATIONS,
-            Figures5.SERVICE_HOURS, Figures5.BENEFICIARIES, "enrolledUnits");
     private static final String UNKNOWN = "未知";
 
     private ProgressView() {
     }
 
     /** Metrics, expected progress and pacing of a campaign: the part the campaign list shows too. */
-    @SuppressWarnings("unchecked")
-    public static CampaignSummary summary(String campaignId, Document meta, Agg totals, long enrolled,
+    public static CampaignSummary summary(String campaignId, CampaignMeta meta, Totals totals, long enrolled,
                                           LocalDate today) {
-        LocalDate start = LocalDate.parse(meta.getString("startDate"));
-        LocalDate end = LocalDate.parse(meta.getString("endDate"));
+        LocalDate start = LocalDate.parse(meta.startDate());
+        LocalDate end = LocalDate.parse(meta.endDate());
         long totalDays = Pacing.totalDays(start, end);
         long elapsed = Pacing.elapsedDays(start, end, today);
-        Document targets = (Document) meta.get("targets");
-        List<Pacing> paces = new ArrayList<>();
-        List<Metric> metrics = new ArrayList<>();
-        for (String metric : METRICS) {
-            double total = metric.equals("enrolledUnits") ? enrolled : totals.get(metric);
-            Number target = targets == null ? null : (Number) targets.get(metric);
-            Pacing p = Pacing.of(total, target, elapsed, totalDays);
-            paces.add(p);
-            metrics.add(new Metric(metric.equals(Figures5.SERVICE_HOURS) ? (Number) total : (Number) (long) total,
-                    target, target == null || target.doubleValue() == 0 ? null : percent(total, target.doubleValue()),
-                    percent(elapsed, totalDays), p));
-        }
-        return new CampaignSummary(campaignId, meta.getString("title"), meta.getString("theme"),
-                meta.getString("description"), meta.getString("district"), meta.getString("status"),
-                meta.getString("startDate"), meta.getString("endDate"), (List<String>) meta.get("eligibleUnitTypes"),
-                today.toString(), totalDays, elapsed,
-                today.isAfter(end) ? 0 : Math.min(totalDays, ChronoUnit.DAYS.between(today, end)),
-                ratio(elapsed, totalDays), enrolled, totals.toTotals(),
-                new Metrics(metrics.get(0), metrics.get(1), metrics.get(2), metrics.get(3), metrics.get(4)),
-                Pacing.overall(paces));
+        Targets targets = meta.targets() == null ? Targets.none() : meta.targets();
+        double expectedPercent = percent(elapsed, totalDays);
+        Metric sessions = metric(totals.sessions(), targets.sessions(), elapsed, totalDays, expectedPercent);
+        Metric participations = metric(totals.participations(), targets.participations(), elapsed, totalDays,
+                expectedPercent);
+        Metric hours = metric(totals.serviceHours(), targets.serviceHours(), elapsed, totalDays, expectedPercent);
+        Metric beneficiaries = metric(totals.beneficiaries(), targets.beneficiaries(), elapsed, totalDays,
+                expectedPercent);
+        Metric units = metric(enrolled, targets.enrolledUnits(), elapsed, totalDays, expectedPercent);
+        return new CampaignSummary(campaignId, meta.title(), meta.theme(), meta.description(), meta.district(),
+                meta.status(), meta.startDate(), meta.endDate(), meta.eligibleUnitTypes(), today.toString(), totalDays,
+                elapsed, today.isAfter(end) ? 0 : Math.min(totalDays, ChronoUnit.DAYS.between(today, end)),
+                ratio(elapsed, totalDays), enrolled, totals,
+                new Metrics(sessions, participations, hours, beneficiaries, units),
+                Pacing.overall(List.of(sessions, participations, hours, beneficiaries, units).stream()
+                        .map(Metric::pacing).toList()));
+    }
+
+    /** {@code total} as a whole number unless it is a {@code double} (service hours). */
+    private static Metric metric(Number total, Number target, long elapsed, long totalDays, double expectedPercent) {
+        double t = total.doubleValue();
+        return new Metric(total, target, target == null || target.doubleValue() == 0 ? null
+                : percent(t, target.doubleValue()), expectedPercent, Pacing.of(t, target, elapsed, totalDays));
     }
 
     public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
                                     LocalDate today, boolean asOf, int silentDays, int top) {
-        CampaignSummary summary = summary(campaignId, s.meta, s.totals(), s.enrolledCount(), today);
+        CampaignSummary summary = summary(campaignId, s.meta, s.totals().toTotals(), s.enrolledCount(), today);
 
         // by district and by unit type
         Map<String, Agg> byDistrict = new TreeMap<>();
@@ -199,8 +198,8 @@ public final class ProgressView {
     /** Every day of the period up to today (and any day holding figures), with the running totals. */
     private static List<DailyRow> daily(CampaignState s, LocalDate today) {
         TreeMap<String, Agg> days = new TreeMap<>(s.days);
-        LocalDate start = LocalDate.parse(s.meta.getString("startDate"));
-        LocalDate end = LocalDate.parse(s.meta.getString("endDate"));
+        LocalDate start = LocalDate.parse(s.meta.startDate());
+        LocalDate end = LocalDate.parse(s.meta.endDate());
         LocalDate last = today.isBefore(end) ? today : end;
         for (LocalDate d = start; !d.isAfter(last); d = d.plusDays(1)) {
             days.putIfAbsent(d.toString(), new Agg());

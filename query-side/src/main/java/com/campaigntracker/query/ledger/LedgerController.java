@@ -6,13 +6,10 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
-import com.campaigntracker.query.ledger.LedgerViews.ActivityChange;
-import com.campaigntracker.query.ledger.LedgerViews.ActivityFigures;
 import com.campaigntracker.query.ledger.LedgerViews.ActivityPage;
 import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryPage;
-import com.campaigntracker.query.projection.Figures5;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,10 +75,9 @@ public class LedgerController {
             long offset = (long) p * s;
             long end = Math.min(count, offset + s);
             List<String> ids = ids(list, offset, end);
-            Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                    ids.stream().map(a -> Docs.key(id, a)).toList());
+            Map<String, ActivityDocument> docs = activities(id, ids);
             for (String a : ids) {
-                Document d = docs.get(Docs.key(id, a));
+                ActivityDocument d = docs.get(Docs.key(id, a));
                 if (d != null) {
                     items.add(item(d));
                 }
@@ -132,10 +128,9 @@ public class LedgerController {
                     List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
                             Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
                     scanned += ids.size();
-                    Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                            ids.stream().map(a -> Docs.key(id, a)).toList());
+                    Map<String, ActivityDocument> docs = activities(id, ids);
                     for (String a : ids) {
-                        Document d = docs.get(Docs.key(id, a));
+                        ActivityDocument d = docs.get(Docs.key(id, a));
                         if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
                             continue;
                         }
@@ -183,41 +178,35 @@ public class LedgerController {
         return out;
     }
 
-    private static boolean matches(Document d, String unit, LocalDate from, LocalDate to, String category,
+    private Map<String, ActivityDocument> activities(String campaignId, List<String> activityIds) {
+        Map<String, ActivityDocument> found = new java.util.HashMap<>();
+        store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList())
+                .forEach((key, d) -> found.put(key, Docs.decode(d, ActivityDocument.class)));
+        return found;
+    }
+
+    private static boolean matches(ActivityDocument d, String unit, LocalDate from, LocalDate to, String category,
                                    boolean withRetracted) {
-        if (unit != null && !unit.equals(d.getString("unitId"))) {
+        if (unit != null && !unit.equals(d.unitId())) {
             return false;
         }
-        LocalDate date = Docs.date(d, "date");
+        LocalDate date = LocalDate.parse(d.date());
         if (from != null && date.isBefore(from)) {
             return false;
         }
         if (to != null && date.isAfter(to)) {
             return false;
         }
-        if (category != null && !category.equals(d.getString("category"))) {
+        if (category != null && !category.equals(d.category())) {
             return false;
         }
-        return withRetracted || !d.getBoolean("retracted", false);
+        return withRetracted || !d.isRetracted();
     }
 
-    private static ActivityView item(Document d) {
-        List<ActivityChange> history = Docs.list(d, "history").stream().map(h -> new ActivityChange(
-                h.getString("type"), h.getString("at"), h.getString("user"), h.getString("role"),
-                h.get("sequence") == null ? null : Docs.l(h, "sequence"), h.getString("date"),
-                figures((Document) h.get("figures")), h.getString("previousDate"),
-                figures((Document) h.get("previousFigures")), h.getString("reason"))).toList();
-        return new ActivityView(d.getString("activityId"), d.getString("unitId"), d.getString("date"),
-                d.getString("title"), d.getString("category"), d.getString("site"), d.getString("notes"),
-                figures((Document) d.get("figures")), d.getBoolean("retracted", false),
-                d.getString("retractionReason"), d.getString("recordedAt"), d.getString("recordedBy"),
-                d.getString("updatedAt"), history.stream().filter(h -> "CORRECTED".equals(h.type())).count(),
-                history);
-    }
-
-    private static ActivityFigures figures(Document f) {
-        return f == null ? null : new ActivityFigures(Docs.l(f, Figures5.SESSIONS), Docs.l(f, Figures5.PARTICIPATIONS),
-                Docs.dbl(f, Figures5.SERVICE_HOURS), Docs.l(f, Figures5.BENEFICIARIES));
+    private static ActivityView item(ActivityDocument d) {
+        return new ActivityView(d.activityId(), d.unitId(), d.date(), d.title(), d.category(), d.site(), d.notes(),
+                d.figures(), d.isRetracted(), d.retractionReason(), d.recordedAt(), d.recordedBy(), d.updatedAt(),
+                d.history().stream().filter(h -> "CORRECTED".equals(h.type())).count(), d.history());
     }
 
     @GetMapping("/history")

@@ -1,14 +1,16 @@
 package com.campaigntracker.query.ledger;
 
+import com.campaigntracker.query.ledger.LedgerViews.ActivityChange;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityFigures;
 import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Docs;
-import com.campaigntracker.query.projection.Figures5;
 import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
+import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -82,21 +84,13 @@ public class LedgerProjection extends Projection {
             batch.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
         }, (r, e, batch, a) -> {
             String c = r.campaignId();
-            boolean isNew = a == null;
-            if (isNew) {
-                a = new Document("_id", Docs.key(c, r.activityId())).append("campaignId", c)
-                        .append("activityId", r.activityId()).append("unitId", r.unitId());
-            }
-            content(a, r.date().toString(), r.title(), r.category(), r.site(), r.notes(), Figures5.of(r.figures()));
-            a.put("retracted", false);
-            a.put("retractionReason", null);
-            a.put("recordedAt", e.timestamp().toString());
-            a.put("recordedBy", e.user());
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("RECORDED", e).append("date", r.date().toString())
-                    .append("figures", Figures5.of(r.figures())));
-            batch.changed(ACTIVITIES, a);
-            if (isNew) {
+            ActivityFigures figures = ActivityFigures.of(r.figures());
+            ActivityChange step = step("RECORDED", e, r.date().toString(), figures, null, null, null);
+            batch.put(ACTIVITIES, new ActivityDocument(Docs.key(c, r.activityId()), c, r.activityId(), r.unitId(),
+                    r.date().toString(), r.title(), r.category(), r.site(), r.notes(), figures, false, null,
+                    e.timestamp().toString(), e.user(), e.timestamp().toString(),
+                    a == null ? List.of(step) : a.with(step)));
+            if (a == null) {
                 appendToList(batch, listKey(c, null), r.activityId());
                 appendToList(batch, listKey(c, r.unitId()), r.activityId());
                 appendToList(batch, dateListKey(c, r.date().toString()), r.activityId());
@@ -110,30 +104,29 @@ public class LedgerProjection extends Projection {
             if (a == null) {
                 return;
             }
-            if (!x.date().toString().equals(a.getString("date"))) {
+            if (!x.date().toString().equals(a.date())) {
                 // moved to another day: listed there too (readers filter by the current date and skip repeats)
                 appendToList(batch, dateListKey(x.campaignId(), x.date().toString()), x.activityId());
             }
-            content(a, x.date().toString(), x.title(), x.category(), x.site(), x.notes(), Figures5.of(x.figures()));
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("CORRECTED", e).append("date", x.date().toString())
-                    .append("figures", Figures5.of(x.figures()))
-                    .append("previousDate", x.previousDate() == null ? null : x.previousDate().toString())
-                    .append("previousFigures", x.previousFigures() == null ? null : Figures5.of(x.previousFigures()))
-                    .append("reason", x.reason()));
-            batch.changed(ACTIVITIES, a);
+            ActivityFigures figures = ActivityFigures.of(x.figures());
+            batch.put(ACTIVITIES, a.corrected(x.date().toString(), x.title(), x.category(), x.site(), x.notes(),
+                    figures, e, step("CORRECTED", e, x.date().toString(), figures,
+                            x.previousDate() == null ? null : x.previousDate().toString(),
+                            x.previousFigures() == null ? null : ActivityFigures.of(x.previousFigures()),
+                            x.reason())));
         });
         onActivity(ActivityRetracted.class, (x, c, batch) -> { }, (x, e, batch, a) -> {
-            if (a == null) {
-                return;
+            if (a != null) {
+                batch.put(ACTIVITIES, a.retracted(x.reason(), e, step("RETRACTED", e, x.date().toString(),
+                        ActivityFigures.of(x.figures()), null, null, x.reason())));
             }
-            a.put("retracted", true);
-            a.put("retractionReason", x.reason());
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("RETRACTED", e).append("date", x.date().toString())
-                    .append("figures", Figures5.of(x.figures())).append("reason", x.reason()));
-            batch.changed(ACTIVITIES, a);
         });
+    }
+
+    private static ActivityChange step(String type, ProjectionEvent e, String date, ActivityFigures figures,
+                                       String previousDate, ActivityFigures previousFigures, String reason) {
+        return new ActivityChange(type, e.timestamp().toString(), e.user(), e.role(), e.sequence(), date, figures,
+                previousDate, previousFigures, reason);
     }
 
     private interface ActivityNeeds<E> {
@@ -141,34 +134,20 @@ public class LedgerProjection extends Projection {
     }
 
     /** A change of the activity's ledger document ({@code activity} null when it is not known yet). */
-    private interface ActivityChange<E> {
-        void apply(E event, ProjectionEvent e, Batch batch, Document activity);
+    private interface LedgerChange<E> {
+        void apply(E event, ProjectionEvent e, Batch batch, ActivityDocument activity);
     }
 
-    private <E extends ActivityEvent> void onActivity(Class<E> type, ActivityNeeds<E> needs, ActivityChange<E> change) {
+    private <E extends ActivityEvent> void onActivity(Class<E> type, ActivityNeeds<E> needs, LedgerChange<E> change) {
         on(type, (a, e, batch) -> {
             batch.want(HISTORY, Docs.key(a.campaignId(), "head"));
             batch.want(ACTIVITIES, Docs.key(a.campaignId(), a.activityId()));
             needs.declare(a, a.campaignId(), batch);
         }, (a, e, batch) -> {
             appendHistory(batch, a.campaignId(), e);
-            change.apply(a, e, batch, batch.get(ACTIVITIES, Docs.key(a.campaignId(), a.activityId())));
+            change.apply(a, e, batch, batch.get(ACTIVITIES, Docs.key(a.campaignId(), a.activityId()),
+                    ActivityDocument.class));
         });
-    }
-
-    private static void content(Document a, String date, String title, String category, String site, String notes,
-                                Document figures) {
-        a.put("date", date);
-        a.put("title", title);
-        a.put("category", category);
-        a.put("site", site);
-        a.put("notes", notes);
-        a.put("figures", figures);
-    }
-
-    private static Document entry(String type, ProjectionEvent e) {
-        return new Document("type", type).append("at", e.timestamp().toString()).append("user", e.user())
-                .append("role", e.role()).append("sequence", e.sequence());
     }
 
     /**

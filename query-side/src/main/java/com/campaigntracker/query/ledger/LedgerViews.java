@@ -1,6 +1,7 @@
 package com.campaigntracker.query.ledger;
 
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
+import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignCancelled;
@@ -31,7 +32,11 @@ public final class LedgerViews {
                                long corrections, List<ActivityChange> history) {
     }
 
+    /** An activity's figures, as stored in its ledger document and answered. */
     public record ActivityFigures(long sessions, long participations, double serviceHours, long beneficiaries) {
+        static ActivityFigures of(Figures f) {
+            return new ActivityFigures(f.sessions(), f.participations(), f.serviceHours(), f.beneficiaries());
+        }
     }
 
     /** One step of an activity's own history: RECORDED, CORRECTED (with what it was) or RETRACTED (why). */

@@ -8,8 +8,10 @@ import org.bson.Document;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.codecs.pojo.annotations.BsonId;
 
-import java.time.LocalDate;
+import java.lang.reflect.RecordComponent;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +39,6 @@ public final class Docs {
         return v instanceof Number n ? n.doubleValue() : 0.0;
     }
 
-    public static LocalDate date(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v == null ? null : LocalDate.parse(v.toString());
-    }
-
     @SuppressWarnings("unchecked")
     public static List<Document> list(Document d, String field) {
         Object v = d.get(field);
@@ -51,30 +48,6 @@ public final class Docs {
             return l;
         }
         return (List<Document>) v;
-    }
-
-    /**
-     * Finds the element whose {@code keyField} equals {@code key} in a list kept sorted by that field, inserting a
-     * new one at its sorted place when absent. Sorted arrays keep documents byte-for-byte deterministic whatever
-     * the order in which keys first appeared.
-     */
-    public static Document upsertSorted(List<Document> list, String keyField, String key, Supplier<Document> creator) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = list.get(mid).getString(keyField).compareTo(key);
-            if (c == 0) {
-                return list.get(mid);
-            } else if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        Document created = creator.get();
-        list.add(lo, created);
-        return created;
     }
 
     @SuppressWarnings("unchecked")
@@ -98,37 +71,6 @@ public final class Docs {
         return true;
     }
 
-    /**
-     * Activities per activity date, {@code {"2025-07-04": 2, …}} in date order under {@code owner.dates}: a map keyed
-     * by date is half the size of a list of {date, n} pairs, and these are rewritten with every batch. A date whose
-     * count returns to zero is removed.
-     */
-    public static void countByDate(Document owner, String date, int sign) {
-        Document dates = (Document) owner.get("dates");
-        long n = l(dates, date) + sign;
-        if (n == 0) {
-            dates.remove(date);
-            return;
-        }
-        String last = lastKey(dates);
-        boolean staysInOrder = dates.containsKey(date) || last == null || last.compareTo(date) < 0;
-        dates.put(date, n);
-        if (!staysInOrder) {
-            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(dates);
-            dates.clear();
-            dates.putAll(sorted);
-        }
-    }
-
-    /** The last key of a document (the latest date of date counts kept in date order), or null if it is empty. */
-    public static String lastKey(Document d) {
-        String last = null;
-        for (String key : d.keySet()) {
-            last = key;
-        }
-        return last;
-    }
-
     private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
 
     /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
@@ -145,12 +87,28 @@ public final class Docs {
         return CODECS.get(type).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
-    /** A record as the document the driver would store: the same mapping as a typed collection. */
+    /**
+     * A record as the document the driver's record codec stores, with every component present (null ones too, and
+     * nested records likewise): a document keeps the same fields, in component order, whatever it holds, as a
+     * replaced document must for a rebuild to be byte-for-byte the same as the incremental build.
+     */
     @SuppressWarnings("unchecked")
-    public static <T> Document encode(T value) {
+    public static Document encode(Record value) {
         BsonDocument bson = new BsonDocument();
-        CODECS.get((Class<T>) value.getClass()).encode(new BsonDocumentWriter(bson), value,
+        CODECS.get((Class<Record>) value.getClass()).encode(new BsonDocumentWriter(bson), value,
                 EncoderContext.builder().build());
-        return decode(bson, Document.class);
+        Document encoded = decode(bson, Document.class);
+        Document full = new Document();
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            String key = c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName();
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            full.put(key, v instanceof Record nested ? encode(nested) : encoded.get(key));
+        }
+        return full;
     }
 }

@@ -10,18 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a batch of events to every read model; the projections never see what follows.
- * <ul>
- *   <li><b>Batched.</b> Every handler first declares the documents its event needs; the batch loads them with one $in
- *   per collection, applies the events in order in memory and writes each collection with one bulk write.</li>
- *   <li><b>Idempotent.</b> Per event stream, {@value #STREAMS} keeps the last applied sequence number; an event at
- *   or below it is skipped, so a redelivered event never counts twice.</li>
- *   <li><b>Cut-short batches.</b> Without transactions, a batch that stops between two bulk writes (crash, lost
- *   connection) would count twice in what it had already written when applied again. So before writing, it stores
- *   in {@value #JOURNAL}, per sequence, what each document it overwrites held (or that it did not exist), and
- *   removes that after its last write; a batch that finds a journal of one of its sequences first puts those
- *   documents back.</li>
- * </ul>
+ * Applies a batch of events to every read model (see query-side/README.md, "The projection core"): one $in per
+ * collection, the events in memory, one bulk write per collection. Idempotent: {@value #STREAMS} keeps the last
+ * applied sequence per event stream and later batches skip anything at or below it. Cut-short batches: before
+ * writing, {@value #JOURNAL} keeps per sequence what the batch overwrites; a batch that finds a journal of one of
+ * its sequences (its predecessor stopped between two writes) puts those documents back first.
  */
 public class Projector {
     public static final String STREAMS = "rm_streams";

@@ -1,9 +1,10 @@
 package com.campaigntracker.query.units;
 
 import com.campaigntracker.eventstore.TrackerMongo;
-import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignDocument;
 import com.campaigntracker.query.campaigns.CampaignRepository;
 import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.campaigns.SortedDocs;
 import com.campaigntracker.query.units.UnitViews.CampaignParticipation;
 import com.campaigntracker.query.units.UnitViews.UnitDetail;
 import com.campaigntracker.query.units.UnitViews.UnitLink;
@@ -82,19 +83,19 @@ public class UnitQueryController {
         UnitDocument d = unit(Params.id("id", id));
         List<String> ids = campaigns.campaignIds();
         Map<String, Document> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
-        Map<String, Document> meta = store.find(CampaignProjection.CAMPAIGNS, ids);
+        Map<String, CampaignDocument> meta = campaigns.campaigns(ids);
         List<CampaignParticipation> out = new ArrayList<>();
         for (String c : ids) {
             Document cu = rows.get(Docs.key(c, id));
             if (cu == null) {
                 continue;
             }
-            Document cd = meta.get(c) == null ? new Document() : meta.get(c);
+            CampaignDocument cd = meta.getOrDefault(c, CampaignDocument.empty(c));
             CampaignState.Agg totals = new CampaignState.Agg();
             totals.add((Document) cu.get("totals"), 1);
-            out.add(new CampaignParticipation(c, cd.getString("title"), cd.getString("theme"), cd.getString("status"),
-                    cd.getString("startDate"), cd.getString("endDate"), cu.getBoolean("enrolled", false),
-                    cu.getString("enrolledAt"), totals.toTotals(), Docs.lastKey((Document) cu.get("dates"))));
+            out.add(new CampaignParticipation(c, cd.title(), cd.theme(), cd.status(), cd.startDate(), cd.endDate(),
+                    cu.getBoolean("enrolled", false),
+                    cu.getString("enrolledAt"), totals.toTotals(), SortedDocs.lastKey((Document) cu.get("dates"))));
         }
         return new UnitParticipation(summary(d), out);
     }

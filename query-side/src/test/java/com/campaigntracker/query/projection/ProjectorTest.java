@@ -1,6 +1,8 @@
 package com.campaigntracker.query.projection;
 
 import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignDocument;
+import com.campaigntracker.query.campaigns.CampaignMeta;
 import com.campaigntracker.query.campaigns.CampaignState;
 import com.campaigntracker.query.campaigns.Progress;
 import com.campaigntracker.query.campaigns.ProgressView;
@@ -182,7 +184,7 @@ class ProjectorTest {
     @Test
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
-        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
         CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         assertThat(on0709.totals().sessions).isEqualTo(16); // 10 + 5 + 1, correction not yet made
         assertThat(on0709.unit("st1").lastActivityDate("2025-07-09")).isEqualTo("2025-07-05");
@@ -207,7 +209,7 @@ class ProjectorTest {
     @Test
     void institutesRollUpTheirStations() {
         projector.apply(scenario());
-        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
         CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         Progress view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
         assertThat(view.hierarchy()).hasSize(1);
