@@ -78,7 +78,7 @@ class DeadLettersIT extends QueryIntegrationTest {
                 p -> assertThat(p).isInstanceOf(CampaignRevised.class),
                 p -> assertThat(p).isInstanceOfSatisfying(ActivityRecorded.class,
                         a -> assertThat(a.activityId()).isEqualTo("a3")));
-        assertThat(letters.get(0).cause()).hasValueSatisfying(c -> assertThat(c.type()).contains("ClassCastException"));
+        assertThat(letters.get(0).cause()).hasValueSatisfying(c -> assertThat(c.message()).isNotBlank());
         JsonNode listed = get("/api/admin/dead-letters").body();
         assertThat(listed.get("sequences")).anySatisfy(seq -> {
             assertThat(seq.get("sequence").asText()).isEqualTo("c:" + broken);

@@ -16,6 +16,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.campaigntracker.query.admin.AdminViews.DeadLetterSequence;
+import com.campaigntracker.query.admin.AdminViews.DeadLetterView;
+import com.campaigntracker.query.admin.AdminViews.DeadLetters;
+import com.campaigntracker.query.admin.AdminViews.ProjectionStatus;
+import com.campaigntracker.query.admin.AdminViews.RebuildStarted;
+import com.campaigntracker.query.admin.AdminViews.Released;
+import com.campaigntracker.query.admin.AdminViews.RetryResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +44,7 @@ public class AdminController {
     }
 
     @GetMapping("/projections")
-    public List<Map<String, Object>> projections() {
+    public List<ProjectionStatus> projections() {
         return monitor.describe();
     }
 
@@ -47,60 +54,45 @@ public class AdminController {
      */
     @PostMapping("/projections/segments/{segment}/release")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> release(@org.springframework.web.bind.annotation.PathVariable int segment) {
+    public Released release(@org.springframework.web.bind.annotation.PathVariable int segment) {
         var p = monitor.processor().orElseThrow();
         if (!p.processingStatus().containsKey(segment)) {
             throw new com.campaigntracker.query.web.ApiException(HttpStatus.NOT_FOUND, "处理段不存在",
                     "本实例未持有处理段 " + segment);
         }
         p.releaseSegment(segment);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("released", segment);
-        return m;
+        return new Released(segment);
     }
 
     @PostMapping("/projections/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> rebuild() {
+    public RebuildStarted rebuild() {
         monitor.rebuild();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rebuilding", true);
-        m.put("processors", List.of(TrackerProjections.GROUP));
-        return m;
+        return new RebuildStarted(true, List.of(TrackerProjections.GROUP));
     }
 
     @GetMapping("/dead-letters")
-    public Map<String, Object> deadLetters() {
+    public DeadLetters deadLetters() {
         SequencedDeadLetterQueue<EventMessage<?>> dlq = queue();
-        List<Map<String, Object>> sequences = new ArrayList<>();
+        List<DeadLetterSequence> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> seq : dlq.deadLetters()) {
-            List<Map<String, Object>> letters = new ArrayList<>();
+            List<DeadLetterView> letters = new ArrayList<>();
             Object sequence = null;
             for (DeadLetter<? extends EventMessage<?>> l : seq) {
-                Map<String, Object> x = new LinkedHashMap<>();
                 EventMessage<?> msg = l.message();
                 if (sequence == null) {
                     sequence = TrackerProjections.sequenceIdentifier(msg);
                 }
-                x.put("eventId", msg.getIdentifier());
-                x.put("payloadType", msg.getPayloadType().getName());
-                x.put("timestamp", msg.getTimestamp().toString());
-                x.put("metaData", msg.getMetaData());
-                x.put("cause", l.cause().map(c -> c.type() + ": " + c.message()).orElse(null));
-                x.put("enqueuedAt", l.enqueuedAt().toString());
-                x.put("lastTouched", l.lastTouched().toString());
-                letters.add(x);
+                Map<String, String> metaData = new LinkedHashMap<>();
+                msg.getMetaData().forEach((k, v) -> metaData.put(k, v == null ? null : v.toString()));
+                letters.add(new DeadLetterView(msg.getIdentifier(), msg.getPayloadType().getName(),
+                        msg.getTimestamp().toString(), metaData,
+                        l.cause().map(c -> c.type() + ": " + c.message()).orElse(null),
+                        l.enqueuedAt().toString(), l.lastTouched().toString()));
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sequence", sequence);
-            entry.put("letters", letters);
-            sequences.add(entry);
+            sequences.add(new DeadLetterSequence(sequence == null ? null : sequence.toString(), letters));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("processingGroup", TrackerProjections.GROUP);
-        m.put("size", dlq.size());
-        m.put("sequences", sequences);
-        return m;
+        return new DeadLetters(TrackerProjections.GROUP, dlq.size(), sequences);
     }
 
     /**
@@ -109,7 +101,7 @@ public class AdminController {
      * sequence that still fails does not stop the retry of the others.
      */
     @PostMapping("/dead-letters/retry")
-    public Map<String, Object> retry(@RequestParam(required = false) Integer max) {
+    public RetryResult retry(@RequestParam(required = false) Integer max) {
         SequencedDeadLetterProcessor<EventMessage<?>> p = processing
                 .sequencedDeadLetterProcessor(TrackerProjections.GROUP)
                 .orElseThrow(() -> ApiException.notFound("该处理组没有死信队列"));
@@ -136,12 +128,7 @@ public class AdminController {
                 failed++;
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sequencesProcessed", processed);
-        m.put("sequencesFailed", failed);
-        m.put("sizeBefore", before);
-        m.put("sizeAfter", queue().size());
-        return m;
+        return new RetryResult(processed, failed, before, queue().size());
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {

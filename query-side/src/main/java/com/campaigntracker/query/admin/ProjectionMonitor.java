@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import com.campaigntracker.query.admin.AdminViews.ProjectionStatus;
+import com.campaigntracker.query.admin.AdminViews.SegmentStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -230,48 +232,30 @@ public class ProjectionMonitor {
     }
 
     /** State and replay progress of the processor, for the admin screen. */
-    public List<Map<String, Object>> describe() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<ProjectionStatus> describe() {
+        List<ProjectionStatus> out = new ArrayList<>();
         processor().ifPresent(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.getName());
-            m.put("running", p.isRunning());
-            m.put("error", p.isError());
-            m.put("rebuilding", rebuilding());
             long processed = batcher.eventsProjected();
             double seconds = Math.max(0.001, Duration.between(countingSince, system.instant()).toMillis() / 1000.0);
             double rate = processed / seconds;
             Long head = headPosition();
             Long pos = position();
-            m.put("eventsProcessed", processed);
-            m.put("eventsPerSecond", Math.round(rate * 10) / 10.0);
-            m.put("position", pos);
-            m.put("headPosition", head);
             Double percent = head == null || pos == null ? null
                     : head <= 0 ? 100.0 : Math.min(100.0, Math.round(pos * 1000.0 / head) / 10.0);
-            m.put("percent", percent);
-            m.put("etaSeconds", head == null || pos == null || rate <= 0 ? null
-                    : Math.max(0, Math.round((head - pos) / rate)));
-            m.put("since", countingSince.toString());
             Long stored;
             try {
                 stored = storedPosition();
             } catch (RuntimeException e) {
                 stored = null;
             }
-            m.put("storedPosition", stored);
-            List<Map<String, Object>> segments = new ArrayList<>();
-            p.processingStatus().forEach((id, s) -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("segment", id);
-                x.put("position", s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null);
-                x.put("replaying", s.isReplaying());
-                x.put("caughtUp", s.isCaughtUp());
-                x.put("error", s.isErrorState() ? String.valueOf(s.getError()) : null);
-                segments.add(x);
-            });
-            m.put("segments", segments);
-            out.add(m);
+            List<SegmentStatus> segments = new ArrayList<>();
+            p.processingStatus().forEach((id, s) -> segments.add(new SegmentStatus(id,
+                    s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null,
+                    s.isReplaying(), s.isCaughtUp(), s.isErrorState() ? String.valueOf(s.getError()) : null)));
+            out.add(new ProjectionStatus(p.getName(), p.isRunning(), p.isError(), rebuilding(), processed,
+                    Math.round(rate * 10) / 10.0, pos, head, percent,
+                    head == null || pos == null || rate <= 0 ? null : Math.max(0, Math.round((head - pos) / rate)),
+                    countingSince.toString(), stored, segments));
         });
         return out;
     }

@@ -1,9 +1,12 @@
 package com.campaigntracker.query.campaigns;
 
+import com.campaigntracker.query.units.UnitRepository;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.query.projection.Docs;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,26 +20,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** 活动列表 and 活动进度 (live or as of a day). */
 @RestController
 @RequestMapping("/api/campaigns")
 public class CampaignQueryController {
     private final CampaignRepository repository;
+    private final UnitRepository units;
     private final Clock clock;
 
     /**
      * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
      * there is exactly one (or a primary one, as in the tests); otherwise the system clock in Asia/Shanghai.
      */
-    public CampaignQueryController(CampaignRepository repository, ObjectProvider<Clock> clock) {
+    public CampaignQueryController(CampaignRepository repository, UnitRepository units,
+                                   ObjectProvider<Clock> clock) {
         this.repository = repository;
+        this.units = units;
         this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(required = false) String status,
+    public List<CampaignSummary> list(@RequestParam(required = false) String status,
                                           @RequestParam(required = false) String district,
                                           @RequestParam(required = false) String theme) {
         String s = Params.blankToNull(status);
@@ -44,18 +49,15 @@ public class CampaignQueryController {
             throw ApiException.badRequest("参数 status 无效: 须为 ACTIVE、CLOSED 或 CANCELLED");
         }
         LocalDate today = LocalDate.now(clock);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Document c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
-            CampaignState.Agg totals = new CampaignState.Agg();
-            totals.add((Document) c.get("totals"), 1);
-            out.add(ProgressView.summary(c.getString("_id"), CampaignProjection.meta(c), totals,
-                    c.get("enrolledUnits") instanceof Number n ? n.longValue() : 0L, today));
+        List<CampaignSummary> out = new ArrayList<>();
+        for (CampaignDocument c : repository.campaigns(s, Params.blankToNull(district), Params.blankToNull(theme))) {
+            out.add(ProgressView.summary(c.campaignId(), c.meta(), c.totals(), c.enrolledUnits(), today));
         }
         return out;
     }
 
     @GetMapping("/{id}/progress")
-    public Map<String, Object> progress(@PathVariable String id,
+    public Progress progress(@PathVariable String id,
                                         @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) Integer silentDays,
                                         @RequestParam(required = false) Integer top) {
@@ -66,20 +68,20 @@ public class CampaignQueryController {
         return progress(id, day, silent, limit);
     }
 
-    public Map<String, Object> progress(String id, LocalDate asOf, int silentDays, int top) {
-        Document campaign = repository.campaign(id);
+    public Progress progress(String id, LocalDate asOf, int silentDays, int top) {
+        CampaignDocument campaign = repository.campaign(id);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
-        ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), repository.unitsVersion(),
+        ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), units.version(),
                 today, asOf != null, silentDays, top);
-        Map<String, Object> cached = recent.get(key);
+        Progress cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
-        Map<String, Object> view = ProgressView.progress(id, state,
-                repository.unitsWithAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
+        Progress view = ProgressView.progress(id, state,
+                units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
         recent.put(key, view);
         return view;
     }
@@ -89,11 +91,5 @@ public class CampaignQueryController {
     }
 
     /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */
-    private final Map<ProgressKey, Map<String, Object>> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ProgressKey, Map<String, Object>> eldest) {
-                    return size() > 256;
-                }
-            });
+    private final Cache<ProgressKey, Progress> recent = Caffeine.newBuilder().maximumSize(256).build();
 }

@@ -3,10 +3,12 @@ package com.campaigntracker.query.campaigns;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
-import com.campaigntracker.query.units.UnitProjection;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.ReadScope;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,11 @@ import java.util.Set;
 /** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
 @Component
 public class CampaignRepository {
-    private final TrackerMongo mongo;
+    private final MongoCollection<CampaignDocument> campaigns;
     private final MongoDocStore store;
 
     public CampaignRepository(TrackerMongo mongo) {
-        this.mongo = mongo;
+        this.campaigns = mongo.database().getCollection(CampaignDocument.COLLECTION, CampaignDocument.class);
         this.store = new MongoDocStore(mongo.database());
     }
 
@@ -37,29 +39,22 @@ public class CampaignRepository {
      * changes with it. Empty string for an unknown campaign.
      */
     public String changeMarker(String id) {
-        Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
+        CampaignDocument d = campaigns.find(Filters.eq("_id", id)).first();
         return d == null ? "" : changeMarker(d);
     }
 
-    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitProjection#VERSION}). */
-    public long unitsVersion() {
-        Document d = store.find(UnitProjection.VERSION, List.of(UnitProjection.VERSION_ID))
-                .get(UnitProjection.VERSION_ID);
-        return d == null ? 0 : Docs.l(d, "applied");
-    }
-
     /** The change marker of a loaded campaign document (see {@link #changeMarker(String)}). */
-    public static String changeMarker(Document campaign) {
-        String json = campaign.toJson();
-        return Integer.toHexString(json.hashCode()) + ":" + json.length();
+    public static String changeMarker(CampaignDocument campaign) {
+        String content = campaign.toString();
+        return Integer.toHexString(content.hashCode()) + ":" + content.length();
     }
 
-    public Document campaign(String id) {
-        Document d = store.find(CampaignProjection.CAMPAIGNS, List.of(id)).get(id);
-        if (d == null || d.get("status") == null) {
+    public CampaignDocument campaign(String id) {
+        CampaignDocument d = campaigns.find(Filters.eq("_id", id)).first();
+        if (d == null || !d.launched()) {
             throw ApiException.notFound("活动不存在: " + id);
         }
-        ReadScope.requireCampaign(id, d.getString("district"));
+        ReadScope.requireCampaign(id, d.district());
         return d;
     }
 
@@ -68,46 +63,51 @@ public class CampaignRepository {
      * holds no arrays that grow with activity; a real MongoDB serves the filters from the (status, district,
      * theme) index.
      */
-    public List<Document> campaigns(String status, String district, String theme) {
+    public List<CampaignDocument> campaigns(String status, String district, String theme) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.ne("status", null));
+        filters.add(Filters.ne(CampaignDocument.STATUS, null));
         if (status != null) {
-            filters.add(Filters.eq("status", status));
+            filters.add(Filters.eq(CampaignDocument.STATUS, status));
         }
         String scoped = ReadScope.district();
         if (district != null) {
-            filters.add(Filters.eq("district", district));
+            filters.add(Filters.eq(CampaignDocument.DISTRICT, district));
         }
         if (scoped != null) {
             // a district leader sees its district's campaigns and the city-wide ones
-            filters.add(Filters.or(Filters.eq("district", scoped), Filters.eq("district", null)));
+            filters.add(Filters.or(Filters.eq(CampaignDocument.DISTRICT, scoped),
+                    Filters.eq(CampaignDocument.DISTRICT, null)));
         }
         if (theme != null) {
-            filters.add(Filters.eq("theme", theme));
+            filters.add(Filters.eq(CampaignDocument.THEME, theme));
         }
-        List<Document> all = new ArrayList<>();
-        mongo.database().getCollection(CampaignProjection.CAMPAIGNS).find(Filters.and(filters))
-                .sort(new Document("_id", 1)).into(all);
-        return all;
+        return campaigns.find(Filters.and(filters)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
+    /** Ids of every launched campaign, by a key-only projection. */
     public List<String> campaignIds() {
         List<String> ids = new ArrayList<>();
-        for (Document d : mongo.database().getCollection(CampaignProjection.CAMPAIGNS)
-                .find(Filters.ne("status", null)).projection(new Document("_id", 1)).sort(new Document("_id", 1))) {
-            ids.add(d.getString("_id"));
-        }
+        campaigns.withDocumentClass(Document.class).find(Filters.ne(CampaignDocument.STATUS, null))
+                .projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
+    /** The campaigns with these ids, launched or not. */
+    public Map<String, CampaignDocument> campaigns(Collection<String> ids) {
+        Map<String, CampaignDocument> found = new java.util.HashMap<>();
+        campaigns.find(Filters.in("_id", new ArrayList<>(ids))).forEach(c -> found.put(c.campaignId(), c));
+        return found;
+    }
+
     /** The campaign's progress inputs as they stand now. */
-    public CampaignState live(Document campaign) {
-        String c = campaign.getString("_id");
+    public CampaignState live(CampaignDocument campaign) {
+        String c = campaign.campaignId();
         Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
         List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
         List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
         Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
-        CampaignState s = CampaignState.current(CampaignProjection.meta(campaign),
+        CampaignState s = CampaignState.current(campaign.meta(),
                 store.find(CampaignProjection.UNITS, keys).values(), series);
         return s;
     }
@@ -116,13 +116,13 @@ public class CampaignRepository {
      * The progress inputs as they stood at the end of {@code asOf}: the per-change-day documents from the launch
      * day up to asOf, folded in day order. A correction made after asOf sits in a later day's document.
      */
-    public CampaignState asOf(Document campaign, LocalDate asOf) {
-        String c = campaign.getString("_id");
-        LocalDate first = LocalDate.parse(campaign.getString("launchDay"));
+    public CampaignState asOf(CampaignDocument campaign, LocalDate asOf) {
+        String c = campaign.campaignId();
+        LocalDate first = LocalDate.parse(campaign.launchDay());
         if (asOf.isBefore(first)) {
             throw ApiException.notFound("活动 " + c + " 在 " + asOf + " 尚未发起");
         }
-        LocalDate last = LocalDate.parse(campaign.getString("lastChangeDay"));
+        LocalDate last = LocalDate.parse(campaign.lastChangeDay());
         LocalDate upTo = asOf.isBefore(last) ? asOf : last;
         List<String> ids = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
@@ -135,26 +135,8 @@ public class CampaignRepository {
                 ordered.add(changes.get(id));
             }
         }
-        CampaignState s = CampaignState.fold(CampaignProjection.meta(campaign), ordered);
+        CampaignState s = CampaignState.fold(campaign.meta(), ordered);
         return s;
-    }
-
-    /** Unit documents of the given units and all their ancestors. */
-    public Map<String, Document> unitsWithAncestors(Collection<String> unitIds) {
-        Map<String, Document> result = new HashMap<>();
-        Set<String> next = new HashSet<>(unitIds);
-        for (int level = 0; level < 8 && !next.isEmpty(); level++) {
-            Map<String, Document> found = store.find(UnitProjection.UNITS, next);
-            result.putAll(found);
-            next = new HashSet<>();
-            for (Document u : found.values()) {
-                String p = u.getString("parentId");
-                if (p != null && !result.containsKey(p)) {
-                    next.add(p);
-                }
-            }
-        }
-        return result;
     }
 
     public Map<String, Document> campaignUnits(Collection<String> keys) {

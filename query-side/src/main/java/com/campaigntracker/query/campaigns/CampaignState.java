@@ -1,11 +1,9 @@
 package com.campaigntracker.query.campaigns;
 
 import com.campaigntracker.query.projection.Docs;
-import com.campaigntracker.query.projection.Figures5;
 import org.bson.Document;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -13,11 +11,11 @@ import java.util.TreeMap;
  * per-change-day documents). The progress view is computed from this alone, so both paths give the same view.
  */
 public final class CampaignState {
-    public final Document meta;
+    public final CampaignMeta meta;
     public final TreeMap<String, UnitState> units = new TreeMap<>();
     public final TreeMap<String, Agg> days = new TreeMap<>();
 
-    public CampaignState(Document meta) {
+    public CampaignState(CampaignMeta meta) {
         this.meta = meta;
     }
 
@@ -54,14 +52,16 @@ public final class CampaignState {
             };
         }
 
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put(Figures5.SESSIONS, sessions);
-            m.put(Figures5.PARTICIPATIONS, participations);
-            m.put(Figures5.SERVICE_HOURS, serviceHours);
-            m.put(Figures5.BENEFICIARIES, beneficiaries);
-            m.put(Figures5.ACTIVITIES, activities);
-            return m;
+        public Totals toTotals() {
+            return new Totals(sessions, participations, serviceHours, beneficiaries, activities);
+        }
+
+        public void add(Totals t) {
+            sessions += t.sessions();
+            participations += t.participations();
+            serviceHours += t.serviceHours();
+            beneficiaries += t.beneficiaries();
+            activities += t.activities();
         }
     }
 
@@ -74,9 +74,9 @@ public final class CampaignState {
             return enrolled > 0;
         }
 
-        /** Adds {@code sign} × the stored date counts (either stored form, see {@link Docs#readDateCounts}). */
+        /** Adds {@code sign} × the stored date counts. */
         public void addDates(Object stored, int sign) {
-            Docs.readDateCounts(stored).forEach((date, count) -> {
+            ((Document) stored).forEach((date, count) -> {
                 long n = dates.getOrDefault(date, 0L) + sign * ((Number) count).longValue();
                 if (n == 0) {
                     dates.remove(date);
@@ -100,11 +100,11 @@ public final class CampaignState {
      * Folds per-change-day documents (in day order) into the state at the end of the last one: the as-of view.
      * The campaign's description is the latest one recorded on or before that day ({@code fallbackMeta} if none).
      */
-    public static CampaignState fold(Document fallbackMeta, List<Document> changesInDayOrder) {
-        Document meta = fallbackMeta;
+    public static CampaignState fold(CampaignMeta fallbackMeta, List<Document> changesInDayOrder) {
+        CampaignMeta meta = fallbackMeta;
         for (Document ch : changesInDayOrder) {
             if (ch.get("campaign") != null) {
-                meta = (Document) ch.get("campaign");
+                meta = Docs.decode((Document) ch.get("campaign"), CampaignMeta.class);
             }
         }
         CampaignState s = new CampaignState(meta);
@@ -125,7 +125,7 @@ public final class CampaignState {
     }
 
     /** The state from the current per-campaign documents (roster units, series). */
-    public static CampaignState current(Document meta, java.util.Collection<Document> campaignUnits,
+    public static CampaignState current(CampaignMeta meta, java.util.Collection<Document> campaignUnits,
                                         Document series) {
         CampaignState s = new CampaignState(meta);
         for (Document cu : campaignUnits) {

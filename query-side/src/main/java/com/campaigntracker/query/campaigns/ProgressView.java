@@ -2,8 +2,17 @@ package com.campaigntracker.query.campaigns;
 
 import com.campaigntracker.query.campaigns.CampaignState.Agg;
 import com.campaigntracker.query.campaigns.CampaignState.UnitState;
-import com.campaigntracker.query.projection.Figures5;
-import org.bson.Document;
+import com.campaigntracker.shared.campaign.Targets;
+import com.campaigntracker.query.campaigns.CampaignSummary.Metric;
+import com.campaigntracker.query.campaigns.CampaignSummary.Metrics;
+import com.campaigntracker.query.campaigns.Progress.DailyRow;
+import com.campaigntracker.query.campaigns.Progress.DistrictRow;
+import com.campaigntracker.query.campaigns.Progress.HierarchyNode;
+import com.campaigntracker.query.campaigns.Progress.LeaderboardRow;
+import com.campaigntracker.query.campaigns.Progress.SilentUnit;
+import com.campaigntracker.query.campaigns.Progress.UnitRef;
+import com.campaigntracker.query.campaigns.Progress.UnitTypeRow;
+import com.campaigntracker.query.units.UnitDocument;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,67 +20,52 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Computes the progress screen (pure: state, unit directory and "today" in, JSON-ready maps out). */
+/** Computes the progress screen (pure: state, unit directory and "today" in, typed view records out). */
 public final class ProgressView {
-    public static final List<String> METRICS = List.of(Figures5.SESSIONS, Figures5.PARTICIPATIONS,
-            Figures5.SERVICE_HOURS, Figures5.BENEFICIARIES, "enrolledUnits");
     private static final String UNKNOWN = "未知";
 
     private ProgressView() {
     }
 
     /** Metrics, expected progress and pacing of a campaign: the part the campaign list shows too. */
-    public static Map<String, Object> summary(String campaignId, Document meta, Agg totals, long enrolled,
-                                              LocalDate today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaignId", campaignId);
-        for (String f : List.of("title", "theme", "description", "district", "status", "startDate", "endDate")) {
-            m.put(f, meta.get(f));
-        }
-        m.put("eligibleUnitTypes", meta.get("eligibleUnitTypes"));
-        LocalDate start = LocalDate.parse(meta.getString("startDate"));
-        LocalDate end = LocalDate.parse(meta.getString("endDate"));
+    public static CampaignSummary summary(String campaignId, CampaignMeta meta, Totals totals, long enrolled,
+                                          LocalDate today) {
+        LocalDate start = LocalDate.parse(meta.startDate());
+        LocalDate end = LocalDate.parse(meta.endDate());
         long totalDays = Pacing.totalDays(start, end);
         long elapsed = Pacing.elapsedDays(start, end, today);
-        m.put("today", today.toString());
-        m.put("daysTotal", totalDays);
-        m.put("daysElapsed", elapsed);
-        m.put("daysLeft", today.isAfter(end) ? 0 : Math.min(totalDays, ChronoUnit.DAYS.between(today, end)));
-        m.put("expectedProgress", ratio(elapsed, totalDays));
-        m.put("enrolledUnits", enrolled);
-        m.put("totals", totals.toJson());
-        Document targets = (Document) meta.get("targets");
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        List<Pacing> paces = new ArrayList<>();
-        for (String metric : METRICS) {
-            double total = metric.equals("enrolledUnits") ? enrolled : totals.get(metric);
-            Number target = targets == null ? null : (Number) targets.get(metric);
-            Pacing p = Pacing.of(total, target, elapsed, totalDays);
-            paces.add(p);
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("total", metric.equals(Figures5.SERVICE_HOURS) ? (Object) total : (Object) (long) total);
-            x.put("target", target);
-            x.put("percent", target == null || target.doubleValue() == 0 ? null
-                    : percent(total, target.doubleValue()));
-            x.put("expectedPercent", percent(elapsed, totalDays));
-            x.put("pacing", p);
-            metrics.put(metric, x);
-        }
-        m.put("metrics", metrics);
-        m.put("pacing", Pacing.overall(paces));
-        return m;
+        Targets targets = meta.targets() == null ? Targets.none() : meta.targets();
+        double expectedPercent = percent(elapsed, totalDays);
+        Metric sessions = metric(totals.sessions(), targets.sessions(), elapsed, totalDays, expectedPercent);
+        Metric participations = metric(totals.participations(), targets.participations(), elapsed, totalDays,
+                expectedPercent);
+        Metric hours = metric(totals.serviceHours(), targets.serviceHours(), elapsed, totalDays, expectedPercent);
+        Metric beneficiaries = metric(totals.beneficiaries(), targets.beneficiaries(), elapsed, totalDays,
+                expectedPercent);
+        Metric units = metric(enrolled, targets.enrolledUnits(), elapsed, totalDays, expectedPercent);
+        return new CampaignSummary(campaignId, meta.title(), meta.theme(), meta.description(), meta.district(),
+                meta.status(), meta.startDate(), meta.endDate(), meta.eligibleUnitTypes(), today.toString(), totalDays,
+                elapsed, today.isAfter(end) ? 0 : Math.min(totalDays, ChronoUnit.DAYS.between(today, end)),
+                ratio(elapsed, totalDays), enrolled, totals,
+                new Metrics(sessions, participations, hours, beneficiaries, units),
+                Pacing.overall(List.of(sessions, participations, hours, beneficiaries, units).stream()
+                        .map(Metric::pacing).toList()));
     }
 
-    public static Map<String, Object> progress(String campaignId, CampaignState s, Map<String, Document> unitDocs,
-                                               LocalDate today, boolean asOf, int silentDays, int top) {
-        Agg totals = s.totals();
-        Map<String, Object> m = summary(campaignId, s.meta, totals, s.enrolledCount(), today);
-        m.put("asOf", asOf ? today.toString() : null);
+    /** {@code total} as a whole number unless it is a {@code double} (service hours). */
+    private static Metric metric(Number total, Number target, long elapsed, long totalDays, double expectedPercent) {
+        double t = total.doubleValue();
+        return new Metric(total, target, target == null || target.doubleValue() == 0 ? null
+                : percent(t, target.doubleValue()), expectedPercent, Pacing.of(t, target, elapsed, totalDays));
+    }
+
+    public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
+                                    LocalDate today, boolean asOf, int silentDays, int top) {
+        CampaignSummary summary = summary(campaignId, s.meta, s.totals().toTotals(), s.enrolledCount(), today);
 
         // by district and by unit type
         Map<String, Agg> byDistrict = new TreeMap<>();
@@ -79,44 +73,41 @@ public final class ProgressView {
         Map<String, long[]> districtUnits = new TreeMap<>();
         Map<String, long[]> typeUnits = new TreeMap<>();
         s.units.forEach((id, u) -> {
-            Document ud = unitDocs.get(id);
-            String district = ud == null || ud.getString("district") == null ? UNKNOWN : ud.getString("district");
-            String type = ud == null || ud.getString("type") == null ? UNKNOWN : ud.getString("type");
+            UnitDocument ud = unitDocs.get(id);
+            String district = ud == null || ud.district() == null ? UNKNOWN : ud.district();
+            String type = ud == null || ud.type() == null ? UNKNOWN : ud.type();
             byDistrict.computeIfAbsent(district, k -> new Agg()).add(u.totals);
             byType.computeIfAbsent(type, k -> new Agg()).add(u.totals);
             count(districtUnits.computeIfAbsent(district, k -> new long[2]), u);
             count(typeUnits.computeIfAbsent(type, k -> new long[2]), u);
         });
-        m.put("byDistrict", groups("district", byDistrict, districtUnits));
-        m.put("byUnitType", groups("unitType", byType, typeUnits));
-        m.put("hierarchy", hierarchy(s, unitDocs));
-        m.put("leaderboard", leaderboard(s, unitDocs, today, top));
-        m.put("daily", daily(s, today));
+        List<DistrictRow> districts = new ArrayList<>();
+        byDistrict.forEach((k, agg) -> districts.add(new DistrictRow(k, districtUnits.get(k)[0],
+                districtUnits.get(k)[1], agg.toTotals())));
+        List<UnitTypeRow> types = new ArrayList<>();
+        byType.forEach((k, agg) -> types.add(new UnitTypeRow(k, typeUnits.get(k)[0], typeUnits.get(k)[1],
+                agg.toTotals())));
 
         // silent and never-reported units
         String todayStr = today.toString();
         LocalDate silentSince = today.minusDays(silentDays - 1L);
-        List<Map<String, Object>> silent = new ArrayList<>();
-        List<Map<String, Object>> never = new ArrayList<>();
+        List<SilentUnit> silent = new ArrayList<>();
+        List<UnitRef> never = new ArrayList<>();
         s.units.forEach((id, u) -> {
             if (!u.isEnrolled()) {
                 return;
             }
             String last = u.lastActivityDate(todayStr);
             if (last == null || LocalDate.parse(last).isBefore(silentSince)) {
-                Map<String, Object> x = unitRef(id, unitDocs.get(id));
-                x.put("lastActivityDate", last);
-                x.put("daysSilent", last == null ? null : ChronoUnit.DAYS.between(LocalDate.parse(last), today));
-                silent.add(x);
+                silent.add(new SilentUnit(unitRef(id, unitDocs.get(id)), last,
+                        last == null ? null : ChronoUnit.DAYS.between(LocalDate.parse(last), today)));
             }
             if (u.totals.activities <= 0) {
                 never.add(unitRef(id, unitDocs.get(id)));
             }
         });
-        m.put("silentDays", silentDays);
-        m.put("silentUnits", silent);
-        m.put("neverReported", never);
-        return m;
+        return new Progress(summary, asOf ? today.toString() : null, districts, types, hierarchy(s, unitDocs),
+                leaderboard(s, unitDocs, today, top), daily(s, today), silentDays, silent, never);
     }
 
     private static void count(long[] c, UnitState u) {
@@ -128,140 +119,98 @@ public final class ProgressView {
         }
     }
 
-    private static List<Map<String, Object>> groups(String keyName, Map<String, Agg> groups,
-                                                    Map<String, long[]> units) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        groups.forEach((k, agg) -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put(keyName, k);
-            x.put("enrolledUnits", units.get(k)[0]);
-            x.put("reportingUnits", units.get(k)[1]);
-            x.putAll(agg.toJson());
-            out.add(x);
-        });
-        return out;
-    }
-
-    static Map<String, Object> unitRef(String id, Document ud) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("unitId", id);
-        x.put("name", ud == null ? null : ud.getString("name"));
-        x.put("type", ud == null ? null : ud.getString("type"));
-        x.put("district", ud == null ? null : ud.getString("district"));
-        return x;
+    static UnitRef unitRef(String id, UnitDocument ud) {
+        return ud == null ? new UnitRef(id, null, null, null) : new UnitRef(id, ud.name(), ud.type(), ud.district());
     }
 
     /**
      * The hierarchy roll-up: every unit in the campaign plus its ancestors; a node's {@code total} is its own
      * figures plus its children's totals (a 实践所 includes its 实践站s).
      */
-    private static List<Map<String, Object>> hierarchy(CampaignState s, Map<String, Document> unitDocs) {
+    private static List<HierarchyNode> hierarchy(CampaignState s, Map<String, UnitDocument> unitDocs) {
         Map<String, List<String>> children = new TreeMap<>();
         List<String> roots = new ArrayList<>();
-        TreeMap<String, Document> nodes = new TreeMap<>();
+        TreeMap<String, UnitDocument> nodes = new TreeMap<>();
         s.units.keySet().forEach(id -> nodes.put(id, unitDocs.get(id)));
         // ancestors of campaign units
         for (String id : new ArrayList<>(nodes.keySet())) {
-            Document d = unitDocs.get(id);
+            UnitDocument d = unitDocs.get(id);
             int guard = 0;
-            while (d != null && d.getString("parentId") != null && guard++ < 8) {
-                String p = d.getString("parentId");
+            while (d != null && d.parentId() != null && guard++ < 8) {
+                String p = d.parentId();
                 nodes.putIfAbsent(p, unitDocs.get(p));
                 d = unitDocs.get(p);
             }
         }
         nodes.forEach((id, d) -> {
-            String p = d == null ? null : d.getString("parentId");
+            String p = d == null ? null : d.parentId();
             if (p != null && nodes.containsKey(p)) {
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
             } else {
                 roots.add(id);
             }
         });
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<HierarchyNode> out = new ArrayList<>();
         for (String r : roots) {
             out.add(node(r, s, nodes, children, 0));
         }
         return out;
     }
 
-    private static Map<String, Object> node(String id, CampaignState s, Map<String, Document> nodes,
-                                            Map<String, List<String>> children, int depth) {
-        Map<String, Object> x = unitRef(id, nodes.get(id));
+    private static HierarchyNode node(String id, CampaignState s, Map<String, UnitDocument> nodes,
+                                      Map<String, List<String>> children, int depth) {
+        UnitRef ref = unitRef(id, nodes.get(id));
         UnitState u = s.units.get(id);
         Agg own = u == null ? new Agg() : u.totals;
         Agg total = new Agg();
         total.add(own);
-        List<Map<String, Object>> kids = new ArrayList<>();
+        List<HierarchyNode> kids = new ArrayList<>();
         if (depth < 8) {
             for (String c : children.getOrDefault(id, List.of())) {
-                Map<String, Object> k = node(c, s, nodes, children, depth + 1);
-                Agg kt = (Agg) k.remove("_total");
-                total.add(kt);
+                HierarchyNode k = node(c, s, nodes, children, depth + 1);
+                total.add(k.total());
                 kids.add(k);
             }
         }
-        x.put("enrolled", u != null && u.isEnrolled());
-        x.put("own", own.toJson());
-        x.put("total", total.toJson());
-        x.put("children", kids);
-        x.put("_total", total);
-        if (depth == 0) {
-            x.remove("_total");
-        }
-        return x;
+        return new HierarchyNode(id, ref.name(), ref.type(), ref.district(), u != null && u.isEnrolled(),
+                own.toTotals(), total.toTotals(), kids);
     }
 
-    private static List<Map<String, Object>> leaderboard(CampaignState s, Map<String, Document> unitDocs,
-                                                         LocalDate today, int top) {
+    private static List<LeaderboardRow> leaderboard(CampaignState s, Map<String, UnitDocument> unitDocs,
+                                                    LocalDate today, int top) {
         List<Map.Entry<String, UnitState>> entries = new ArrayList<>(s.units.entrySet());
         entries.removeIf(e -> e.getValue().totals.activities <= 0);
         entries.sort(Comparator.<Map.Entry<String, UnitState>>comparingLong(e -> -e.getValue().totals.sessions)
                 .thenComparingLong(e -> -e.getValue().totals.participations)
                 .thenComparingDouble(e -> -e.getValue().totals.serviceHours)
                 .thenComparing(Map.Entry::getKey));
-        List<Map<String, Object>> out = new ArrayList<>();
-        int rank = 0;
+        List<LeaderboardRow> out = new ArrayList<>();
         for (var e : entries) {
-            if (rank >= top) {
+            if (out.size() >= top) {
                 break;
             }
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("rank", ++rank);
-            x.putAll(unitRef(e.getKey(), unitDocs.get(e.getKey())));
-            x.putAll(e.getValue().totals.toJson());
-            x.put("lastActivityDate", e.getValue().lastActivityDate(today.toString()));
-            out.add(x);
+            out.add(new LeaderboardRow(out.size() + 1, unitRef(e.getKey(), unitDocs.get(e.getKey())),
+                    e.getValue().totals.toTotals(), e.getValue().lastActivityDate(today.toString())));
         }
         return out;
     }
 
     /** Every day of the period up to today (and any day holding figures), with the running totals. */
-    private static List<Map<String, Object>> daily(CampaignState s, LocalDate today) {
+    private static List<DailyRow> daily(CampaignState s, LocalDate today) {
         TreeMap<String, Agg> days = new TreeMap<>(s.days);
-        LocalDate start = LocalDate.parse(s.meta.getString("startDate"));
-        LocalDate end = LocalDate.parse(s.meta.getString("endDate"));
+        LocalDate start = LocalDate.parse(s.meta.startDate());
+        LocalDate end = LocalDate.parse(s.meta.endDate());
         LocalDate last = today.isBefore(end) ? today : end;
         for (LocalDate d = start; !d.isAfter(last); d = d.plusDays(1)) {
             days.putIfAbsent(d.toString(), new Agg());
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<DailyRow> out = new ArrayList<>();
         Agg running = new Agg();
         for (var e : days.entrySet()) {
             running.add(e.getValue());
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("date", e.getKey());
-            x.putAll(e.getValue().toJson());
-            x.put("cumulative", copy(running).toJson());
-            out.add(x);
+            out.add(new DailyRow(e.getKey(), e.getValue().toTotals(), running.toTotals()));
         }
         return out;
-    }
-
-    private static Agg copy(Agg a) {
-        Agg c = new Agg();
-        c.add(a);
-        return c;
     }
 
     static double ratio(double a, double b) {

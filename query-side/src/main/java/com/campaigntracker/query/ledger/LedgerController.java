@@ -6,6 +6,10 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityPage;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
+import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
+import com.campaigntracker.query.ledger.LedgerViews.HistoryPage;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +41,7 @@ public class LedgerController {
     }
 
     @GetMapping("/activities")
-    public Map<String, Object> activities(@PathVariable String id,
+    public ActivityPage activities(@PathVariable String id,
                                           @RequestParam(required = false) String unitId,
                                           @RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to,
@@ -64,7 +67,7 @@ public class LedgerController {
         long count = head == null ? 0 : Docs.l(head, "count");
         boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted;
 
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<ActivityView> items = new ArrayList<>();
         Long total;
         boolean hasMore;
         boolean truncated = false;
@@ -72,10 +75,9 @@ public class LedgerController {
             long offset = (long) p * s;
             long end = Math.min(count, offset + s);
             List<String> ids = ids(list, offset, end);
-            Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                    ids.stream().map(a -> Docs.key(id, a)).toList());
+            Map<String, ActivityDocument> docs = activities(id, ids);
             for (String a : ids) {
-                Document d = docs.get(Docs.key(id, a));
+                ActivityDocument d = docs.get(Docs.key(id, a));
                 if (d != null) {
                     items.add(item(d));
                 }
@@ -126,10 +128,9 @@ public class LedgerController {
                     List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
                             Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
                     scanned += ids.size();
-                    Map<String, Document> docs = store.find(LedgerProjection.ACTIVITIES,
-                            ids.stream().map(a -> Docs.key(id, a)).toList());
+                    Map<String, ActivityDocument> docs = activities(id, ids);
                     for (String a : ids) {
-                        Document d = docs.get(Docs.key(id, a));
+                        ActivityDocument d = docs.get(Docs.key(id, a));
                         if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
                             continue;
                         }
@@ -144,16 +145,7 @@ public class LedgerController {
             }
             total = truncated ? null : matched;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaignId", id);
-        m.put("unitId", unit);
-        m.put("page", p);
-        m.put("size", s);
-        m.put("total", total);
-        m.put("hasMore", hasMore);
-        m.put("truncated", truncated);
-        m.put("items", items);
-        return m;
+        return new ActivityPage(id, unit, p, s, total, hasMore, truncated, items);
     }
 
     private List<String> ids(String list, long from, long to) {
@@ -186,43 +178,39 @@ public class LedgerController {
         return out;
     }
 
-    private static boolean matches(Document d, String unit, LocalDate from, LocalDate to, String category,
+    private Map<String, ActivityDocument> activities(String campaignId, List<String> activityIds) {
+        Map<String, ActivityDocument> found = new java.util.HashMap<>();
+        store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList())
+                .forEach((key, d) -> found.put(key, Docs.decode(d, ActivityDocument.class)));
+        return found;
+    }
+
+    private static boolean matches(ActivityDocument d, String unit, LocalDate from, LocalDate to, String category,
                                    boolean withRetracted) {
-        if (unit != null && !unit.equals(d.getString("unitId"))) {
+        if (unit != null && !unit.equals(d.unitId())) {
             return false;
         }
-        LocalDate date = Docs.date(d, "date");
+        LocalDate date = LocalDate.parse(d.date());
         if (from != null && date.isBefore(from)) {
             return false;
         }
         if (to != null && date.isAfter(to)) {
             return false;
         }
-        if (category != null && !category.equals(d.getString("category"))) {
+        if (category != null && !category.equals(d.category())) {
             return false;
         }
-        return withRetracted || !d.getBoolean("retracted", false);
+        return withRetracted || !d.isRetracted();
     }
 
-    private static Map<String, Object> item(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String f : List.of("activityId", "unitId", "date", "title", "category", "site", "notes")) {
-            m.put(f, d.get(f));
-        }
-        m.put("figures", new LinkedHashMap<>((Document) d.get("figures")));
-        m.put("retracted", d.getBoolean("retracted", false));
-        m.put("retractionReason", d.getString("retractionReason"));
-        m.put("recordedAt", d.getString("recordedAt"));
-        m.put("recordedBy", d.getString("recordedBy"));
-        m.put("updatedAt", d.getString("updatedAt"));
-        List<Document> history = Docs.list(d, "history");
-        m.put("corrections", history.stream().filter(h -> "CORRECTED".equals(h.getString("type"))).count());
-        m.put("history", history);
-        return m;
+    private static ActivityView item(ActivityDocument d) {
+        return new ActivityView(d.activityId(), d.unitId(), d.date(), d.title(), d.category(), d.site(), d.notes(),
+                d.figures(), d.isRetracted(), d.retractionReason(), d.recordedAt(), d.recordedBy(), d.updatedAt(),
+                d.history().stream().filter(h -> "CORRECTED".equals(h.type())).count(), d.history());
     }
 
     @GetMapping("/history")
-    public Map<String, Object> history(@PathVariable String id,
+    public HistoryPage history(@PathVariable String id,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
         Params.id("id", id);
@@ -238,7 +226,7 @@ public class LedgerController {
             pageIds.add(Docs.key(id, Long.toString(n)));
         }
         Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
-        List<Document> items = new ArrayList<>();
+        List<HistoryItem> items = new ArrayList<>();
         List<List<Document>> sources = new ArrayList<>();
         for (String pid : pageIds) {
             Document pg = pages.get(pid);
@@ -253,17 +241,18 @@ public class LedgerController {
             for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
                 if (n >= from && n < to) {
-                    items.add(e);
+                    items.add(historyItem(e));
                 }
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaignId", id);
-        m.put("total", count);
-        m.put("page", p);
-        m.put("size", s);
-        m.put("hasMore", to < count);
-        m.put("items", items);
-        return m;
+        return new HistoryPage(id, count, p, s, to < count, items);
+    }
+
+    private static HistoryItem historyItem(Document e) {
+        return new HistoryItem(Docs.l(e, "n"), e.getString("type"), e.getString("at"), e.getString("day"),
+                e.getString("user"), e.getString("role"), e.getString("streamId"),
+                e.get("sequence") == null ? null : Docs.l(e, "sequence"), e.getString("eventId"),
+                e.getString("activityId"), e.getString("unitId"),
+                LedgerProjection.payload(e.getString("type"), (Document) e.get("payload")));
     }
 }

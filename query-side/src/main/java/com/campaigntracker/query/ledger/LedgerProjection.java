@@ -1,14 +1,16 @@
 package com.campaigntracker.query.ledger;
 
-import com.campaigntracker.query.projection.BatchContext;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityChange;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityFigures;
+import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Docs;
-import com.campaigntracker.query.projection.Figures5;
+import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
-import com.campaigntracker.query.projection.ProjectionSlice;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
+import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,14 +37,31 @@ import java.util.Map;
  *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
  * </ul>
  */
-public class LedgerProjection implements ProjectionSlice {
+public class LedgerProjection extends Projection {
     public static final String ACTIVITIES = "rm_activities";
     public static final String PAGES = "rm_activity_pages";
     public static final String HISTORY = "rm_history_pages";
     public static final int PAGE = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Map<String, Class<?>> EVENT_TYPES = new java.util.HashMap<>();
+
+    static {
+        for (Class<?> sealed : List.of(CampaignEvent.class, ActivityEvent.class)) {
+            for (Class<?> type : sealed.getPermittedSubclasses()) {
+                EVENT_TYPES.put(type.getSimpleName(), type);
+            }
+        }
+    }
+
+    /** A history entry's stored payload as the event it was (the document itself for a type no longer known). */
+    static Object payload(String type, Document stored) {
+        Class<?> eventType = EVENT_TYPES.get(type);
+        return eventType == null || stored == null ? stored : JSON.convertValue(stored, eventType);
+    }
 
     /** The list of activities recorded (or corrected) onto one activity date. */
     public static String dateListKey(String campaignId, String date) {
@@ -53,110 +72,89 @@ public class LedgerProjection implements ProjectionSlice {
         return unitId == null ? Docs.key(campaignId, "*") : Docs.key(campaignId, "u:" + unitId);
     }
 
-    @Override
-    public void prefetch(ProjectionEvent e, BatchContext ctx) {
-        String c = campaignOf(e);
-        if (c == null) {
-            return;
+    public LedgerProjection() {
+        super(CampaignEvent.class, ActivityEvent.class);
+        for (Class<?> type : CampaignEvent.class.getPermittedSubclasses()) {
+            on(type.asSubclass(CampaignEvent.class), (c, e, batch) -> batch.want(HISTORY, Docs.key(c.campaignId(), "head")),
+                    (c, e, batch) -> appendHistory(batch, c.campaignId(), e));
         }
-        ctx.want(HISTORY, Docs.key(c, "head"));
-        if (e.payload() instanceof ActivityEvent ae) {
-            ctx.want(ACTIVITIES, Docs.key(c, ae.activityId()));
-            if (ae instanceof ActivityRecorded r) {
-                ctx.want(PAGES, Docs.key(listKey(c, null), "head"));
-                ctx.want(PAGES, Docs.key(listKey(c, ae.unitId()), "head"));
-                ctx.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
-            } else if (ae instanceof ActivityCorrected x && x.date() != null) {
-                ctx.want(PAGES, Docs.key(dateListKey(c, x.date().toString()), "head"));
+        onActivity(ActivityRecorded.class, (r, c, batch) -> {
+            batch.want(PAGES, Docs.key(listKey(c, null), "head"));
+            batch.want(PAGES, Docs.key(listKey(c, r.unitId()), "head"));
+            batch.want(PAGES, Docs.key(dateListKey(c, r.date().toString()), "head"));
+        }, (r, e, batch, a) -> {
+            String c = r.campaignId();
+            ActivityFigures figures = ActivityFigures.of(r.figures());
+            ActivityChange step = step("RECORDED", e, r.date().toString(), figures, null, null, null);
+            batch.put(ACTIVITIES, new ActivityDocument(Docs.key(c, r.activityId()), c, r.activityId(), r.unitId(),
+                    r.date().toString(), r.title(), r.category(), r.site(), r.notes(), figures, false, null,
+                    e.timestamp().toString(), e.user(), e.timestamp().toString(),
+                    a == null ? List.of(step) : a.with(step)));
+            if (a == null) {
+                appendToList(batch, listKey(c, null), r.activityId());
+                appendToList(batch, listKey(c, r.unitId()), r.activityId());
+                appendToList(batch, dateListKey(c, r.date().toString()), r.activityId());
             }
-        }
-    }
-
-    private static String campaignOf(ProjectionEvent e) {
-        if (e.payload() instanceof CampaignEvent ce) {
-            return ce.campaignId();
-        }
-        if (e.payload() instanceof ActivityEvent ae) {
-            return ae.campaignId();
-        }
-        return null;
-    }
-
-    @Override
-    public void apply(ProjectionEvent e, BatchContext ctx) {
-        String c = campaignOf(e);
-        if (c == null) {
-            return;
-        }
-        appendHistory(ctx, c, e);
-        if (!(e.payload() instanceof ActivityEvent ae)) {
-            return;
-        }
-        String id = Docs.key(c, ae.activityId());
-        Document a = ctx.get(ACTIVITIES, id);
-        if (ae instanceof ActivityRecorded r) {
-            boolean isNew = a == null;
-            if (isNew) {
-                a = new Document("_id", id).append("campaignId", c).append("activityId", r.activityId())
-                        .append("unitId", r.unitId());
+        });
+        onActivity(ActivityCorrected.class, (x, c, batch) -> {
+            if (x.date() != null) {
+                batch.want(PAGES, Docs.key(dateListKey(c, x.date().toString()), "head"));
             }
-            content(a, r.date().toString(), r.title(), r.category(), r.site(), r.notes(), Figures5.of(r.figures()));
-            a.put("retracted", false);
-            a.put("retractionReason", null);
-            a.put("recordedAt", e.timestamp().toString());
-            a.put("recordedBy", e.user());
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("RECORDED", e).append("date", r.date().toString())
-                    .append("figures", Figures5.of(r.figures())));
-            ctx.changed(ACTIVITIES, a);
-            if (isNew) {
-                appendToList(ctx, listKey(c, null), r.activityId());
-                appendToList(ctx, listKey(c, r.unitId()), r.activityId());
-                appendToList(ctx, dateListKey(c, r.date().toString()), r.activityId());
+        }, (x, e, batch, a) -> {
+            if (a == null) {
+                return;
             }
-        } else if (ae instanceof ActivityCorrected x && a != null) {
-            if (!x.date().toString().equals(a.getString("date"))) {
+            if (!x.date().toString().equals(a.date())) {
                 // moved to another day: listed there too (readers filter by the current date and skip repeats)
-                appendToList(ctx, dateListKey(c, x.date().toString()), x.activityId());
+                appendToList(batch, dateListKey(x.campaignId(), x.date().toString()), x.activityId());
             }
-            content(a, x.date().toString(), x.title(), x.category(), x.site(), x.notes(), Figures5.of(x.figures()));
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("CORRECTED", e).append("date", x.date().toString())
-                    .append("figures", Figures5.of(x.figures()))
-                    .append("previousDate", x.previousDate() == null ? null : x.previousDate().toString())
-                    .append("previousFigures", x.previousFigures() == null ? null : Figures5.of(x.previousFigures()))
-                    .append("reason", x.reason()));
-            ctx.changed(ACTIVITIES, a);
-        } else if (ae instanceof ActivityRetracted x && a != null) {
-            a.put("retracted", true);
-            a.put("retractionReason", x.reason());
-            a.put("updatedAt", e.timestamp().toString());
-            Docs.list(a, "history").add(entry("RETRACTED", e).append("date", x.date().toString())
-                    .append("figures", Figures5.of(x.figures())).append("reason", x.reason()));
-            ctx.changed(ACTIVITIES, a);
-        }
+            ActivityFigures figures = ActivityFigures.of(x.figures());
+            batch.put(ACTIVITIES, a.corrected(x.date().toString(), x.title(), x.category(), x.site(), x.notes(),
+                    figures, e, step("CORRECTED", e, x.date().toString(), figures,
+                            x.previousDate() == null ? null : x.previousDate().toString(),
+                            x.previousFigures() == null ? null : ActivityFigures.of(x.previousFigures()),
+                            x.reason())));
+        });
+        onActivity(ActivityRetracted.class, (x, c, batch) -> { }, (x, e, batch, a) -> {
+            if (a != null) {
+                batch.put(ACTIVITIES, a.retracted(x.reason(), e, step("RETRACTED", e, x.date().toString(),
+                        ActivityFigures.of(x.figures()), null, null, x.reason())));
+            }
+        });
     }
 
-    private static void content(Document a, String date, String title, String category, String site, String notes,
-                                Document figures) {
-        a.put("date", date);
-        a.put("title", title);
-        a.put("category", category);
-        a.put("site", site);
-        a.put("notes", notes);
-        a.put("figures", figures);
+    private static ActivityChange step(String type, ProjectionEvent e, String date, ActivityFigures figures,
+                                       String previousDate, ActivityFigures previousFigures, String reason) {
+        return new ActivityChange(type, e.timestamp().toString(), e.user(), e.role(), e.sequence(), date, figures,
+                previousDate, previousFigures, reason);
     }
 
-    private static Document entry(String type, ProjectionEvent e) {
-        return new Document("type", type).append("at", e.timestamp().toString()).append("user", e.user())
-                .append("role", e.role()).append("sequence", e.sequence());
+    private interface ActivityNeeds<E> {
+        void declare(E event, String campaignId, Batch batch);
+    }
+
+    /** A change of the activity's ledger document ({@code activity} null when it is not known yet). */
+    private interface LedgerChange<E> {
+        void apply(E event, ProjectionEvent e, Batch batch, ActivityDocument activity);
+    }
+
+    private <E extends ActivityEvent> void onActivity(Class<E> type, ActivityNeeds<E> needs, LedgerChange<E> change) {
+        on(type, (a, e, batch) -> {
+            batch.want(HISTORY, Docs.key(a.campaignId(), "head"));
+            batch.want(ACTIVITIES, Docs.key(a.campaignId(), a.activityId()));
+            needs.declare(a, a.campaignId(), batch);
+        }, (a, e, batch) -> {
+            appendHistory(batch, a.campaignId(), e);
+            change.apply(a, e, batch, batch.get(ACTIVITIES, Docs.key(a.campaignId(), a.activityId()),
+                    ActivityDocument.class));
+        });
     }
 
     /**
      * Appends to a list kept as full pages of {@value #PAGE} plus an open page inside the head document, so an
      * append only ever touches the head (loaded with the batch) and, every {@value #PAGE} appends, a new page.
      */
-    private static void appendToList(BatchContext ctx, String list, String activityId) {
+    private static void appendToList(Batch ctx, String list, String activityId) {
         Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L)
                 .append("open", new ArrayList<String>()));
         long n = Docs.l(head, "count");
@@ -171,7 +169,7 @@ public class LedgerProjection implements ProjectionSlice {
         ctx.changed(PAGES, head);
     }
 
-    private static void appendHistory(BatchContext ctx, String c, ProjectionEvent e) {
+    private static void appendHistory(Batch ctx, String c, ProjectionEvent e) {
         Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L)
                 .append("open", new ArrayList<Document>()));
         long n = Docs.l(head, "count");

@@ -147,18 +147,17 @@ public class ProgressStreamController implements SmartLifecycle {
      * The progress to push. While the read model is being rebuilt it says so ({@code "rebuilding": true}) and the
      * campaign is looked at again every second until the rebuild is over, so the last push is a complete view.
      */
-    private Map<String, Object> view(String campaignId, int silentDays) {
+    private LiveProgress view(String campaignId, int silentDays) {
         boolean rebuilding = monitor.rebuilding();
-        Map<String, Object> progress = new java.util.LinkedHashMap<>();
+        LiveProgress progress;
         try {
-            progress.putAll(queries.progress(campaignId, null, silentDays, 50));
+            progress = LiveProgress.of(queries.progress(campaignId, null, silentDays, 50), rebuilding);
         } catch (RuntimeException notYetRebuilt) {
             if (!rebuilding) {
                 throw notYetRebuilt;
             }
-            progress.put("campaignId", campaignId);
+            progress = LiveProgress.notYetBuilt(campaignId);
         }
-        progress.put("rebuilding", rebuilding);
         if (rebuilding && recheck.add(campaignId)) {
             pusher.schedule(() -> {
                 recheck.remove(campaignId);
@@ -168,7 +167,7 @@ public class ProgressStreamController implements SmartLifecycle {
         return progress;
     }
 
-    private void send(String campaignId, Subscriber s, Map<String, Object> progress) {
+    private void send(String campaignId, Subscriber s, LiveProgress progress) {
         try {
             s.emitter().send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {

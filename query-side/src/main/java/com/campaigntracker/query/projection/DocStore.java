@@ -4,6 +4,7 @@ import org.bson.Document;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /** Key-only access to read-model documents: what a projection batch loads and writes. */
 public interface DocStore {
@@ -11,20 +12,14 @@ public interface DocStore {
     /** Documents of {@code collection} with the given {@code _id}s (equality / $in only). */
     Map<String, Document> find(String collection, Collection<String> ids);
 
-    /** Replaces (upserts) the given documents, each carrying its {@code _id}; one bulk write per collection. */
-    default void replaceAll(String collection, Collection<Document> documents) {
-        write(collection, documents, java.util.Set.of());
-    }
-
     /**
      * Writes the documents in one bulk write: those whose id is in {@code absentAtLoad} (looked up by this batch
      * and not found; one writer per document) are inserted, the others replaced (upsert).
      */
-    void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad);
+    void write(String collection, Collection<Document> documents, Set<String> absentAtLoad);
 
-    /** Removes the documents with these ids. */
     void delete(String collection, Collection<String> ids);
 
-    /** Removes every document of the collection (used by a projection reset). */
+    /** Removes every document of the collection (a projection reset). */
     void clear(String collection);
 }

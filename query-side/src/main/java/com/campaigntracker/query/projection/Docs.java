@@ -1,8 +1,17 @@
 package com.campaigntracker.query.projection;
 
+import com.mongodb.MongoClientSettings;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.codecs.pojo.annotations.BsonId;
 
-import java.time.LocalDate;
+import java.lang.reflect.RecordComponent;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +39,6 @@ public final class Docs {
         return v instanceof Number n ? n.doubleValue() : 0.0;
     }
 
-    public static LocalDate date(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v == null ? null : LocalDate.parse(v.toString());
-    }
-
     @SuppressWarnings("unchecked")
     public static List<Document> list(Document d, String field) {
         Object v = d.get(field);
@@ -44,47 +48,6 @@ public final class Docs {
             return l;
         }
         return (List<Document>) v;
-    }
-
-    /**
-     * Finds the element whose {@code keyField} equals {@code key} in a list kept sorted by that field, inserting a
-     * new one at its sorted place when absent. Sorted arrays keep documents byte-for-byte deterministic whatever
-     * the order in which keys first appeared.
-     */
-    public static Document upsertSorted(List<Document> list, String keyField, String key, Supplier<Document> creator) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = list.get(mid).getString(keyField).compareTo(key);
-            if (c == 0) {
-                return list.get(mid);
-            } else if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        Document created = creator.get();
-        list.add(lo, created);
-        return created;
-    }
-
-    public static Document findSorted(List<Document> list, String keyField, String key) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = list.get(mid).getString(keyField).compareTo(key);
-            if (c == 0) {
-                return list.get(mid);
-            } else if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -108,70 +71,44 @@ public final class Docs {
         return true;
     }
 
-    /**
-     * Activities per activity date, {@code {"2025-07-04": 2, …}} in date order under {@code owner.dates}: a map keyed
-     * by date is half the size of a list of {date, n} pairs, and these are rewritten with every batch. A date whose
-     * count returns to zero is removed.
-     */
-    public static void countByDate(Document owner, String date, int sign) {
-        Document dates = dateCounts(owner);
-        long n = l(dates, date) + sign;
-        if (n == 0) {
-            dates.remove(date);
-            return;
-        }
-        String last = lastKey(dates);
-        boolean staysInOrder = dates.containsKey(date) || last == null || last.compareTo(date) < 0;
-        dates.put(date, n);
-        if (!staysInOrder) {
-            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(dates);
-            dates.clear();
-            dates.putAll(sorted);
-        }
-    }
-
-    /** The last key of a document (the latest date of date counts kept in date order), or null if it is empty. */
-    public static String lastKey(Document d) {
-        String last = null;
-        for (String key : d.keySet()) {
-            last = key;
-        }
-        return last;
-    }
-
-    /** The date counts of {@code owner}, converting the earlier list form ({@code [{date, n}, …]}) in place. */
-    public static Document dateCounts(Document owner) {
-        Object v = owner.get("dates");
-        if (v instanceof Document d) {
-            return d;
-        }
-        Document d = readDateCounts(v);
-        owner.put("dates", d);
-        return d;
-    }
-
-    /** Date counts from either stored form, without changing the document (for readers). */
-    public static Document readDateCounts(Object stored) {
-        if (stored instanceof Document d) {
-            return d;
-        }
-        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
-        if (stored instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Document e && e.getString("date") != null) {
-                    sorted.put(e.getString("date"), l(e, "n"));
-                }
-            }
-        }
-        return new Document(sorted);
-    }
-
-    private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
+    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
 
     /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
     public static Document deepCopy(Document d) {
-        org.bson.BsonDocument bson = new org.bson.BsonDocument();
-        CODEC.encode(new org.bson.BsonDocumentWriter(bson), d, org.bson.codecs.EncoderContext.builder().build());
-        return CODEC.decode(new org.bson.BsonDocumentReader(bson), org.bson.codecs.DecoderContext.builder().build());
+        return decode(d, Document.class);
+    }
+
+    /** A document as the record (or other class) the driver's codecs map it to. */
+    public static <T> T decode(Document d, Class<T> type) {
+        return decode(d.toBsonDocument(Document.class, CODECS), type);
+    }
+
+    private static <T> T decode(BsonDocument bson, Class<T> type) {
+        return CODECS.get(type).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+    }
+
+    /**
+     * A record as the document the driver's record codec stores, with every component present (null ones too, and
+     * nested records likewise): a document keeps the same fields, in component order, whatever it holds, as a
+     * replaced document must for a rebuild to be byte-for-byte the same as the incremental build.
+     */
+    @SuppressWarnings("unchecked")
+    public static Document encode(Record value) {
+        BsonDocument bson = new BsonDocument();
+        CODECS.get((Class<Record>) value.getClass()).encode(new BsonDocumentWriter(bson), value,
+                EncoderContext.builder().build());
+        Document encoded = decode(bson, Document.class);
+        Document full = new Document();
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            String key = c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName();
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            full.put(key, v instanceof Record nested ? encode(nested) : encoded.get(key));
+        }
+        return full;
     }
 }

@@ -23,14 +23,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Collects the events of one processor batch (a unit-of-work resource) and hands them to the {@link Projector}
- * once, at the end of the batch: documents are loaded with one $in and written with one bulk write per
- * collection. The flush runs inside the batch's processing (from the handler interceptor at the batch's last
- * message), before the processor stores its token, so a failed write never advances the token.
- * <p>
- * Poison events: the handlers have returned by the time the batch is applied, so Axon's dead-lettering invoker
- * never sees a failure here. When an event of a processor batch cannot be applied, this class dead-letters it
- * itself, with every later event of its sequence in the batch, and applies the rest: other campaigns keep flowing.
+ * Collects the events of one processor batch (a unit-of-work resource) and hands them to the {@link Projector} at
+ * the batch's last message, inside the batch's processing: before the processor stores its token, so a failed write
+ * never advances it. The handlers have returned by then, so Axon's dead-lettering invoker never sees a failure here:
+ * an event that cannot be applied is dead-lettered by this class, with the later events of its sequence in the
+ * batch, and the rest is applied.
  */
 public class ProjectionBatcher {
     private static final Logger log = LoggerFactory.getLogger(ProjectionBatcher.class);
@@ -107,13 +104,9 @@ public class ProjectionBatcher {
 
     /**
      * Applies the batch. If an event cannot be applied ({@link Projector.EventFailedException}: nothing was written)
-     * and {@code isolate}, dead-letters it and the later events of its sequence and applies the rest again, until
-     * what is left applies.
-     * <p>
-     * Why everything else is rethrown (the processor then retries the whole batch, with back-off): a failure while
-     * reading or writing (a {@link MongoException}) means MongoDB is unreachable or refused the write, not that the
-     * event is bad: dead-lettering would park every event of the outage. A batch whose writes stopped half way is
-     * undone from its journal before it is applied again (see {@link Projector}).
+     * and {@code isolate}, dead-letters it and the later events of its sequence and applies the rest again. A
+     * {@link MongoException} (or a failed write) is rethrown: MongoDB is unreachable, the event is not bad, and the
+     * processor retries the whole batch with back-off.
      */
     private void flush(List<Pending> batch, boolean isolate) {
         List<Pending> todo = batch;

@@ -27,16 +27,17 @@ public class ProjectionConfiguration {
 
     @Bean
     Projector trackerProjector(TrackerMongo mongo) {
-        List<ProjectionSlice> slices = List.of(new UnitProjection(), new CampaignProjection(), new LedgerProjection());
-        for (ProjectionSlice s : slices) {
+        List<Projection> projections = List.of(new UnitProjection(), new CampaignProjection(),
+                new LedgerProjection());
+        for (Projection p : projections) {
             try {
-                s.createIndexes(mongo.database());
+                p.createIndexes(mongo.database());
             } catch (RuntimeException e) {
                 log.info("secondary index not created ({}); the embedded server serves key lookups only",
                         e.getMessage());
             }
         }
-        return new Projector(new MongoDocStore(mongo.database()), slices);
+        return new Projector(new MongoDocStore(mongo.database()), projections);
     }
 
     @Bean

@@ -1,35 +1,31 @@
 package com.campaigntracker.query.projection;
 
-import com.campaigntracker.query.ledger.LedgerProjection;
-import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a batch of events to all read models. Idempotent: per event stream it remembers the last applied
- * sequence number (an activity's in its ledger document, other streams' in {@value #STREAMS}) and skips anything
- * at or below it, so a redelivered event never counts twice; a batch whose writes stopped half way is undone from its
- * journal before its events are applied again. Deterministic: documents are changed only from the event's content
- * and timestamp.
+ * Applies a batch of events to every read model (see query-side/README.md, "The projection core"): one $in per
+ * collection, the events in memory, one bulk write per collection. Idempotent: {@value #STREAMS} keeps the last
+ * applied sequence per event stream and later batches skip anything at or below it. Cut-short batches: before
+ * writing, {@value #JOURNAL} keeps per sequence what the batch overwrites; a batch that finds a journal of one of
+ * its sequences (its predecessor stopped between two writes) puts those documents back first.
  */
 public class Projector {
     public static final String STREAMS = "rm_streams";
-    /** Per sequence, the undo images of a batch whose writes are under way (see {@link BatchContext#journal()}). */
     public static final String JOURNAL = "rm_batch_journal";
-    /** Field of an activity's ledger document holding the last applied sequence number of its stream. */
-    public static final String LAST_SEQ = "lastSeq";
-    private static final String ACTIVITIES = LedgerProjection.ACTIVITIES;
 
     private final DocStore store;
-    private final List<ProjectionSlice> slices;
+    private final List<Projection> projections;
 
-    public Projector(DocStore store, List<ProjectionSlice> slices) {
+    public Projector(DocStore store, List<Projection> projections) {
         this.store = store;
-        this.slices = List.copyOf(slices);
+        this.projections = List.copyOf(projections);
     }
 
     /**
@@ -39,48 +35,81 @@ public class Projector {
      */
     public Set<String> apply(List<ProjectionEvent> events) {
         undoInterruptedBatches(events);
-        BatchContext ctx = new BatchContext(store);
+        Batch batch = new Batch(store);
         for (int i = 0; i < events.size(); i++) {
             ProjectionEvent e = events.get(i);
-            try {
-                if (e.sequence() != null && !(e.payload() instanceof ActivityEvent)) {
-                    ctx.want(STREAMS, e.streamId());
+            run(i, () -> {
+                if (e.sequence() != null) {
+                    batch.want(STREAMS, e.streamId());
                 }
-                for (ProjectionSlice s : slices) {
-                    s.prefetch(e, ctx);
-                }
-            } catch (RuntimeException x) {
-                throw new EventFailedException(i, x);
-            }
+                projections.forEach(p -> p.needs(e, batch));
+            });
         }
-        ctx.load();
+        batch.load();
         for (int i = 0; i < events.size(); i++) {
-            try {
-                ctx.applying(events.get(i).sequenceKey());
-                applyOne(events.get(i), ctx);
-            } catch (RuntimeException x) {
-                throw new EventFailedException(i, x);
-            }
+            ProjectionEvent e = events.get(i);
+            run(i, () -> {
+                batch.sequence = e.sequenceKey();
+                if (e.sequence() != null) {
+                    Document stream = batch.get(STREAMS, e.streamId());
+                    if (stream != null && stream.getLong("seq") >= e.sequence()) {
+                        return;
+                    }
+                    batch.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
+                }
+                projections.forEach(p -> p.apply(e, batch));
+            });
         }
-        List<Document> journal = ctx.journal();
-        store.replaceAll(JOURNAL, journal);
-        ctx.flush(List.of(ACTIVITIES, STREAMS));
-        store.delete(JOURNAL, journal.stream().map(j -> j.getString("_id")).toList());
-        return ctx.touchedCampaigns();
+        write(batch);
+        return batch.touchedCampaigns();
     }
 
-    /**
-     * A batch of these sequences that stopped between its writes (crash, lost connection) left its journal: put back
-     * what it had changed, so that applying its events again counts them once.
-     */
+    private static void run(int index, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException x) {
+            throw new EventFailedException(index, x);
+        }
+    }
+
+    /** Journal first, then every collection (stream positions last), then the journal goes. */
+    private void write(Batch batch) {
+        Map<String, List<Document>> journal = new LinkedHashMap<>();
+        batch.dirty.forEach((collection, docs) -> {
+            Map<String, Document> before = batch.loaded.computeIfAbsent(collection, k -> new LinkedHashMap<>());
+            List<String> unread = docs.keySet().stream().filter(id -> !before.containsKey(id)).toList();
+            Map<String, Document> stored = store.find(collection, unread); // written without being read (a full page)
+            unread.forEach(id -> before.put(id, stored.getOrDefault(id, Batch.ABSENT)));
+            docs.keySet().forEach(id -> journal.computeIfAbsent(batch.writer.get(collection).get(id),
+                    k -> new ArrayList<>()).add(new Document("c", collection).append("id", id)
+                    .append("before", before.get(id) == Batch.ABSENT ? null : before.get(id))));
+        });
+        store.write(JOURNAL, journal.entrySet().stream()
+                .map(j -> new Document("_id", j.getKey()).append("entries", j.getValue())).toList(), Set.of());
+        List<String> order = new ArrayList<>(batch.dirty.keySet());
+        order.sort((a, b) -> Boolean.compare(a.equals(STREAMS), b.equals(STREAMS)));
+        for (String collection : order) {
+            Set<String> absent = new LinkedHashSet<>();
+            batch.loaded.get(collection).forEach((id, d) -> {
+                if (d == Batch.ABSENT) {
+                    absent.add(id);
+                }
+            });
+            store.write(collection, batch.dirty.get(collection).values(), absent);
+        }
+        store.delete(JOURNAL, journal.keySet());
+    }
+
+    /** A batch of these sequences that stopped between its writes left its journal: put back what it changed. */
+    @SuppressWarnings("unchecked")
     private void undoInterruptedBatches(List<ProjectionEvent> events) {
-        Set<String> sequences = new java.util.LinkedHashSet<>();
+        Set<String> sequences = new LinkedHashSet<>();
         events.forEach(e -> sequences.add(e.sequenceKey()));
         Map<String, Document> journals = store.find(JOURNAL, sequences);
+        Map<String, List<Document>> restore = new LinkedHashMap<>();
+        Map<String, List<String>> remove = new LinkedHashMap<>();
         for (Document journal : journals.values()) {
-            Map<String, List<Document>> restore = new java.util.LinkedHashMap<>();
-            Map<String, List<String>> remove = new java.util.LinkedHashMap<>();
-            for (Document entry : Docs.list(journal, "entries")) {
+            for (Document entry : (List<Document>) journal.get("entries")) {
                 Document was = (Document) entry.get("before");
                 if (was == null) {
                     remove.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(entry.getString("id"));
@@ -88,48 +117,15 @@ public class Projector {
                     restore.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(was);
                 }
             }
-            restore.forEach(store::replaceAll);
-            remove.forEach(store::delete);
         }
+        restore.forEach((collection, docs) -> store.write(collection, docs, Set.of()));
+        remove.forEach(store::delete);
         store.delete(JOURNAL, journals.keySet());
-    }
-
-    private void applyOne(ProjectionEvent e, BatchContext ctx) {
-        if (e.payload() instanceof ActivityEvent ae) {
-            // an activity's position lives in its ledger document (one document fewer per activity)
-            String id = Docs.key(ae.campaignId(), ae.activityId());
-            Document activity = ctx.get(ACTIVITIES, id);
-            if (e.sequence() != null && activity != null && activity.get(LAST_SEQ) != null
-                    && Docs.l(activity, LAST_SEQ) >= e.sequence()) {
-                return;
-            }
-            for (ProjectionSlice s : slices) {
-                s.apply(e, ctx);
-            }
-            activity = ctx.get(ACTIVITIES, id);
-            if (activity != null && e.sequence() != null) {
-                activity.put(LAST_SEQ, e.sequence());
-                ctx.changed(ACTIVITIES, activity);
-            }
-            return;
-        }
-        if (e.sequence() != null) {
-            Document stream = ctx.get(STREAMS, e.streamId());
-            if (stream != null && Docs.l(stream, "seq") >= e.sequence()) {
-                return;
-            }
-            ctx.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
-        }
-        for (ProjectionSlice s : slices) {
-            s.apply(e, ctx);
-        }
     }
 
     public List<String> collections() {
         List<String> all = new ArrayList<>();
-        for (ProjectionSlice s : slices) {
-            all.addAll(s.collections());
-        }
+        projections.forEach(p -> all.addAll(p.collections()));
         all.add(STREAMS);
         return all;
     }
@@ -139,8 +135,8 @@ public class Projector {
         store.clear(JOURNAL);
     }
 
-    public List<ProjectionSlice> slices() {
-        return slices;
+    public List<Projection> projections() {
+        return projections;
     }
 
     /**

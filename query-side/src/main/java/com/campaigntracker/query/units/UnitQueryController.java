@@ -1,17 +1,22 @@
 package com.campaigntracker.query.units;
 
 import com.campaigntracker.eventstore.TrackerMongo;
-import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignDocument;
 import com.campaigntracker.query.campaigns.CampaignRepository;
+import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.campaigns.SortedDocs;
+import com.campaigntracker.query.units.UnitViews.CampaignParticipation;
+import com.campaigntracker.query.units.UnitViews.UnitDetail;
+import com.campaigntracker.query.units.UnitViews.UnitLink;
+import com.campaigntracker.query.units.UnitViews.UnitParticipation;
+import com.campaigntracker.query.units.UnitViews.UnitSummary;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,141 +31,89 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/units")
 public class UnitQueryController {
-    private final TrackerMongo mongo;
+    private final UnitRepository units;
     private final MongoDocStore store;
     private final CampaignRepository campaigns;
 
-    public UnitQueryController(TrackerMongo mongo, CampaignRepository campaigns) {
-        this.mongo = mongo;
+    public UnitQueryController(TrackerMongo mongo, UnitRepository units, CampaignRepository campaigns) {
+        this.units = units;
         this.store = new MongoDocStore(mongo.database());
         this.campaigns = campaigns;
     }
 
-    /**
-     * All units, optionally by district / type / parent. The unit directory is bounded by the 文明实践 network
-     * (thousands); a real MongoDB serves the filters from the (district, type) and parentId indexes.
-     */
+    /** All units, optionally by district / type / parent (a district leader sees its district only). */
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(required = false) String district,
-                                          @RequestParam(required = false) String type,
-                                          @RequestParam(required = false) String parentId) {
-        List<Bson> f = new ArrayList<>();
-        f.add(Filters.ne("name", null));
-        String scopedDistrict = ReadScope.effectiveDistrict(Params.blankToNull(district));
-        if (scopedDistrict != null) {
-            f.add(Filters.eq("district", scopedDistrict));
-        }
+    public List<UnitSummary> list(@RequestParam(required = false) String district,
+                                  @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String parentId) {
+        String typeLabel = null;
         if (Params.blankToNull(type) != null) {
-            UnitType t;
             try {
-                t = UnitType.fromLabel(type);
+                typeLabel = UnitType.fromLabel(type).label();
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("参数 type 无效: 未知的单位类型 " + type);
             }
-            f.add(Filters.eq("type", t.label()));
         }
-        if (Params.blankToNull(parentId) != null) {
-            f.add(Filters.eq("parentId", Params.id("parentId", parentId)));
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Document d : mongo.database().getCollection(UnitProjection.UNITS).find(Filters.and(f))
-                .sort(new Document("_id", 1))) {
-            out.add(summary(d));
-        }
-        return out;
+        String parent = Params.blankToNull(parentId) == null ? null : Params.id("parentId", parentId);
+        return units.list(ReadScope.effectiveDistrict(Params.blankToNull(district)), typeLabel, parent).stream()
+                .map(UnitQueryController::summary).toList();
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        Document d = unit(Params.id("id", id));
-        Map<String, Object> m = summary(d);
-        String parentId = d.getString("parentId");
-        List<String> lookup = new ArrayList<>(Docs.strings(d, "childIds"));
-        if (parentId != null) {
-            lookup.add(parentId);
-        }
-        Map<String, Document> related = store.find(UnitProjection.UNITS, lookup);
-        m.put("parent", parentId == null ? null : ref(parentId, related.get(parentId)));
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (String c : Docs.strings(d, "childIds")) {
-            children.add(ref(c, related.get(c)));
-        }
-        m.put("children", children);
-        // the chain up to the top (e.g. 实践站 → 实践所 → 实践中心)
-        Map<String, Document> all = campaigns.unitsWithAncestors(List.of(d.getString("_id")));
-        List<Map<String, Object>> ancestors = new ArrayList<>();
-        String p = parentId;
+    public UnitDetail get(@PathVariable String id) {
+        UnitDocument d = unit(Params.id("id", id));
+        // the chain up to the top (e.g. 实践站 → 实践所 → 实践中心), and the children
+        Map<String, UnitDocument> related = units.withAncestors(List.of(d.unitId()));
+        related.putAll(units.find(d.childIds()));
+        List<UnitLink> ancestors = new ArrayList<>();
+        String p = d.parentId();
         int guard = 0;
         while (p != null && guard++ < 8) {
-            Document pd = all.get(p);
-            ancestors.add(ref(p, pd));
-            p = pd == null ? null : pd.getString("parentId");
+            ancestors.add(ref(p, related.get(p)));
+            p = related.get(p) == null ? null : related.get(p).parentId();
         }
-        m.put("ancestors", ancestors);
-        m.put("deactivationReason", d.getString("deactivationReason"));
-        m.put("registeredAt", d.getString("registeredAt"));
-        return m;
+        return new UnitDetail(summary(d), d.parentId() == null ? null : ref(d.parentId(), related.get(d.parentId())),
+                d.childIds().stream().map(c -> ref(c, related.get(c))).toList(), ancestors, d.deactivationReason(),
+                d.registeredAt());
     }
 
     /** A unit's campaigns and its totals in each (one key lookup per campaign: {@code campaign|unit}). */
     @GetMapping("/{id}/participation")
-    public Map<String, Object> participation(@PathVariable String id) {
-        Document d = unit(Params.id("id", id));
+    public UnitParticipation participation(@PathVariable String id) {
+        UnitDocument d = unit(Params.id("id", id));
         List<String> ids = campaigns.campaignIds();
         Map<String, Document> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
-        Map<String, Document> meta = store.find(CampaignProjection.CAMPAIGNS, ids);
-        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, CampaignDocument> meta = campaigns.campaigns(ids);
+        List<CampaignParticipation> out = new ArrayList<>();
         for (String c : ids) {
             Document cu = rows.get(Docs.key(c, id));
             if (cu == null) {
                 continue;
             }
-            Document cd = meta.get(c);
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("campaignId", c);
-            x.put("title", cd == null ? null : cd.getString("title"));
-            x.put("theme", cd == null ? null : cd.getString("theme"));
-            x.put("status", cd == null ? null : cd.getString("status"));
-            x.put("startDate", cd == null ? null : cd.getString("startDate"));
-            x.put("endDate", cd == null ? null : cd.getString("endDate"));
-            x.put("enrolled", cu.getBoolean("enrolled", false));
-            x.put("enrolledAt", cu.getString("enrolledAt"));
-            Document t = (Document) cu.get("totals");
-            x.put("totals", new LinkedHashMap<>(t));
-            Document dates = Docs.readDateCounts(cu.get("dates"));
-            x.put("lastActivityDate", Docs.lastKey(dates));
-            out.add(x);
+            CampaignDocument cd = meta.getOrDefault(c, CampaignDocument.empty(c));
+            CampaignState.Agg totals = new CampaignState.Agg();
+            totals.add((Document) cu.get("totals"), 1);
+            out.add(new CampaignParticipation(c, cd.title(), cd.theme(), cd.status(), cd.startDate(), cd.endDate(),
+                    cu.getBoolean("enrolled", false),
+                    cu.getString("enrolledAt"), totals.toTotals(), SortedDocs.lastKey((Document) cu.get("dates"))));
         }
-        Map<String, Object> m = summary(d);
-        m.put("campaigns", out);
-        return m;
+        return new UnitParticipation(summary(d), out);
     }
 
-    private Document unit(String id) {
-        Document d = store.find(UnitProjection.UNITS, List.of(id)).get(id);
-        if (d == null || d.getString("name") == null) {
+    private UnitDocument unit(String id) {
+        UnitDocument d = units.find(id);
+        if (d == null) {
             throw ApiException.notFound("单位不存在: " + id);
         }
-        ReadScope.requireUnit(id, d.getString("district"));
+        ReadScope.requireUnit(id, d.district());
         return d;
     }
 
-    private static Map<String, Object> summary(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unitId", d.getString("_id"));
-        m.put("name", d.getString("name"));
-        m.put("type", d.getString("type"));
-        m.put("district", d.getString("district"));
-        m.put("parentId", d.getString("parentId"));
-        m.put("active", d.getBoolean("active", true));
-        return m;
+    private static UnitSummary summary(UnitDocument d) {
+        return new UnitSummary(d.unitId(), d.name(), d.type(), d.district(), d.parentId(), d.isActive());
     }
 
-    private static Map<String, Object> ref(String id, Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unitId", id);
-        m.put("name", d == null ? null : d.getString("name"));
-        m.put("type", d == null ? null : d.getString("type"));
-        return m;
+    private static UnitLink ref(String id, UnitDocument d) {
+        return d == null ? new UnitLink(id, null, null) : new UnitLink(id, d.name(), d.type());
     }
 }

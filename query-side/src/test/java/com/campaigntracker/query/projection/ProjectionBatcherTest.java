@@ -54,7 +54,7 @@ class ProjectionBatcherTest {
 
     @Test
     void anEventThatCannotBeAppliedIsDeadLetteredWithTheRestOfItsCampaignAndTheOthersAreApplied() {
-        corruptTotals("a");
+        corruptSeries("a");
         EventMessage<?> a1 = record("a", "a1", 2);
         EventMessage<?> revised = msg("a", new CampaignRevised("a", "新标题", null, null));
         EventMessage<?> a2 = record("a", "a2", 5);
@@ -76,7 +76,7 @@ class ProjectionBatcherTest {
 
     @Test
     void eventsOfTheFailingCampaignBeforeTheFailingOneAreApplied() {
-        corruptTotals("a");
+        corruptSeries("a");
         EventMessage<?> a1 = record("a", "a1", 2);
 
         processorBatch(msg("a", new CampaignRevised("a", "新标题", null, null)), a1);
@@ -98,14 +98,10 @@ class ProjectionBatcherTest {
 
     @Test
     void aReadThatFailsWhileAnEventIsAppliedIsNotTheEventsFault() {
-        ProjectionSlice lazyReader = new ProjectionSlice() {
-            @Override
-            public void prefetch(ProjectionEvent event, BatchContext ctx) {
-            }
-
-            @Override
-            public void apply(ProjectionEvent event, BatchContext ctx) {
-                ctx.get("rm_elsewhere", "k"); // not declared up front: looked up alone, now
+        Projection lazyReader = new Projection() {
+            {
+                // not declared up front: looked up alone, while the event is applied
+                on(ActivityRecorded.class, (r, e, batch) -> { }, (r, e, batch) -> batch.get("rm_elsewhere", "k"));
             }
 
             @Override
@@ -135,7 +131,7 @@ class ProjectionBatcherTest {
 
     @Test
     void inADeadLetterRetryTheFailureReachesAxonInsteadOfBeingDeadLetteredAgain() {
-        corruptTotals("a");
+        corruptSeries("a");
         EventMessage<?> a1 = record("a", "a1", 2);
 
         UnitOfWork<EventMessage<?>> uow = DefaultUnitOfWork.startAndGet(a1);
@@ -176,11 +172,9 @@ class ProjectionBatcherTest {
         return new GenericDomainEventMessage<>("T", stream, seq, payload);
     }
 
-    /** An operator's mistake: the campaign's totals overwritten with a string; every activity of it now throws. */
-    private void corruptTotals(String c) {
-        Document campaign = store.get(CampaignProjection.CAMPAIGNS, c);
-        campaign.put("totals", "corrupted");
-        store.write(CampaignProjection.CAMPAIGNS, List.of(campaign), Set.of());
+    /** An operator's mistake: the campaign's daily series overwritten; every activity of it now throws. */
+    private void corruptSeries(String c) {
+        store.write(CampaignProjection.SERIES, List.of(new Document("_id", c).append("days", "corrupted")), Set.of());
     }
 
     private long sessions(String c) {

@@ -1,9 +1,13 @@
 package com.campaigntracker.query.projection;
 
 import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignDocument;
+import com.campaigntracker.query.campaigns.CampaignMeta;
 import com.campaigntracker.query.campaigns.CampaignState;
+import com.campaigntracker.query.campaigns.Progress;
 import com.campaigntracker.query.campaigns.ProgressView;
 import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.query.units.UnitDocument;
 import com.campaigntracker.query.units.UnitProjection;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
@@ -167,29 +171,20 @@ class ProjectorTest {
     }
 
     @Test
-    void dateCountsStoredInTheEarlierListFormAreReadAndKeptInDateOrder() {
+    void dateCountsAreKeptInDateOrderWhateverTheRecordingOrder() {
         List<ProjectionEvent> events = scenario();
-        projector.apply(events.subList(0, 8)); // up to a3, recorded 07-05 / 07-06
-        Document st1 = store.get(CampaignProjection.UNITS, "c|st1");
-        st1.put("dates", List.of(new Document("date", "2025-07-05").append("n", 1L)));
-        store.write(CampaignProjection.UNITS, List.of(st1), java.util.Set.of());
-
-        // the new version starts on the documents the earlier one wrote
-        Projector upgraded = projectorOn(store);
-        upgraded.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
+        projector.apply(events.subList(0, 9)); // a1 on st1, recorded for 07-05
+        projector.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
                 "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-07", 9)));
 
         assertThat((Document) store.get(CampaignProjection.UNITS, "c|st1").get("dates"))
                 .containsExactly(Map.entry("2025-07-02", 1L), Map.entry("2025-07-05", 1L));
-        CampaignState.UnitState legacy = new CampaignState.UnitState();
-        legacy.addDates(List.of(new Document("date", "2025-07-05").append("n", 2L)), 1);
-        assertThat(legacy.lastActivityDate("2025-07-31")).isEqualTo("2025-07-05");
     }
 
     @Test
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
-        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
         CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         assertThat(on0709.totals().sessions).isEqualTo(16); // 10 + 5 + 1, correction not yet made
         assertThat(on0709.unit("st1").lastActivityDate("2025-07-09")).isEqualTo("2025-07-05");
@@ -206,28 +201,26 @@ class ProjectorTest {
         CampaignState current = CampaignState.current(meta,
                 store.find(CampaignProjection.UNITS, List.of("c|st1", "c|st2", "c|ins")).values(),
                 store.get(CampaignProjection.SERIES, "c"));
-        Map<String, Object> a = ProgressView.progress("c", on0712, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
-        Map<String, Object> b = ProgressView.progress("c", current, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        Progress a = ProgressView.progress("c", on0712, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
+        Progress b = ProgressView.progress("c", current, units(), LocalDate.parse("2025-07-12"), false, 7, 50);
         assertThat(a).isEqualTo(b);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void institutesRollUpTheirStations() {
         projector.apply(scenario());
-        Document meta = CampaignProjection.meta(store.get(CampaignProjection.CAMPAIGNS, "c"));
+        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
         CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
-        Map<String, Object> view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
-        List<Map<String, Object>> roots = (List<Map<String, Object>>) view.get("hierarchy");
-        assertThat(roots).hasSize(1);
-        Map<String, Object> center = roots.get(0);
-        assertThat(center.get("unitId")).isEqualTo("ctr");
-        assertThat(((Map<String, Object>) center.get("total")).get("sessions")).isEqualTo(16L);
-        Map<String, Object> ins = ((List<Map<String, Object>>) center.get("children")).get(0);
-        assertThat(((Map<String, Object>) ins.get("own")).get("sessions")).isEqualTo(1L);
-        assertThat(((Map<String, Object>) ins.get("total")).get("sessions")).isEqualTo(16L);
-        assertThat((List<?>) ins.get("children")).hasSize(2);
-        assertThat(view.get("asOf")).isEqualTo("2025-07-09");
+        Progress view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
+        assertThat(view.hierarchy()).hasSize(1);
+        Progress.HierarchyNode center = view.hierarchy().get(0);
+        assertThat(center.unitId()).isEqualTo("ctr");
+        assertThat(center.total().sessions()).isEqualTo(16L);
+        Progress.HierarchyNode ins = center.children().get(0);
+        assertThat(ins.own().sessions()).isEqualTo(1L);
+        assertThat(ins.total().sessions()).isEqualTo(16L);
+        assertThat(ins.children()).hasSize(2);
+        assertThat(view.asOf()).isEqualTo("2025-07-09");
     }
 
     @Test
@@ -287,7 +280,10 @@ class ProjectorTest {
         return out;
     }
 
-    private Map<String, Document> units() {
-        return store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"));
+    private Map<String, UnitDocument> units() {
+        Map<String, UnitDocument> units = new java.util.HashMap<>();
+        store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"))
+                .forEach((id, d) -> units.put(id, Docs.decode(d, UnitDocument.class)));
+        return units;
     }
 }

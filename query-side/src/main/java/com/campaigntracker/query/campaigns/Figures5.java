@@ -1,4 +1,6 @@
-package com.campaigntracker.query.projection;
+package com.campaigntracker.query.campaigns;
+
+import com.campaigntracker.query.projection.Docs;
 
 import com.campaigntracker.shared.activity.Figures;
 import org.bson.Document;

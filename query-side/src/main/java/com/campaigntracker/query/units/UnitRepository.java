@@ -1,0 +1,85 @@
+package com.campaigntracker.query.units;
+
+import com.campaigntracker.eventstore.TrackerMongo;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads of the unit directory: by key ($in on unit ids), or the (small) directory filtered. */
+@Component
+public class UnitRepository {
+    private final MongoCollection<UnitDocument> units;
+    private final MongoCollection<Document> version;
+
+    public UnitRepository(TrackerMongo mongo) {
+        this.units = mongo.database().getCollection(UnitDocument.COLLECTION, UnitDocument.class);
+        this.version = mongo.database().getCollection(UnitProjection.VERSION);
+    }
+
+    /** The registered unit, or null. */
+    public UnitDocument find(String id) {
+        UnitDocument d = units.find(Filters.eq("_id", id)).first();
+        return d == null || !d.registered() ? null : d;
+    }
+
+    public Map<String, UnitDocument> find(Collection<String> ids) {
+        Map<String, UnitDocument> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            units.find(Filters.in("_id", new ArrayList<>(ids))).forEach(u -> found.put(u.unitId(), u));
+        }
+        return found;
+    }
+
+    /**
+     * The directory, optionally by district / type label / parent. Bounded by the 文明实践 network (thousands); a
+     * real MongoDB serves the filters from the (district, type) and parentId indexes.
+     */
+    public List<UnitDocument> list(String district, String typeLabel, String parentId) {
+        List<Bson> f = new ArrayList<>();
+        f.add(Filters.ne(UnitDocument.NAME, null));
+        if (district != null) {
+            f.add(Filters.eq(UnitDocument.DISTRICT, district));
+        }
+        if (typeLabel != null) {
+            f.add(Filters.eq(UnitDocument.TYPE, typeLabel));
+        }
+        if (parentId != null) {
+            f.add(Filters.eq(UnitDocument.PARENT_ID, parentId));
+        }
+        return units.find(Filters.and(f)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    /** The given units and all their ancestors, one $in per level. */
+    public Map<String, UnitDocument> withAncestors(Collection<String> unitIds) {
+        Map<String, UnitDocument> result = new HashMap<>();
+        Set<String> next = new HashSet<>(unitIds);
+        for (int level = 0; level < 8 && !next.isEmpty(); level++) {
+            Map<String, UnitDocument> found = find(next);
+            result.putAll(found);
+            next = new HashSet<>();
+            for (UnitDocument u : found.values()) {
+                if (u.parentId() != null && !result.containsKey(u.parentId())) {
+                    next.add(u.parentId());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitProjection#VERSION}). */
+    public long version() {
+        Document d = version.find(Filters.eq("_id", UnitProjection.VERSION_ID)).first();
+        return d == null ? 0 : ((Number) d.get(UnitProjection.APPLIED)).longValue();
+    }
+}
