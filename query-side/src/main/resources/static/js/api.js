@@ -139,6 +139,7 @@ export const api = {
   renameUnit: (id, name) => request('POST', `/api/units/${enc(id)}/rename`, { name }),
   deactivateUnit: (id, reason) => request('POST', `/api/units/${enc(id)}/deactivate`, { reason }),
   unitParticipation: (id) => request('GET', `/api/units/${enc(id)}/participation`),
+  unitTypes: () => request('GET', '/api/unit-types'),
 
   // campaigns
   listCampaigns: (filters) => request('GET', '/api/campaigns' + query(filters)),
@@ -188,8 +189,7 @@ export const api = {
     };
     const open = () => {
       source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
-      source.onmessage = handle;
-      ['progress', 'update', 'progress-update'].forEach((name) => source.addEventListener(name, handle));
+      source.addEventListener('progress', handle);
       source.onopen = () => { delay = 1000; if (onState) onState('open'); };
       source.onerror = () => {
         if (closed) return;

@@ -2,10 +2,10 @@
 // district agencies hang off a district or a station); rename and deactivate.
 
 import { api, eventually } from '../api.js';
-import { unitOf } from '../model.js';
+import { unitOf, unitTypesOf } from '../model.js';
 import {
-  h, clear, field, select, DISTRICTS, UNIT_TYPES, acceptsParent, formValues, clearErrors, setFieldError, setFormError,
-  showApiError, busy, toast, errorPanel, listOf, newId,
+  h, clear, field, select, DISTRICTS, formValues, clearErrors, setFieldError, setFormError, showApiError, busy, toast,
+  errorPanel, newId,
 } from '../util.js';
 
 const ALIASES = {
@@ -14,6 +14,14 @@ const ALIASES = {
 };
 
 export async function render(app) {
+  let types;
+  try {
+    types = unitTypesOf(await api.unitTypes());
+  } catch (err) {
+    app.appendChild(errorPanel(err, () => location.reload()));
+    return;
+  }
+  const UNIT_TYPES = types.labels;
   let units = [];
   const tree = h('div', { class: 'tree', id: 'unit-tree' }, h('p', { class: 'loading' }, '加载中…'));
   const filter = h('input', { type: 'search', placeholder: '搜索单位名称', id: 'unit-search' });
@@ -35,9 +43,9 @@ export async function render(app) {
 
   const refreshParents = () => {
     const type = typeSel.value;
-    const options = units.filter((u) => u.active && u.district === districtSel.value && acceptsParent(type, u.type));
+    const options = units.filter((u) => u.active && u.district === districtSel.value && types.accepts(type, u.type));
     clear(parentSel);
-    if (acceptsParent(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
+    if (types.accepts(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
     options.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
       .forEach((u) => parentSel.appendChild(h('option', { value: u.id }, `${u.name}（${u.type}）`)));
     if (!parentSel.options.length) parentSel.appendChild(h('option', { value: '' }, '（本区尚无合适的上级单位）'));
@@ -66,8 +74,8 @@ export async function render(app) {
 
   async function load(expectUnitId) {
     try {
-      const has = (list) => !expectUnitId || listOf(list, 'units').some((u) => unitOf(u).id === expectUnitId);
-      units = listOf(await eventually(() => api.listUnits(), has), 'units').map(unitOf);
+      const has = (list) => !expectUnitId || list.some((u) => u.unitId === expectUnitId);
+      units = (await eventually(() => api.listUnits(), has)).map(unitOf);
     } catch (err) {
       clear(tree).appendChild(errorPanel(err, load));
       return;
@@ -84,7 +92,7 @@ export async function render(app) {
     const d = districtFilter.value;
     const byParent = new Map();
     units.forEach((u) => {
-      const key = u.parentUnitId && units.some((p) => p.id === u.parentUnitId) ? u.parentUnitId : `district:${u.district}`;
+      const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : `district:${u.district}`;
       if (!byParent.has(key)) byParent.set(key, []);
       byParent.get(key).push(u);
     });
@@ -123,7 +131,7 @@ export async function render(app) {
     try {
       await api.renameUnit(u.id, name.trim());
       toast('已改名');
-      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && x.name === name.trim()));
+      await eventually(() => api.listUnits(), (l) => l.some((x) => x.unitId === u.id && x.name === name.trim()));
       await load();
     } catch (err) { toast(`改名失败：${err.detail}`, 'error'); }
   }
@@ -135,7 +143,7 @@ export async function render(app) {
     try {
       await api.deactivateUnit(u.id, reason.trim());
       toast('已停用');
-      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && !x.active));
+      await eventually(() => api.listUnits(), (l) => l.some((x) => x.unitId === u.id && !x.active));
       await load();
     } catch (err) { toast(`停用失败：${err.detail}`, 'error'); }
   }
