@@ -83,14 +83,18 @@ export function participationTotals(participation, campaignId) {
   return entry ? entry.totals : { sessions: 0, participations: 0, serviceHours: 0, beneficiaries: 0, activities: 0 };
 }
 
-/** GET /api/unit-types: `accepts(type, parentType)` answers where a unit may be registered (parentType null = none). */
+/**
+ * GET /api/unit-types, the server's hierarchy rule: `parents(type)` lists the labels a unit of that type may be
+ * registered under, `accepts(type, parentType)` says whether it may (parentType null: directly under its district).
+ */
 export function unitTypesOf(list) {
   const byLabel = new Map(list.map((t) => [t.label, t]));
   return {
     labels: list.map((t) => t.label),
+    parents: (type) => byLabel.get(type).allowedParentTypes,
     accepts: (type, parentType) => {
       const t = byLabel.get(type);
-      return !!t && (parentType == null ? !t.parentRequired : t.allowedParentTypes.includes(parentType));
+      return parentType == null ? !t.parentRequired : t.allowedParentTypes.includes(parentType);
     },
   };
 }

@@ -21,15 +21,15 @@ export async function render(app) {
     app.appendChild(errorPanel(err, () => location.reload()));
     return;
   }
-  const UNIT_TYPES = types.labels;
   let units = [];
   const tree = h('div', { class: 'tree', id: 'unit-tree' }, h('p', { class: 'loading' }, '加载中…'));
   const filter = h('input', { type: 'search', placeholder: '搜索单位名称', id: 'unit-search' });
   const districtFilter = select('districtFilter', [['', '全部区域'], ...DISTRICTS.map((d) => [d, d])], '');
 
-  const typeSel = select('type', UNIT_TYPES, '实践站');
+  const typeSel = select('type', types.labels, '实践站');
   const districtSel = select('district', DISTRICTS.map((d) => [d, d]), '海淀区');
   const parentSel = h('select', { name: 'parentUnitId' });
+  const parentRule = h('span', { id: 'parent-rule' });
   const form = h('form', { class: 'panel form', id: 'unit-form', novalidate: true },
     h('h2', {}, '登记单位'),
     h('div', { class: 'form-error', role: 'alert', hidden: true }),
@@ -37,13 +37,15 @@ export async function render(app) {
       field('单位名称', h('input', { name: 'name', placeholder: '如：学院路街道新时代文明实践所' })),
       field('单位类型', typeSel),
       field('所属区', districtSel),
-      field('上级单位', parentSel, '实践站须挂在实践所下，实践所须挂在实践中心下'),
+      field('上级单位', parentSel, parentRule),
       field('单位编号（可选）', h('input', { name: 'unitId', placeholder: '留空自动生成' }))),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn primary', id: 'unit-submit' }, '登记')));
 
   const refreshParents = () => {
     const type = typeSel.value;
-    const options = units.filter((u) => u.active && u.district === districtSel.value && types.accepts(type, u.type));
+    const parents = types.parents(type);
+    parentRule.textContent = [parents.length ? `${type}可挂在${parents.join('、')}下` : '',
+      types.accepts(type, null) ? '可直属本区' : ''].filter(Boolean).join('，也');    const options = units.filter((u) => u.active && u.district === districtSel.value && types.accepts(type, u.type));
     clear(parentSel);
     if (types.accepts(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
     options.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
@@ -96,12 +98,12 @@ export async function render(app) {
       if (!byParent.has(key)) byParent.set(key, []);
       byParent.get(key).push(u);
     });
-    const order = (a, b) => UNIT_TYPES.indexOf(a.type) - UNIT_TYPES.indexOf(b.type) || a.name.localeCompare(b.name, 'zh-CN');
+    const order = (a, b) => types.labels.indexOf(a.type) - types.labels.indexOf(b.type) || a.name.localeCompare(b.name, 'zh-CN');
     const matches = (u) => !q || u.name.includes(q) || (byParent.get(u.id) || []).some(matches);
     const node = (u) => {
       const kids = (byParent.get(u.id) || []).filter(matches).sort(order);
       const label = h('span', { class: `unit-label${u.active ? '' : ' inactive'}` },
-        h('span', { class: `type-tag t-${UNIT_TYPES.indexOf(u.type)}` }, u.type), ' ', u.name,
+        h('span', { class: `type-tag t-${types.labels.indexOf(u.type)}` }, u.type), ' ', u.name,
         u.active ? null : h('span', { class: 'badge muted' }, '已停用'),
         h('span', { class: 'unit-actions' },
           h('button', { class: 'link', type: 'button', onclick: () => rename(u) }, '改名'),
