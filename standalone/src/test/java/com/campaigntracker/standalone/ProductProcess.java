@@ -101,7 +101,7 @@ public final class ProductProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        // generous: on a loaded build machine a start takes minutes; a healthy product answers at once
+        // a start can take minutes on a build machine shared by parallel builds
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
