@@ -10,35 +10,16 @@ let lastPosition = null;
 /** An API error: `detail` is the server's Chinese message; `problem` the whole problem+json body. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    const detail = (problem && (problem.detail || problem.title || problem.message)) || `请求失败（HTTP ${status}）`;
+    const detail = (problem && (problem.detail || problem.title)) || `请求失败（HTTP ${status}）`;
     super(detail);
     this.status = status;
     this.problem = problem || {};
     this.detail = detail;
   }
 
-  /**
-   * The field names the problem points at, with a message each: problem+json extension members such as
-   * `field`, `fields`, `errors`, `invalidParams` or `violations` (whatever the server uses).
-   */
+  /** The field the problem points at (the problem+json extension member `field`), with the detail as message. */
   fieldErrors() {
-    const p = this.problem || {};
-    const out = [];
-    const add = (field, message) => {
-      if (field) out.push({ field: String(field), message: message || this.detail });
-    };
-    if (p.field) add(p.field, this.detail);
-    if (p.property) add(p.property, this.detail);
-    if (Array.isArray(p.fields)) p.fields.forEach((f) => (typeof f === 'string' ? add(f, p.detail) : add(f.field || f.name, f.message || f.detail)));
-    for (const key of ['errors', 'invalidParams', 'invalid_params', 'violations', 'fieldErrors']) {
-      const list = p[key];
-      if (Array.isArray(list)) {
-        list.forEach((e) => add(e.field || e.name || e.property || e.path || e.pointer, e.message || e.reason || e.detail));
-      } else if (list && typeof list === 'object') {
-        Object.entries(list).forEach(([f, m]) => add(f, Array.isArray(m) ? m.join('；') : String(m)));
-      }
-    }
-    return out;
+    return this.problem.field ? [{ field: String(this.problem.field), message: this.detail }] : [];
   }
 }
 
@@ -139,6 +120,7 @@ export const api = {
   renameUnit: (id, name) => request('POST', `/api/units/${enc(id)}/rename`, { name }),
   deactivateUnit: (id, reason) => request('POST', `/api/units/${enc(id)}/deactivate`, { reason }),
   unitParticipation: (id) => request('GET', `/api/units/${enc(id)}/participation`),
+  unitTypes: () => request('GET', '/api/unit-types'),
 
   // campaigns
   listCampaigns: (filters) => request('GET', '/api/campaigns' + query(filters)),
@@ -188,8 +170,7 @@ export const api = {
     };
     const open = () => {
       source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
-      source.onmessage = handle;
-      ['progress', 'update', 'progress-update'].forEach((name) => source.addEventListener(name, handle));
+      source.addEventListener('progress', handle);
       source.onopen = () => { delay = 1000; if (onState) onState('open'); };
       source.onerror = () => {
         if (closed) return;

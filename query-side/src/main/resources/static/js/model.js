@@ -1,243 +1,100 @@
-// Turns the query side's JSON into the one shape the screens draw. Kept tolerant on purpose: field names are
-// looked up under a few spellings, so the screens survive small changes of the read model's JSON.
+// Turns the query side's JSON into the shape the screens draw. Field names are exactly the server's (see the API
+// table in query-side/README.md); every figure — percentages, pacing, days left, cumulative series — is the
+// server's, never recomputed here. The browser tests fail when the UI reads a field the server does not send.
 
-import { METRICS, pick, listOf, today, daysBetween, unitTypeLabel } from './util.js';
+import { METRICS } from './util.js';
 
-const METRIC_KEYS = METRICS.map((m) => m.key);
-
-/** Fraction-or-percent → percent. */
-function asPercent(v) {
-  if (v === undefined || v === null || v === '') return null;
-  const n = Number(v);
-  if (Number.isNaN(n)) return null;
-  return Math.abs(n) <= 1.0 ? n * 100 : n;
-}
-
-/** Totals {sessions, participations, serviceHours, beneficiaries, enrolledUnits} from many shapes. */
-export function totalsOf(o) {
-  if (!o) return {};
-  const src = pick(o, 'totals', 'figures', 'total', 'actual', 'current') || o;
-  const out = {};
-  for (const k of METRIC_KEYS) {
-    let v = src[k];
-    if (v && typeof v === 'object') v = pick(v, 'total', 'value', 'actual', 'current');
-    if (v !== undefined && v !== null) out[k] = Number(v);
-  }
-  return out;
-}
-
-function metricList(o) {
-  const totals = totalsOf(o);
-  const targets = pick(o, 'targets', 'target') || {};
-  const percents = pick(o, 'percent', 'percents', 'percentages') || {};
-  const pacingObj = pick(o, 'pacing', 'pacingByMetric', 'metricPacing');
-  const metricsField = pick(o, 'metrics', 'progress');
-  const result = [];
-  for (const m of METRICS) {
-    let entry = null;
-    if (Array.isArray(metricsField)) entry = metricsField.find((e) => (e.metric || e.key || e.name) === m.key);
-    else if (metricsField && typeof metricsField === 'object') entry = metricsField[m.key];
-    const total = entry ? Number(pick(entry, 'total', 'actual', 'value', 'current') ?? totals[m.key] ?? 0) : totals[m.key];
-    let target = entry ? pick(entry, 'target') : undefined;
-    if (target === undefined) target = typeof targets === 'object' ? targets[m.key] : undefined;
-    if (target && typeof target === 'object') target = pick(target, 'target', 'value');
-    let percent = entry ? asPercent(pick(entry, 'percent', 'percentage', 'ratio')) : null;
-    if (percent == null && percents && typeof percents === 'object') percent = asPercent(percents[m.key]);
-    if (target != null && Number(target) > 0 && total != null) percent = (Number(total) / Number(target)) * 100;
-    let pacing = entry ? pick(entry, 'pacing', 'status') : undefined;
-    if (pacing === undefined && pacingObj && typeof pacingObj === 'object') {
-      const p = pacingObj[m.key] ?? (pacingObj.metrics && pacingObj.metrics[m.key]);
-      pacing = p && typeof p === 'object' ? pick(p, 'status', 'pacing') : p;
-    }
-    if (target == null && total == null) continue;
-    result.push({ key: m.key, label: m.label, unit: m.unit, total: total ?? 0,
-      target: target == null ? null : Number(target), percent, pacing: pacing || null });
-  }
-  return result;
-}
-
-function overallPacing(o, metrics) {
-  const p = pick(o, 'overallPacing', 'pacingStatus', 'pacing');
-  if (typeof p === 'string') return p;
-  if (p && typeof p === 'object') {
-    const v = pick(p, 'overall', 'status');
-    if (typeof v === 'string') return v;
-  }
-  const withTarget = metrics.filter((m) => m.target != null && m.pacing);
-  if (!withTarget.length) return null;
-  const order = ['AT_RISK', 'LAGGING', 'ON_TRACK', 'DONE'];
-  return withTarget.map((m) => m.pacing).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
-}
-
-export function expectedPercent(o, start, end, asOf) {
-  const given = asPercent(pick(o, 'expectedPercent', 'expectedProgress', 'expected', 'expectedShare'));
-  if (given != null) return given;
-  if (!start || !end) return null;
-  const day = asOf || today();
-  const total = daysBetween(start, end) + 1;
-  const elapsed = Math.min(Math.max(daysBetween(start, day) + 1, 0), total);
-  return total > 0 ? (elapsed / total) * 100 : null;
-}
-
-export function campaignOf(o) {
-  const c = pick(o, 'campaign') || o;
-  const id = pick(c, 'id', 'campaignId');
-  const startDate = pick(c, 'startDate', 'start');
-  const endDate = pick(c, 'endDate', 'end');
-  const metrics = metricList(o);
-  let daysLeft = pick(o, 'daysLeft', 'remainingDays', 'daysRemaining');
-  if (daysLeft == null && endDate) daysLeft = Math.max(daysBetween(today(), endDate), 0);
-  const types = pick(c, 'eligibleUnitTypes', 'unitTypes') || [];
+/** A campaign row of GET /api/campaigns, or the head of a progress view. */
+export function campaignOf(s) {
   return {
-    id,
-    title: pick(c, 'title', 'name') || id,
-    theme: pick(c, 'theme') || '',
-    description: pick(c, 'description') || '',
-    district: pick(c, 'district') ?? null,
-    status: pick(o, 'status') || pick(c, 'status') || 'ACTIVE',
-    startDate,
-    endDate,
-    daysLeft,
-    eligibleUnitTypes: [...types].map(unitTypeLabel),
-    enrolledUnits: pick(o, 'enrolledUnits', 'enrolledUnitCount', 'enrolled') ?? totalsOf(o).enrolledUnits,
-    targets: pick(c, 'targets') || pick(o, 'targets') || {},
-    metrics,
-    expected: expectedPercent(o, startDate, endDate),
-    pacing: overallPacing(o, metrics),
-    rebuilding: !!pick(o, 'rebuilding', 'stale'),
-    raw: o,
+    id: s.campaignId,
+    title: s.title,
+    theme: s.theme || '',
+    description: s.description || '',
+    district: s.district,
+    status: s.status,
+    startDate: s.startDate,
+    endDate: s.endDate,
+    daysLeft: s.daysLeft,
+    eligibleUnitTypes: s.eligibleUnitTypes,
+    enrolledUnits: s.enrolledUnits,
+    // per metric: total, target, percent (0..100, null without a target) and pacing, as the server computed them
+    metrics: METRICS.map((m) => {
+      const x = s.metrics[m.key];
+      return { ...m, total: x.total, target: x.target, percent: x.percent, pacing: x.pacing };
+    }),
+    expected: s.expectedProgress * 100, // the server sends the elapsed share of the period as 0..1
+    pacing: s.pacing,
   };
 }
 
-function breakdown(list, nameKeys) {
-  if (!list) return [];
-  if (!Array.isArray(list) && typeof list === 'object') {
-    return Object.entries(list).map(([name, v]) => ({ name: unitTypeLabel(name), totals: totalsOf(v) }));
-  }
-  return list.map((e) => ({ name: unitTypeLabel(pick(e, ...nameKeys) ?? '—'), totals: totalsOf(e), raw: e }));
-}
+const unitRow = (u, totals) => ({ unitId: u.unitId, name: u.name, type: u.type, district: u.district, totals });
 
-function hierarchyNode(n) {
+const hierarchyNode = (n) => ({ ...unitRow(n, n.total), children: n.children.map(hierarchyNode) });
+
+/** GET /api/campaigns/{id}/progress, or a view pushed on its stream (whose `rebuilding` the caller passes on). */
+export function progressOf(p, rebuilding = false) {
+  const never = new Set(p.neverReported.map((u) => u.unitId));
   return {
-    unitId: pick(n, 'unitId', 'id'),
-    name: pick(n, 'name', 'unitName') || pick(n, 'unitId', 'id'),
-    type: unitTypeLabel(pick(n, 'type', 'unitType')),
-    district: pick(n, 'district'),
-    totals: totalsOf(n),
-    own: totalsOf(pick(n, 'own', 'ownTotals', 'self') || {}),
-    children: listOf(pick(n, 'children', 'units', 'subUnits') || []).map(hierarchyNode),
+    ...campaignOf(p),
+    rebuilding,
+    byDistrict: p.byDistrict.map((d) => ({ name: d.district, totals: d })),
+    byUnitType: p.byUnitType.map((t) => ({ name: t.unitType, totals: t })),
+    hierarchy: p.hierarchy.map(hierarchyNode),
+    leaderboard: p.leaderboard.map((u) => unitRow(u, u)),
+    series: p.daily.map((d) => ({ date: d.date, cumulative: d.cumulative })),
+    // never-reported units first, then the longest silent
+    silent: p.silentUnits.map((u) => ({ ...unitRow(u), lastActivityDate: u.lastActivityDate,
+      daysSilent: u.daysSilent, never: never.has(u.unitId) }))
+      .sort((a, b) => b.never - a.never || String(a.lastActivityDate).localeCompare(String(b.lastActivityDate))),
   };
 }
 
-/** Full progress view of one campaign (GET /api/campaigns/{id}/progress). */
-export function progressOf(o) {
-  const base = campaignOf(o);
-  const asOf = pick(o, 'asOf', 'asOfDate');
-  base.expected = expectedPercent(o, base.startDate, base.endDate, asOf);
-  const series = listOf(pick(o, 'series', 'daily', 'dailySeries', 'timeline') || []).map((d) => ({
-    date: pick(d, 'date', 'day'),
-    daily: totalsOf(pick(d, 'daily', 'day', 'figures') ? { totals: pick(d, 'daily', 'figures') } : d),
-    cumulative: totalsOf({ totals: pick(d, 'cumulative', 'cumulativeTotals', 'total') || {} }),
-  }));
-  // some shapes give daily + cumulative as separate lists
-  const cumList = listOf(pick(o, 'cumulative', 'cumulativeSeries') || []);
-  if (cumList.length && series.length === 0) {
-    cumList.forEach((d) => series.push({ date: pick(d, 'date', 'day'), daily: {}, cumulative: totalsOf(d) }));
-  }
-  // derive cumulative when only daily figures are given
-  const acc = {};
-  for (const s of series.sort((a, b) => String(a.date).localeCompare(String(b.date)))) {
-    for (const k of METRIC_KEYS) {
-      acc[k] = (acc[k] || 0) + (s.daily[k] || 0);
-      if (s.cumulative[k] == null) s.cumulative[k] = acc[k];
-    }
-  }
-  const hier = pick(o, 'hierarchy', 'tree', 'byHierarchy', 'rollup');
-  const silentRaw = pick(o, 'silentUnits', 'silent');
-  let silent = [];
-  if (Array.isArray(silentRaw)) {
-    silent = silentRaw.map((s) => silentUnit(s, false));
-  } else if (silentRaw && typeof silentRaw === 'object') {
-    silent = [
-      ...listOf(pick(silentRaw, 'neverReported', 'never') || []).map((s) => silentUnit(s, true)),
-      ...listOf(pick(silentRaw, 'silent', 'quiet', 'units', 'inactive') || []).map((s) => silentUnit(s, false)),
-    ];
-  }
-  listOf(pick(o, 'neverReported', 'neverReportedUnits') || []).forEach((s) => silent.push(silentUnit(s, true)));
-  // a unit may be listed both as silent and as never reported: keep one entry, "never" winning
-  const byUnit = new Map();
-  silent.forEach((u) => {
-    const seen = byUnit.get(u.unitId);
-    if (!seen || (u.never && !seen.never)) byUnit.set(u.unitId, { ...(seen || {}), ...u, never: u.never || (seen && seen.never) });
-  });
-  silent = [...byUnit.values()].sort((a, b) => (b.never ? 1 : 0) - (a.never ? 1 : 0)
-    || String(a.lastActivityDate || '').localeCompare(String(b.lastActivityDate || '')));
-  return {
-    ...base,
-    asOf: asOf || null,
-    byDistrict: breakdown(pick(o, 'byDistrict', 'districts'), ['district', 'name', 'key']),
-    byUnitType: breakdown(pick(o, 'byUnitType', 'unitTypes', 'byType'), ['unitType', 'type', 'name', 'key']),
-    hierarchy: hier ? listOf(Array.isArray(hier) ? hier : pick(hier, 'roots', 'children', 'nodes') || [hier]).map(hierarchyNode) : [],
-    leaderboard: listOf(pick(o, 'leaderboard', 'units', 'byUnit', 'unitLeaderboard') || []).map((u) => ({
-      unitId: pick(u, 'unitId', 'id'),
-      name: pick(u, 'name', 'unitName') || pick(u, 'unitId', 'id'),
-      type: unitTypeLabel(pick(u, 'type', 'unitType')),
-      district: pick(u, 'district') || '',
-      totals: totalsOf(u),
-      lastActivityDate: pick(u, 'lastActivityDate', 'lastActivity'),
-    })),
-    series,
-    silent,
-    silentDays: pick(o, 'silentDays', 'silentAfterDays', 'days'),
-  };
-}
-
-function silentUnit(s, never) {
-  if (typeof s === 'string') return { unitId: s, name: s, type: '', lastActivityDate: null, never };
-  const last = pick(s, 'lastActivityDate', 'lastActivity', 'lastReported', 'lastActivityOn');
-  return {
-    unitId: pick(s, 'unitId', 'id'),
-    name: pick(s, 'name', 'unitName') || pick(s, 'unitId', 'id'),
-    type: unitTypeLabel(pick(s, 'type', 'unitType')),
-    district: pick(s, 'district') || '',
-    lastActivityDate: last || null,
-    never: never || pick(s, 'neverReported', 'never') === true,
-    daysSilent: pick(s, 'daysSilent'),
-  };
-}
-
+/** A row of GET /api/units. */
 export function unitOf(u) {
+  return { id: u.unitId, name: u.name, type: u.type, district: u.district, parentId: u.parentId, active: u.active };
+}
+
+/** An item of GET /api/campaigns/{id}/activities. */
+export function activityOf(a) {
   return {
-    id: pick(u, 'unitId', 'id'),
-    name: pick(u, 'name') || pick(u, 'unitId', 'id'),
-    type: unitTypeLabel(pick(u, 'type', 'unitType')),
-    district: pick(u, 'district') || '',
-    parentUnitId: pick(u, 'parentUnitId', 'parentId', 'parent') || null,
-    active: pick(u, 'active') ?? !(pick(u, 'deactivated') || pick(u, 'status') === 'DEACTIVATED' || pick(u, 'status') === 'INACTIVE'),
+    activityId: a.activityId,
+    unitId: a.unitId,
+    date: a.date,
+    title: a.title,
+    category: a.category || '',
+    site: a.site || '',
+    notes: a.notes || '',
+    ...a.figures,
+    retracted: a.retracted,
+    corrections: a.corrections, // how many times it was corrected
+    correctionHistory: a.history.filter((x) => x.type === 'CORRECTED').map((x) => ({ at: x.at, reason: x.reason })),
   };
 }
 
-export function activityOf(a) {
-  const fig = pick(a, 'figures', 'current', 'currentFigures') || a;
+const campaignIn = (participation, campaignId) => participation.campaigns.find((c) => c.campaignId === campaignId);
+
+/** Whether GET /api/units/{id}/participation says the unit is enrolled in the campaign. */
+export const enrolledIn = (participation, campaignId) => !!campaignIn(participation, campaignId)?.enrolled;
+
+/** The unit's totals {sessions, participations, serviceHours, beneficiaries, activities} in one campaign. */
+export function participationTotals(participation, campaignId) {
+  const entry = campaignIn(participation, campaignId);
+  return entry ? entry.totals : { sessions: 0, participations: 0, serviceHours: 0, beneficiaries: 0, activities: 0 };
+}
+
+/**
+ * GET /api/unit-types, the server's hierarchy rule: `parents(type)` lists the labels a unit of that type may be
+ * registered under, `accepts(type, parentType)` says whether it may (parentType null: directly under its district).
+ */
+export function unitTypesOf(list) {
+  const byLabel = new Map(list.map((t) => [t.label, t]));
   return {
-    activityId: pick(a, 'activityId', 'id'),
-    unitId: pick(a, 'unitId'),
-    unitName: pick(a, 'unitName'),
-    date: pick(a, 'date', 'activityDate'),
-    title: pick(a, 'title') || '',
-    category: pick(a, 'category') || '',
-    site: pick(a, 'site', 'location') || '',
-    notes: pick(a, 'notes') || '',
-    sessions: Number(pick(fig, 'sessions') ?? 0),
-    participations: Number(pick(fig, 'participations') ?? 0),
-    serviceHours: Number(pick(fig, 'serviceHours') ?? 0),
-    beneficiaries: Number(pick(fig, 'beneficiaries') ?? 0),
-    retracted: !!(pick(a, 'retracted') || pick(a, 'status') === 'RETRACTED'),
-    corrections: Array.isArray(a.corrections) ? a.corrections
-      : listOf(pick(a, 'history', 'correctionHistory') || []).filter((x) => !x.type || x.type === 'CORRECTED'),
-    history: listOf(pick(a, 'history') || []),
-    retractionReason: pick(a, 'retractionReason'),
-    recordedBy: pick(a, 'recordedBy'),
-    recordedAt: pick(a, 'recordedAt', 'timestamp', 'createdAt'),
+    labels: list.map((t) => t.label),
+    parents: (type) => byLabel.get(type).allowedParentTypes,
+    accepts: (type, parentType) => {
+      const t = byLabel.get(type);
+      return parentType == null ? !t.parentRequired : t.allowedParentTypes.includes(parentType);
+    },
   };
 }

@@ -10,31 +10,13 @@ export const METRICS = [
 export const ACTIVITY_METRICS = METRICS.filter((m) => m.key !== 'enrolledUnits');
 export const metricLabel = (key) => (METRICS.find((m) => m.key === key) || { label: key }).label;
 
-export const UNIT_TYPES = ['实践中心', '实践所', '实践站', '实践基地', '志愿服务队', '文明单位', '区直单位'];
-const UNIT_TYPE_NAMES = {
-  PRACTICE_CENTER: '实践中心', PRACTICE_INSTITUTE: '实践所', PRACTICE_STATION: '实践站', PRACTICE_BASE: '实践基地',
-  VOLUNTEER_TEAM: '志愿服务队', CIVILIZED_UNIT: '文明单位', DISTRICT_AGENCY: '区直单位',
-};
-export const unitTypeLabel = (t) => UNIT_TYPE_NAMES[t] || t || '';
-
-/** Which parent types make sense (mirrors shared UnitType.acceptsParent). null = no parent. */
-export function acceptsParent(type, parentType) {
-  switch (unitTypeLabel(type)) {
-    case '实践中心': return parentType == null;
-    case '实践所': return parentType === '实践中心';
-    case '实践站': return parentType === '实践所';
-    case '区直单位': return parentType == null || parentType === '实践中心';
-    default: return parentType == null || ['实践中心', '实践所', '实践站'].includes(parentType);
-  }
-}
-
 export const DISTRICTS = ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '石景山区', '门头沟区', '房山区', '通州区',
   '顺义区', '昌平区', '大兴区', '怀柔区', '平谷区', '密云区', '延庆区'];
 export const THEMES = ['爱国卫生', '文明交通', '学雷锋志愿服务', '垃圾分类', '理论宣讲', '疫情防控', '文明行为促进', '科技科普'];
 export const CATEGORIES = ['环境清洁', '路口文明引导', '垃圾分类指导', '理论宣讲', '疫情防控', '消杀', '科普服务', '健康促进',
   '文化服务', '助老助残', '其他'];
 
-export const STATUS = { ACTIVE: '进行中', CLOSED: '已结束', CANCELLED: '已取消' };
+const STATUS = { ACTIVE: '进行中', CLOSED: '已结束', CANCELLED: '已取消' };
 export const statusLabel = (s) => STATUS[s] || s || '';
 
 export const PACING = {
@@ -119,12 +101,6 @@ export function num(v, digits) {
   const n = Number(v);
   if (Number.isNaN(n)) return String(v);
   return n.toLocaleString('zh-CN', { maximumFractionDigits: digits == null ? 1 : digits });
-}
-
-/** A percentage given either as a fraction (0..1+) or as a percent number; returns percent. */
-export function pct(v) {
-  if (v === undefined || v === null) return null;
-  return Number(v);
 }
 
 export function newId(prefix) {
@@ -255,10 +231,6 @@ export function select(name, options, value, attrs = {}) {
     }));
 }
 
-export function datalist(id, values) {
-  return h('datalist', { id }, values.map((v) => h('option', { value: v })));
-}
-
 /** Busy state for a submit button while a request runs. */
 export async function busy(button, fn) {
   const text = button.textContent;
@@ -270,23 +242,4 @@ export async function busy(button, fn) {
     button.disabled = false;
     button.textContent = text;
   }
-}
-
-/** A value from an object trying several field names (the query side's JSON may name things differently). */
-export function pick(obj, ...keys) {
-  if (!obj) return undefined;
-  for (const k of keys) {
-    if (obj[k] !== undefined && obj[k] !== null) return obj[k];
-  }
-  return undefined;
-}
-
-/** A list out of a paged or plain answer. */
-export function listOf(data, ...keys) {
-  if (Array.isArray(data)) return data;
-  if (!data) return [];
-  for (const k of [...keys, 'items', 'content', 'data', 'results', 'elements']) {
-    if (Array.isArray(data[k])) return data[k];
-  }
-  return [];
 }

@@ -2,7 +2,7 @@
 
 import { api } from '../api.js';
 import { activityOf, unitOf } from '../model.js';
-import { h, clear, num, dateTime, errorPanel, listOf, pick, unitTypeLabel, metricLabel } from '../util.js';
+import { h, clear, num, dateTime, errorPanel, metricLabel } from '../util.js';
 
 const EVENT_NAMES = {
   CampaignLaunched: '发起活动', CampaignRevised: '修改活动', CampaignExtended: '活动延期', CampaignClosed: '结束活动',
@@ -17,7 +17,7 @@ export async function render(app, [id], query) {
   const tab = query.tab || 'events';
   let unitNames = new Map();
   try {
-    unitNames = new Map(listOf(await api.listUnits(), 'units').map(unitOf).map((u) => [u.id, u.name]));
+    unitNames = new Map((await api.listUnits()).map(unitOf).map((u) => [u.id, u.name]));
   } catch (e) { /* names are a nicety; ids still show */ }
   const body = h('div', {});
   app.appendChild(h('section', {},
@@ -39,38 +39,33 @@ async function events(body, id, unitNames, page = 0) {
     body.appendChild(errorPanel(err, () => events(clear(body), id, unitNames, page)));
     return;
   }
-  const list = listOf(data, 'events', 'history');
+  const list = data.items;
   if (!list.length) { body.appendChild(h('p', { class: 'muted' }, '暂无事件。')); return; }
-  const total = pick(data, 'total');
-  const hasMore = pick(data, 'hasMore');
-  const pages = total != null ? Math.max(1, Math.ceil(total / size)) : null;
+  const { total, hasMore } = data;
+  const pages = Math.max(1, Math.ceil(total / size));
   const go = (n) => () => events(clear(body), id, unitNames, n);
   const pager = h('div', { class: 'form-actions pager' },
-    h('span', { class: 'muted' }, total != null ? `共 ${total} 个事件，第 ${page + 1} / ${pages} 页` : ''),
+    h('span', { class: 'muted' }, `共 ${total} 个事件，第 ${page + 1} / ${pages} 页`),
     page > 0 ? [h('button', { class: 'btn small', id: 'history-first', type: 'button', onclick: go(0) }, '首页'),
       h('button', { class: 'btn small', id: 'history-prev', type: 'button', onclick: go(page - 1) }, '上一页')] : null,
     hasMore ? [h('button', { class: 'btn small', id: 'history-next', type: 'button', onclick: go(page + 1) }, '下一页'),
-      pages != null ? h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '末页') : null] : null);
+      h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '末页')] : null);
   body.appendChild(pager);
   body.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table', id: 'history-table' },
     h('thead', {}, h('tr', {}, ['#', '时间', '事件', '操作人', '内容'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, list.map((e, i) => {
-      const type = String(pick(e, 'type', 'eventType', 'payloadType', 'name') || '').split(/[.$]/).pop();
-      const payload = pick(e, 'payload', 'data', 'event') || {};
-      const meta = pick(e, 'metadata', 'metaData') || {};
-      let who = pick(e, 'user', 'issuedBy', 'by', 'who') || pick(meta, 'user') || '—';
-      if (who === 'anonymous') who = '匿名';
-      const role = ROLES[pick(e, 'role') || pick(meta, 'role')] || pick(e, 'role') || pick(meta, 'role');
+    h('tbody', {}, list.map((e) => {
+      const who = !e.user ? '—' : e.user === 'anonymous' ? '匿名' : e.user;
+      const role = ROLES[e.role] || e.role;
       return h('tr', {},
-        h('td', {}, pick(e, 'n', 'globalIndex', 'position') ?? page * size + i + 1),
-        h('td', { class: 'nowrap' }, dateTime(pick(e, 'timestamp', 'at', 'time', 'issuedAt'))),
-        h('td', {}, h('span', { class: 'tag' }, EVENT_NAMES[type] || type)),
+        h('td', {}, e.n),
+        h('td', { class: 'nowrap' }, dateTime(e.at)),
+        h('td', {}, h('span', { class: 'tag' }, EVENT_NAMES[e.type] || e.type)),
         h('td', {}, who, role ? h('div', { class: 'muted small' }, role) : null),
-        h('td', {}, summary(type, payload, unitNames, e)));
+        h('td', {}, summary(e.type, e.payload, unitNames)));
     })))));
 }
 
-function summary(type, p, unitNames, e) {
+function summary(type, p, unitNames) {
   const unit = (id) => unitNames.get(id) || id;
   const fig = (f) => (f ? ['sessions', 'participations', 'serviceHours', 'beneficiaries']
     .map((k) => `${metricLabel(k)} ${num(f[k])}`).join('，') : '');
@@ -83,10 +78,7 @@ function summary(type, p, unitNames, e) {
     case 'ActivityRecorded': return `${unit(p.unitId)} · ${p.date} · ${p.title}：${fig(p.figures)}`;
     case 'ActivityCorrected': return `${unit(p.unitId)} · ${p.date} · ${p.title}：${fig(p.figures)}（原 ${fig(p.previousFigures)}）原因：${p.reason || ''}`;
     case 'ActivityRetracted': return `${unit(p.unitId)} · ${p.date}：${fig(p.figures)} 原因：${p.reason || ''}`;
-    default: {
-      const text = pick(e, 'summary', 'description');
-      return text || h('code', { class: 'small' }, JSON.stringify(p));
-    }
+    default: return h('code', { class: 'small' }, JSON.stringify(p));
   }
 }
 
@@ -117,30 +109,25 @@ async function activities(body, id, query, unitNames) {
       out.appendChild(errorPanel(err, load));
       return;
     }
-    const rows = listOf(data, 'activities').map(activityOf);
-    const total = pick(data, 'total', 'totalElements', 'count');
-    const hasMore = pick(data, 'hasMore');
+    const rows = data.items.map(activityOf);
+    const { total, hasMore } = data;
     out.appendChild(h('div', { class: 'panel table-wrap' },
-      h('p', { class: 'muted' }, `共 ${total ?? rows.length} 条${total != null ? `，第 ${page + 1} 页` : ''}`),
+      h('p', { class: 'muted' }, `共 ${total} 条，第 ${page + 1} 页`),
       h('table', { class: 'table', id: 'activities-table' },
         h('thead', {}, h('tr', {}, ['日期', '单位', '活动', '场次', '人次', '时长', '受益', '更正记录'].map((t) => h('th', {}, t)))),
         h('tbody', {}, rows.map((a) => h('tr', { class: a.retracted ? 'retracted' : '' },
           h('td', { class: 'nowrap' }, a.date),
-          h('td', {}, a.unitName || unitNames.get(a.unitId) || a.unitId),
+          h('td', {}, unitNames.get(a.unitId) || a.unitId),
           h('td', {}, a.title, a.retracted ? h('span', { class: 'badge muted' }, '已撤回') : null,
             h('div', { class: 'muted small' }, [a.category, a.site].filter(Boolean).join(' · '))),
           h('td', { class: 'num' }, num(a.sessions)), h('td', { class: 'num' }, num(a.participations)),
           h('td', { class: 'num' }, num(a.serviceHours)), h('td', { class: 'num' }, num(a.beneficiaries)),
-          h('td', { class: 'small' }, a.corrections.map((c) => h('div', {},
-            `${dateTime(pick(c, 'at', 'timestamp', 'correctedAt')) || ''} ${pick(c, 'reason') || ''}`))))))),
+          h('td', { class: 'small' }, a.correctionHistory.map((c) => h('div', {}, `${dateTime(c.at)} ${c.reason}`))))))),
       h('div', { class: 'form-actions' },
         page > 0 ? h('button', { class: 'btn small', type: 'button', onclick: () => { page--; load(); } }, '上一页') : null,
-        (hasMore != null ? hasMore : total != null ? (page + 1) * size < total : rows.length === size)
-          ? h('button', { class: 'btn small', type: 'button', onclick: () => { page++; load(); } }, '下一页') : null)));
+        hasMore ? h('button', { class: 'btn small', type: 'button', onclick: () => { page++; load(); } }, '下一页') : null)));
   };
   form.addEventListener('submit', (e) => { e.preventDefault(); page = 0; load(); });
   body.append(form, out);
   await load();
 }
-
-export { unitTypeLabel };

@@ -1,9 +1,9 @@
 // 发起活动 / 修改 / 延期 / 结束 (and 取消): coordinator forms with validation messages next to the fields.
 
 import { api } from '../api.js';
-import { campaignOf, progressOf } from '../model.js';
+import { progressOf } from '../model.js';
 import {
-  h, field, select, DISTRICTS, THEMES, UNIT_TYPES, METRICS, today, addDays, formValues, optNumber, clearErrors,
+  h, field, select, DISTRICTS, THEMES, METRICS, today, addDays, formValues, optNumber, clearErrors,
   setFieldError, setFormError, showApiError, busy, toast, errorPanel, statusLabel, newId,
 } from '../util.js';
 
@@ -52,6 +52,13 @@ function checkTargets(form, v) {
 }
 
 export async function renderLaunch(app) {
+  let unitTypes;
+  try {
+    unitTypes = (await api.unitTypes()).map((t) => t.label);
+  } catch (err) {
+    app.appendChild(errorPanel(err, () => location.reload()));
+    return;
+  }
   const start = today();
   const form = h('form', { class: 'panel form', id: 'launch-form', novalidate: true },
     h('div', { class: 'form-error', role: 'alert', hidden: true }),
@@ -68,7 +75,7 @@ export async function renderLaunch(app) {
     h('fieldset', { class: 'checks' },
       h('legend', {}, '可报到的单位类型'),
       h('div', { class: 'field', 'data-field': 'eligibleUnitTypes' },
-        h('div', { class: 'check-row' }, UNIT_TYPES.map((t) => h('label', { class: 'check' },
+        h('div', { class: 'check-row' }, unitTypes.map((t) => h('label', { class: 'check' },
           h('input', { type: 'checkbox', name: 'eligibleUnitTypes', value: t, checked: t !== '实践中心' }), t))),
         h('div', { class: 'field-error', id: 'err-eligibleUnitTypes' }))),
     targetFields({}),
@@ -212,5 +219,3 @@ export async function renderEdit(app, [id], query) {
     body.appendChild(form);
   }
 }
-
-export { campaignOf };

@@ -5,7 +5,7 @@
 import { api, eventually } from '../api.js';
 import { progressOf } from '../model.js';
 import {
-  h, clear, num, pacingBadge, statusLabel, today, addDays, daysBetween, errorPanel, ACTIVITY_METRICS, METRICS, metricLabel,
+  h, clear, num, pacingBadge, statusLabel, today, addDays, daysBetween, errorPanel, ACTIVITY_METRICS, metricLabel,
   dateTime, fill,
 } from '../util.js';
 import { progressBar } from './overview.js';
@@ -101,7 +101,6 @@ export async function render(app, [id]) {
   function apply(data) {
     setProgress(progressOf(data));
   }
-
   function setProgress(progress) {
     state.progress = progress;
     const roots = state.progress.hierarchy;
@@ -211,32 +210,13 @@ export async function render(app, [id]) {
 
   function drawCumulative(p) {
     const metric = state.metric;
-    const m = p.metrics.find((x) => x.key === metric);
-    const target = m ? m.target : null;
-    const end = p.endDate;
-    const start = p.startDate;
-    const until = state.asOf || today();
+    const { target } = p.metrics.find((x) => x.key === metric);
     const dates = [];
-    if (start && end) {
-      const n = Math.min(daysBetween(start, end), 800);
-      for (let i = 0; i <= n; i++) dates.push(addDays(start, i));
-    } else {
-      p.series.forEach((s) => dates.push(s.date));
-    }
-    const byDate = new Map(p.series.map((s) => [s.date, s]));
-    let acc = 0;
-    const actual = dates.map((d) => {
-      if (d > until) return null;
-      const s = byDate.get(d);
-      if (s && s.cumulative[metric] != null) acc = s.cumulative[metric];
-      return acc;
-    });
-    // the live total is authoritative for "today"
-    if (m && !state.asOf) {
-      const idx = dates.indexOf(until);
-      if (idx >= 0 && metric !== 'enrolledUnits') actual[idx] = Math.max(actual[idx] || 0, m.total);
-      if (idx >= 0 && metric === 'enrolledUnits') actual[idx] = m.total;
-    }
+    const n = Math.min(daysBetween(p.startDate, p.endDate), 800);
+    for (let i = 0; i <= n; i++) dates.push(addDays(p.startDate, i));
+    // the server's series runs from the first day to today (or the as-of day); the days after stay empty
+    const byDate = new Map(p.series.map((s) => [s.date, s.cumulative[metric]]));
+    const actual = dates.map((d) => (byDate.has(d) ? byDate.get(d) : null));
     const total = dates.length - 1;
     const expected = target != null ? dates.map((d, i) => Math.round((target * (i + 1)) / (total + 1) * 10) / 10) : [];
     const series = [
@@ -328,9 +308,9 @@ export async function render(app, [id]) {
     if (state.asOf) { asOfNote.textContent = `正在查看 ${state.asOf} 日终时的状态 · 有新的实时数据，点“回到实时”查看`; return; }
     clearTimeout(pending);
     const stamp = () => { liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`; };
-    if (data && data.metrics && state.silentDays === 7) {
+    if ('metrics' in data && state.silentDays === 7) {
       // the push carries the whole progress view (silent units over the default 7 days): draw it as it is
-      apply(data);
+      setProgress(progressOf(data, data.rebuilding));
       stamp();
       return;
     }
@@ -357,9 +337,8 @@ export async function render(app, [id]) {
 
 /** The view of a day on which the campaign did not exist yet: its targets, nothing achieved. */
 function zeroed(p, asOf) {
-  const zero = {};
-  METRICS.forEach((m) => { zero[m.key] = 0; });
-  const node = (n) => ({ ...n, totals: { ...zero }, own: { ...zero }, children: n.children.map(node) });
+  const zero = Object.fromEntries(ACTIVITY_METRICS.map((m) => [m.key, 0]));
+  const node = (n) => ({ ...n, totals: zero, children: n.children.map(node) });
   return {
     ...p,
     asOf,

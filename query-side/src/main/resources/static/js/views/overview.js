@@ -2,7 +2,7 @@
 
 import { api } from '../api.js';
 import { campaignOf } from '../model.js';
-import { h, clear, num, pacingBadge, statusLabel, DISTRICTS, THEMES, select, errorPanel, listOf } from '../util.js';
+import { h, clear, num, pacingBadge, statusLabel, DISTRICTS, THEMES, select, errorPanel, PACING } from '../util.js';
 
 const filters = { status: '', district: '', theme: '' };
 
@@ -47,11 +47,9 @@ async function load(list) {
     clear(list).appendChild(errorPanel(err, () => load(list)));
     return;
   }
-  let campaigns = listOf(data, 'campaigns').map(campaignOf);
-  // the server filters too; filtering again here keeps the screen right whatever the server supports
-  if (filters.status) campaigns = campaigns.filter((c) => c.status === filters.status);
+  let campaigns = data.map(campaignOf);
+  // the server has no filter for city-wide campaigns (no district)
   if (filters.district === 'CITY') campaigns = campaigns.filter((c) => !c.district);
-  else if (filters.district) campaigns = campaigns.filter((c) => c.district === filters.district);
   if (filters.theme) campaigns = campaigns.filter((c) => (c.theme + c.title).includes(filters.theme));
   campaigns.sort((a, b) => (a.status === 'ACTIVE' ? 0 : 1) - (b.status === 'ACTIVE' ? 0 : 1)
     || String(b.startDate).localeCompare(String(a.startDate)));
@@ -65,7 +63,7 @@ async function load(list) {
 
 export function progressBar(m, expected) {
   const p = m.percent == null ? 0 : m.percent;
-  const cls = m.pacing ? ({ ON_TRACK: 'ok', LAGGING: 'lag', AT_RISK: 'risk', DONE: 'done' })[m.pacing] || '' : '';
+  const cls = m.pacing ? PACING[m.pacing].cls : '';
   return h('div', { class: 'metric', 'data-metric': m.key },
     h('div', { class: 'metric-head' },
       h('span', { class: 'metric-label' }, m.label),

@@ -2,10 +2,10 @@
 // own ledger. Built for a phone: one column, big inputs.
 
 import { api, eventually } from '../api.js';
-import { campaignOf, unitOf, activityOf } from '../model.js';
+import { campaignOf, unitOf, activityOf, enrolledIn, participationTotals } from '../model.js';
 import {
-  h, clear, field, select, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
-  toast, errorPanel, listOf, newId, num, pick, dateTime, statusLabel,
+  h, clear, field, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
+  toast, errorPanel, newId, num, dateTime, statusLabel,
 } from '../util.js';
 
 const ALIASES = {
@@ -26,8 +26,8 @@ export async function render(app, _params, query) {
     app.appendChild(errorPanel(err, () => location.reload()));
     return;
   }
-  campaigns = listOf(campaigns, 'campaigns').map(campaignOf);
-  units = listOf(units, 'units').map(unitOf).filter((u) => u.active);
+  campaigns = campaigns.map(campaignOf);
+  units = units.map(unitOf).filter((u) => u.active);
   const open = campaigns.filter((c) => c.status === 'ACTIVE');
   const state = {
     campaignId: query.campaign || (open[0] && open[0].id) || '',
@@ -65,20 +65,12 @@ export async function render(app, _params, query) {
     refresh();
   });
 
-  const enrolledIn = (data) => {
-    const list = listOf(data, 'campaigns', 'participations');
-    const entry = list.find((p) => pick(p, 'campaignId', 'id') === state.campaignId);
-    if (!entry) return false;
-    const st = pick(entry, 'status', 'enrollmentStatus');
-    return !(entry.withdrawn || entry.enrolled === false || st === 'WITHDRAWN');
-  };
-
   /** Whether the unit has reported in; `expect` waits (briefly) for a just-sent 报到 or withdrawal to show. */
   async function enrolled(expect) {
     try {
       const data = await eventually(() => api.unitParticipation(state.unitId),
-        (d) => expect === undefined || enrolledIn(d) === expect);
-      return enrolledIn(data);
+        (d) => expect === undefined || enrolledIn(d, state.campaignId) === expect);
+      return enrolledIn(data, state.campaignId);
     } catch (err) {
       return null; // unknown: offer 报到 anyway (enrolling twice is harmless)
     }
@@ -171,8 +163,8 @@ export async function render(app, _params, query) {
         if (editing) {
           await busy(form.querySelector('[type=submit]'), () => api.correctActivity(c.id, activityId, { ...body, reason: v.reason }));
           toast('更正已提交');
-          const before = editing.corrections.length;
-          ledgerOk = (rows) => rows.some((x) => x.activityId === activityId && x.corrections.length > before);
+          const before = editing.corrections;
+          ledgerOk = (rows) => rows.some((x) => x.activityId === activityId && x.corrections > before);
         } else {
           await busy(form.querySelector('[type=submit]'), () => api.recordActivity(c.id, body));
           toast(`已填报：${v.title}`);
@@ -189,28 +181,31 @@ export async function render(app, _params, query) {
 
   async function loadLedger(c, u, ledgerOk) {
     let rows;
-    const fetchRows = async () => listOf(await api.activities(c.id, { unitId: u.id, includeRetracted: true, size: 200 }), 'activities')
-      .map(activityOf).filter((a) => !a.unitId || a.unitId === u.id);
+    let t;
+    const fetchRows = async () => (await api.activities(c.id, { unitId: u.id, includeRetracted: true, size: 200 }))
+      .items.map(activityOf);
     try {
       rows = await eventually(fetchRows, (r) => !ledgerOk || ledgerOk(r));
+      // the unit's totals in this campaign, once they include what the ledger shows
+      const live = rows.filter((a) => !a.retracted).length;
+      t = await eventually(async () => participationTotals(await api.unitParticipation(u.id), c.id),
+        (x) => rows.length >= 200 || x.activities === live);
     } catch (err) {
       ledgerBox.appendChild(errorPanel(err, () => loadLedger(c, u)));
       return;
     }
     rows.sort((a, b) => String(b.date).localeCompare(String(a.date)));
-    const live = rows.filter((a) => !a.retracted);
-    const sum = (k) => live.reduce((s, a) => s + a[k], 0);
     ledgerBox.appendChild(h('div', { class: 'panel' },
       h('h2', {}, '本单位台账'),
       h('p', { class: 'ledger-sum', id: 'ledger-sum' },
-        `共 ${live.length} 条有效记录：${num(sum('sessions'))} 场次 · ${num(sum('participations'))} 志愿者人次 · `
-        + `${num(sum('serviceHours'))} 小时 · ${num(sum('beneficiaries'))} 受益人次`),
+        `共 ${t.activities} 条有效记录：${num(t.sessions)} 场次 · ${num(t.participations)} 志愿者人次 · `
+        + `${num(t.serviceHours)} 小时 · ${num(t.beneficiaries)} 受益人次`),
       rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'ledger-table' },
         h('thead', {}, h('tr', {}, ['日期', '活动', '场次', '人次', '时长', '受益', ''].map((t) => h('th', {}, t)))),
         h('tbody', {}, rows.map((a) => h('tr', { class: a.retracted ? 'retracted' : '', 'data-activity-id': a.activityId },
           h('td', {}, a.date),
           h('td', {}, h('div', {}, a.title, a.retracted ? h('span', { class: 'badge muted' }, '已撤回') : null,
-            a.corrections.length ? h('span', { class: 'badge lag', title: correctionsText(a) }, `更正 ${a.corrections.length} 次`) : null),
+            a.corrections ? h('span', { class: 'badge lag', title: correctionsText(a) }, `更正 ${a.corrections} 次`) : null),
           h('div', { class: 'muted small' }, [a.category, a.site].filter(Boolean).join(' · '))),
           h('td', { class: 'num', 'data-label': '场次' }, num(a.sessions)),
           h('td', { class: 'num', 'data-label': '人次' }, num(a.participations)),
@@ -223,7 +218,7 @@ export async function render(app, _params, query) {
   }
 
   function correctionsText(a) {
-    return a.corrections.map((x) => `${dateTime(pick(x, 'at', 'timestamp', 'correctedAt')) || ''} ${pick(x, 'reason') || ''}`).join('\n');
+    return a.correctionHistory.map((x) => `${dateTime(x.at)} ${x.reason}`).join('\n');
   }
 
   async function retract(c, a) {

@@ -2,10 +2,10 @@
 // district agencies hang off a district or a station); rename and deactivate.
 
 import { api, eventually } from '../api.js';
-import { unitOf } from '../model.js';
+import { unitOf, unitTypesOf } from '../model.js';
 import {
-  h, clear, field, select, DISTRICTS, UNIT_TYPES, acceptsParent, formValues, clearErrors, setFieldError, setFormError,
-  showApiError, busy, toast, errorPanel, listOf, newId,
+  h, clear, field, select, DISTRICTS, formValues, clearErrors, setFieldError, setFormError, showApiError, busy, toast,
+  errorPanel, newId,
 } from '../util.js';
 
 const ALIASES = {
@@ -14,14 +14,22 @@ const ALIASES = {
 };
 
 export async function render(app) {
+  let types;
+  try {
+    types = unitTypesOf(await api.unitTypes());
+  } catch (err) {
+    app.appendChild(errorPanel(err, () => location.reload()));
+    return;
+  }
   let units = [];
   const tree = h('div', { class: 'tree', id: 'unit-tree' }, h('p', { class: 'loading' }, '加载中…'));
   const filter = h('input', { type: 'search', placeholder: '搜索单位名称', id: 'unit-search' });
   const districtFilter = select('districtFilter', [['', '全部区域'], ...DISTRICTS.map((d) => [d, d])], '');
 
-  const typeSel = select('type', UNIT_TYPES, '实践站');
+  const typeSel = select('type', types.labels, '实践站');
   const districtSel = select('district', DISTRICTS.map((d) => [d, d]), '海淀区');
   const parentSel = h('select', { name: 'parentUnitId' });
+  const parentRule = h('span', { id: 'parent-rule' });
   const form = h('form', { class: 'panel form', id: 'unit-form', novalidate: true },
     h('h2', {}, '登记单位'),
     h('div', { class: 'form-error', role: 'alert', hidden: true }),
@@ -29,15 +37,17 @@ export async function render(app) {
       field('单位名称', h('input', { name: 'name', placeholder: '如：学院路街道新时代文明实践所' })),
       field('单位类型', typeSel),
       field('所属区', districtSel),
-      field('上级单位', parentSel, '实践站须挂在实践所下，实践所须挂在实践中心下'),
+      field('上级单位', parentSel, parentRule),
       field('单位编号（可选）', h('input', { name: 'unitId', placeholder: '留空自动生成' }))),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn primary', id: 'unit-submit' }, '登记')));
 
   const refreshParents = () => {
     const type = typeSel.value;
-    const options = units.filter((u) => u.active && u.district === districtSel.value && acceptsParent(type, u.type));
+    const parents = types.parents(type);
+    parentRule.textContent = [parents.length ? `${type}可挂在${parents.join('、')}下` : '',
+      types.accepts(type, null) ? '可直属本区' : ''].filter(Boolean).join('，也');    const options = units.filter((u) => u.active && u.district === districtSel.value && types.accepts(type, u.type));
     clear(parentSel);
-    if (acceptsParent(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
+    if (types.accepts(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
     options.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
       .forEach((u) => parentSel.appendChild(h('option', { value: u.id }, `${u.name}（${u.type}）`)));
     if (!parentSel.options.length) parentSel.appendChild(h('option', { value: '' }, '（本区尚无合适的上级单位）'));
@@ -66,8 +76,8 @@ export async function render(app) {
 
   async function load(expectUnitId) {
     try {
-      const has = (list) => !expectUnitId || listOf(list, 'units').some((u) => unitOf(u).id === expectUnitId);
-      units = listOf(await eventually(() => api.listUnits(), has), 'units').map(unitOf);
+      const has = (list) => !expectUnitId || list.some((u) => u.unitId === expectUnitId);
+      units = (await eventually(() => api.listUnits(), has)).map(unitOf);
     } catch (err) {
       clear(tree).appendChild(errorPanel(err, load));
       return;
@@ -84,16 +94,16 @@ export async function render(app) {
     const d = districtFilter.value;
     const byParent = new Map();
     units.forEach((u) => {
-      const key = u.parentUnitId && units.some((p) => p.id === u.parentUnitId) ? u.parentUnitId : `district:${u.district}`;
+      const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : `district:${u.district}`;
       if (!byParent.has(key)) byParent.set(key, []);
       byParent.get(key).push(u);
     });
-    const order = (a, b) => UNIT_TYPES.indexOf(a.type) - UNIT_TYPES.indexOf(b.type) || a.name.localeCompare(b.name, 'zh-CN');
+    const order = (a, b) => types.labels.indexOf(a.type) - types.labels.indexOf(b.type) || a.name.localeCompare(b.name, 'zh-CN');
     const matches = (u) => !q || u.name.includes(q) || (byParent.get(u.id) || []).some(matches);
     const node = (u) => {
       const kids = (byParent.get(u.id) || []).filter(matches).sort(order);
       const label = h('span', { class: `unit-label${u.active ? '' : ' inactive'}` },
-        h('span', { class: `type-tag t-${UNIT_TYPES.indexOf(u.type)}` }, u.type), ' ', u.name,
+        h('span', { class: `type-tag t-${types.labels.indexOf(u.type)}` }, u.type), ' ', u.name,
         u.active ? null : h('span', { class: 'badge muted' }, '已停用'),
         h('span', { class: 'unit-actions' },
           h('button', { class: 'link', type: 'button', onclick: () => rename(u) }, '改名'),
@@ -123,7 +133,7 @@ export async function render(app) {
     try {
       await api.renameUnit(u.id, name.trim());
       toast('已改名');
-      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && x.name === name.trim()));
+      await eventually(() => api.listUnits(), (l) => l.some((x) => x.unitId === u.id && x.name === name.trim()));
       await load();
     } catch (err) { toast(`改名失败：${err.detail}`, 'error'); }
   }
@@ -135,7 +145,7 @@ export async function render(app) {
     try {
       await api.deactivateUnit(u.id, reason.trim());
       toast('已停用');
-      await eventually(() => api.listUnits(), (l) => listOf(l, 'units').map(unitOf).some((x) => x.id === u.id && !x.active));
+      await eventually(() => api.listUnits(), (l) => l.some((x) => x.unitId === u.id && !x.active));
       await load();
     } catch (err) { toast(`停用失败：${err.detail}`, 'error'); }
   }

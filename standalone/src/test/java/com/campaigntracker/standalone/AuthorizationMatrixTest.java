@@ -151,6 +151,7 @@ class AuthorizationMatrixTest {
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
                 new Case("list units", "GET", READERS, 401, p -> "/api/units", p -> null),
+                new Case("unit types", "GET", READERS, 401, p -> "/api/unit-types", p -> null),
                 new Case("get unit", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1", p -> null),
                 new Case("unit participation", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1/participation",
                         p -> null),

@@ -101,18 +101,25 @@ public final class ProductProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
-            }
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return r.statusCode() == 200 && r.body().contains("UP");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        try {
+            // a start can take minutes on a build machine shared by parallel builds
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
+                }
+                try {
+                    var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 && r.body().contains("UP");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException notHealthy) {
+            // the caller never gets the process to close: end it here, or it keeps running after the build
+            process.destroyForcibly();
+            throw notHealthy;
+        }
     }
 
     public String baseUrl() {

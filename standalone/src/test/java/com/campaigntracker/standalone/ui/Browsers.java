@@ -35,7 +35,18 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
 
+    /** Reports every field the UI reads from a JSON answer that the server did not send, as a console error. */
+    private static final String UNSENT_FIELD_CHECK = resource("/ui/unsent-field-check.js");
+
     private final Map<String, WebDriver> open = new LinkedHashMap<>();
+
+    private static String resource(String name) {
+        try (var in = Browsers.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A desktop-sized browser window (a leader's or coordinator's). */
     WebDriver desktop(String name) {
@@ -70,6 +81,7 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", UNSENT_FIELD_CHECK));
         driver.manage().window().setSize(size);
         open.put(name, driver);
         return driver;
@@ -123,7 +135,10 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
         }
     }
 
-    /** JavaScript errors the page logged (uncaught exceptions, failed module or script loads, 5xx answers). */
+    /**
+     * JavaScript errors the page logged (uncaught exceptions, failed module or script loads, 5xx answers), and
+     * every field the UI read that the server's JSON does not have (see {@code ui/unsent-field-check.js}).
+     */
     static List<String> scriptErrors(WebDriver driver) {
         List<String> errors = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {

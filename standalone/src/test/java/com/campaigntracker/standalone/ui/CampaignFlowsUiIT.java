@@ -263,6 +263,9 @@ class CampaignFlowsUiIT {
         new Select(form.findElement(By.name("type"))).selectByVisibleText("实践所");
         new Select(form.findElement(By.name("district"))).selectByVisibleText("朝阳区");
         Select parent = new Select(coordinator.findElement(By.name("parentUnitId")));
+        // the server's hierarchy rule: a 实践所 sits under a 实践中心, never directly under the district
+        waitUntil(coordinator, d -> text(d, By.id("parent-rule")).equals("实践所可挂在实践中心下"));
+        assertThat(parent.getOptions()).allSatisfy(o -> assertThat(o.getText()).endsWith("（实践中心）"));
         parent.selectByVisibleText(center + "（实践中心）");
         click(coordinator, By.id("unit-submit"));
 
@@ -273,6 +276,21 @@ class CampaignFlowsUiIT {
         assertThat(api.get("/api/units").toString()).contains(center, suo);
         Browsers.fullPage(coordinator, "units-registered");
         assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
+    @Test
+    void theBrowserTestsCatchAFieldTheServerDoesNotSend() {
+        WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
+        leader.get(product.baseUrl() + "/#/units");
+        visible(leader, By.id("unit-form"));
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+        // a screen reading an old spelling of a field, as the UI once did (`subUnits` for `children`)
+        ((JavascriptExecutor) leader).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/unit-types').then((r) => r.text()).then((t) => {"
+                + "  const types = JSON.parse(t); done([types[0].label, types[0].subUnits]); });");
+        assertThat(Browsers.scriptErrors(leader)).singleElement().asString()
+                .contains("UI read a field the server does not send: GET /api/unit-types[].subUnits");
     }
 
     @Test
