@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
 
     enum Persona {
         ANONYMOUS(null), COORDINATOR("coordinator"), UNIT_RIGHT("zhan1-account"), UNIT_OTHER("zhan2-account"),
-        UNIT_PARENT("suo1-account"), LEADER_IN("leader-hd"), LEADER_OUT("leader-sy"), ADMIN("admin");
+        UNIT_PARENT("suo1-account"), LEADER_IN("leader-hd"), LEADER_OUT("leader-sy"), ADMIN("admin"),
+        MONITOR("monitor");
 
         final String user;
 
@@ -57,9 +58,10 @@ class AuthorizationMatrixTest {
     private static final Set<Persona> WRITERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN);
     private static final Set<Persona> REPORTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
             Persona.UNIT_RIGHT, Persona.UNIT_PARENT);
-    private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+    /** MONITOR scrapes metrics and reads nothing else. */
+    private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS, Persona.MONITOR));
     private static final Set<Persona> HAIDIAN_READERS = EnumSet.complementOf(
-            EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT));
+            EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT, Persona.MONITOR));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -68,7 +70,7 @@ class AuthorizationMatrixTest {
                 {"coordinator", "COORDINATOR", null, null}, {"admin", "ADMIN", null, null},
                 {"zhan1-account", "UNIT", "zhan1", null}, {"zhan2-account", "UNIT", "zhan2", null},
                 {"suo1-account", "UNIT", "suo1", null}, {"leader-hd", "LEADER", null, "海淀区"},
-                {"leader-sy", "LEADER", null, "顺义区"}};
+                {"leader-sy", "LEADER", null, "顺义区"}, {"monitor", "MONITOR", null, null}};
         for (int i = 0; i < accounts.length; i++) {
             String[] a = accounts[i];
             String prefix = "tracker.security.users[" + i + "].";
@@ -150,11 +152,11 @@ class AuthorizationMatrixTest {
                 new Case("retract activity", "DELETE", REPORTERS, 403,
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
-                new Case("list units", "GET", READERS, 401, p -> "/api/units", p -> null),
+                new Case("list units", "GET", READERS, 403, p -> "/api/units", p -> null),
                 new Case("get unit", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1", p -> null),
                 new Case("unit participation", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1/participation",
                         p -> null),
-                new Case("list campaigns", "GET", READERS, 401, p -> "/api/campaigns", p -> null),
+                new Case("list campaigns", "GET", READERS, 403, p -> "/api/campaigns", p -> null),
                 new Case("progress", "GET", HAIDIAN_READERS, 403,
                         p -> "/api/campaigns/shared/progress?minPosition=" + engine.headPosition(), p -> null),
                 new Case("ledger", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/activities", p -> null),
@@ -163,6 +165,8 @@ class AuthorizationMatrixTest {
                         p -> null),
                 new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",
                         p -> null),
+                new Case("metrics", "GET", EnumSet.of(Persona.ADMIN, Persona.MONITOR), 403,
+                        p -> "/actuator/prometheus", p -> null),
                 // last: a rebuild makes reads answer 503 until it is done
                 new Case("rebuild", "POST", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections/rebuild",
                         p -> Map.of()));

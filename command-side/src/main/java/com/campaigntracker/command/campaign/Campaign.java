@@ -75,7 +75,7 @@ public class Campaign {
 
     @CommandHandler
     public Campaign(LaunchCampaign command, CampaignLookup campaigns) {
-        String id = TextBounds.id("id", command.campaignId());
+        String id = TextBounds.id("campaignId", command.campaignId());
         String title = TextBounds.required("title", command.title(), TextBounds.TITLE_MAX);
         String theme = TextBounds.optional("theme", command.theme(), TextBounds.THEME_MAX);
         String description = TextBounds.optionalMultiline("description", command.description(),

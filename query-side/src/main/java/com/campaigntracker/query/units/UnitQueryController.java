@@ -10,6 +10,7 @@ import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
 import com.mongodb.client.model.Filters;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,8 @@ public class UnitQueryController {
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(required = false) String district,
                                           @RequestParam(required = false) String type,
+                                          @RequestParam(required = false) String parentUnitId,
+                                          @Parameter(deprecated = true, description = "已弃用:parentUnitId 的旧名")
                                           @RequestParam(required = false) String parentId) {
         List<Bson> f = new ArrayList<>();
         f.add(Filters.ne("name", null));
@@ -60,8 +63,14 @@ public class UnitQueryController {
             }
             f.add(Filters.eq("type", t.label()));
         }
+        String parent = Params.blankToNull(parentUnitId);
         if (Params.blankToNull(parentId) != null) {
+            if (parent != null) {
+                throw ApiException.badRequest("参数 parentId 是 parentUnitId 的旧名(已弃用),两者只能填写一个");
+            }
             f.add(Filters.eq("parentId", Params.id("parentId", parentId)));
+        } else if (parent != null) {
+            f.add(Filters.eq("parentId", Params.id("parentUnitId", parent)));
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Document d : mongo.database().getCollection(UnitProjection.UNITS).find(Filters.and(f))
@@ -152,7 +161,8 @@ public class UnitQueryController {
         m.put("name", d.getString("name"));
         m.put("type", d.getString("type"));
         m.put("district", d.getString("district"));
-        m.put("parentId", d.getString("parentId"));
+        m.put("parentUnitId", d.getString("parentId"));
+        m.put("parentId", d.getString("parentId")); // deprecated spelling of parentUnitId, kept for old clients
         m.put("active", d.getBoolean("active", true));
         return m;
     }
