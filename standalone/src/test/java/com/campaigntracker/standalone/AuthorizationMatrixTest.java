@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint × every kind of caller → the expected status; for every refusal the event store is unchanged.
  * The whole product in one process, through real HTTP with HTTP Basic.
  */
+// Spring Boot tests export no metrics unless asked: the Prometheus endpoint is under test
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = TrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
