@@ -142,6 +142,10 @@ class LedgerUnitsAndErrorsIT extends QueryIntegrationTest {
         Response both = getRaw("/api/units?parentUnitId=" + inst + "&parentId=" + inst);
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.body().get("detail").asText()).contains("已弃用");
+        java.util.Map<String, Boolean> deprecated = new java.util.HashMap<>();
+        getRaw("/v3/api-docs").body().at("/paths/~1api~1units/get/parameters").forEach(
+                n -> deprecated.put(n.get("name").asText(), n.path("deprecated").asBoolean()));
+        assertThat(deprecated).containsEntry("parentUnitId", false).containsEntry("parentId", true);
         List<String> stations = new ArrayList<>();
         get("/api/units?type=%E5%AE%9E%E8%B7%B5%E7%AB%99").body().forEach(n -> stations.add(n.get("unitId").asText()));
         assertThat(stations).contains(st).doesNotContain(inst);

@@ -44,11 +44,7 @@ class OperationsTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         String dir = Files.createTempDirectory("operations-").toString();
         registry.add("tracker.data-dir", () -> dir);
-        for (String a : ProductProcess.accountArgs()) {
-            String kv = a.substring(2);
-            int eq = kv.indexOf('=');
-            registry.add(kv.substring(0, eq), () -> kv.substring(eq + 1));
-        }
+        ProductProcess.registerAccounts(registry);
         registry.add("tracker.security.users[3].username", () -> "monitor");
         registry.add("tracker.security.users[3].password", () -> "{noop}monitor-pw");
         registry.add("tracker.security.users[3].roles", () -> "MONITOR");
