@@ -23,12 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The read side's metrics (README "Metrics"): projection lag of every streaming processor's segments owned by this
@@ -64,16 +66,16 @@ public class ProjectionMetrics implements MeterBinder, DisposableBean {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        MultiGauge lagEvents = MultiGauge.builder("tracker.projection.lag.events")
+        Rows lagEvents = new Rows(MultiGauge.builder("tracker.projection.lag.events")
                 .description("Events stored after the segment's position (head position minus token position)")
-                .register(registry);
-        MultiGauge lagSeconds = MultiGauge.builder("tracker.projection.lag.seconds")
+                .register(registry));
+        Rows lagSeconds = new Rows(MultiGauge.builder("tracker.projection.lag.seconds")
                 .description("Age of the oldest event the segment has not processed yet (0 when caught up)")
                 .baseUnit("seconds")
-                .register(registry);
-        MultiGauge deadLetters = MultiGauge.builder("tracker.projection.dead.letters")
+                .register(registry));
+        Rows deadLetters = new Rows(MultiGauge.builder("tracker.projection.dead.letters")
                 .description("Dead letters queued for the processor")
-                .register(registry);
+                .register(registry));
         Gauge.builder("tracker.projection.rebuild.progress", this::rebuildProgress)
                 .description("Share of the store replayed by the running rebuild (1 when no rebuild runs)")
                 .register(registry);
@@ -84,13 +86,13 @@ public class ProjectionMetrics implements MeterBinder, DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void sample(MultiGauge lagEvents, MultiGauge lagSeconds, MultiGauge deadLetters) {
+    private void sample(Rows lagEvents, Rows lagSeconds, Rows deadLetters) {
         try {
             long head = engine.headPosition();
             Instant now = clock.instant();
-            List<MultiGauge.Row<?>> events = new ArrayList<>();
-            List<MultiGauge.Row<?>> seconds = new ArrayList<>();
-            List<MultiGauge.Row<?>> letters = new ArrayList<>();
+            Map<Tags, Double> events = new HashMap<>();
+            Map<Tags, Double> seconds = new HashMap<>();
+            Map<Tags, Double> letters = new HashMap<>();
             for (String name : processing.eventProcessors().keySet()) {
                 processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> {
                     for (Map.Entry<Integer, EventTrackerStatus> segment : processor.processingStatus().entrySet()) {
@@ -100,19 +102,19 @@ public class ProjectionMetrics implements MeterBinder, DisposableBean {
                         }
                         Tags tags = Tags.of("processor", name, "segment", String.valueOf(segment.getKey()));
                         long behind = Math.max(0, head - position.getAsLong());
-                        events.add(MultiGauge.Row.of(tags, behind));
-                        seconds.add(MultiGauge.Row.of(tags, behind == 0 ? 0.0 : store
+                        events.put(tags, (double) behind);
+                        seconds.put(tags, behind == 0 ? 0.0 : store
                                 .timestampOfEventAfter(position.getAsLong())
                                 .map(t -> Math.max(0, Duration.between(t, now).toMillis() / 1000.0))
-                                .orElse(0.0)));
+                                .orElse(0.0));
                     }
                 });
                 processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size)
-                        .ifPresent(size -> letters.add(MultiGauge.Row.of(Tags.of("processor", name), size)));
+                        .ifPresent(size -> letters.put(Tags.of("processor", name), (double) size));
             }
-            lagEvents.register(events, true);
-            lagSeconds.register(seconds, true);
-            deadLetters.register(letters, true);
+            lagEvents.publish(events);
+            lagSeconds.publish(seconds);
+            deadLetters.publish(letters);
         } catch (RuntimeException e) {
             // the store may be briefly unreachable (fail-over, shutdown); the next sample tries again
             log.debug("projection metrics sample failed", e);
@@ -126,6 +128,33 @@ public class ProjectionMetrics implements MeterBinder, DisposableBean {
         Long head = monitor.headPosition();
         Long position = monitor.position();
         return head == null || position == null ? 0.0 : head <= 0 ? 1.0 : Math.min(1.0, (double) position / head);
+    }
+
+    /**
+     * A MultiGauge whose rows keep their meters from sample to sample: values change in place, and only rows that
+     * are gone (a segment released to another replica) are removed, so a scrape never finds a live row missing.
+     */
+    private static final class Rows {
+        private final MultiGauge gauge;
+        private Map<Tags, AtomicLong> current = Map.of(); // strong references: gauges hold their objects weakly
+
+        Rows(MultiGauge gauge) {
+            this.gauge = gauge;
+        }
+
+        void publish(Map<Tags, Double> sample) {
+            Map<Tags, AtomicLong> next = new HashMap<>();
+            sample.forEach((tags, value) -> {
+                AtomicLong holder = current.getOrDefault(tags, new AtomicLong());
+                holder.set(Double.doubleToLongBits(value));
+                next.put(tags, holder);
+            });
+            current = next;
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            next.forEach((tags, holder) -> rows.add(MultiGauge.Row.of(tags, holder,
+                    h -> Double.longBitsToDouble(h.get()))));
+            gauge.register(rows, false);
+        }
     }
 
     @Override
