@@ -90,6 +90,13 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** README "Metrics": bound to the registry when Spring Boot's actuator provides one. */
+    @Bean
+    EventStoreMetrics eventStoreMetrics(TrackerEventStorageEngine engine, TrackerMongo mongo,
+                                        ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> store) {
+        return new EventStoreMetrics(engine, mongo, store);
+    }
+
     @Bean
     TokenStore tokenStore(MongoTemplate template, Serializer serializer,
                           @org.springframework.beans.factory.annotation.Value("${tracker.tokens.claim-timeout:10s}")

@@ -24,6 +24,7 @@ public class GroupCommitBarrier implements DurabilityBarrier {
     private long durable;     // every ticket <= durable is on disk
     private RuntimeException failure;
     private volatile boolean running = true;
+    private volatile CommitListener listener = CommitListener.NONE;
     private boolean stopped;
 
     public GroupCommitBarrier(Runnable commit, String name) {
@@ -33,8 +34,33 @@ public class GroupCommitBarrier implements DurabilityBarrier {
         committer.start();
     }
 
+    /** What each commit made durable and how long each append waited for it (for metrics, EventStoreMetrics). */
+    public interface CommitListener {
+        CommitListener NONE = new CommitListener() {
+        };
+
+        default void committed(long appends) {
+        }
+
+        default void waited(long nanos) {
+        }
+    }
+
+    public void onCommit(CommitListener listener) {
+        this.listener = listener;
+    }
+
     @Override
     public void awaitDurable() {
+        long start = System.nanoTime();
+        try {
+            awaitTicket();
+        } finally {
+            listener.waited(System.nanoTime() - start);
+        }
+    }
+
+    private void awaitTicket() {
         synchronized (lock) {
             long ticket = ++issued;
             lock.notifyAll();
@@ -94,11 +120,14 @@ public class GroupCommitBarrier implements DurabilityBarrier {
             try {
                 commit.run();
                 commits.incrementAndGet();
+                long appends;
                 synchronized (lock) {
+                    appends = target - durable;
                     durable = target;
                     failure = null;
                     lock.notifyAll();
                 }
+                listener.committed(appends);
             } catch (RuntimeException e) {
                 log.error("group commit failed", e);
                 synchronized (lock) {

@@ -98,7 +98,7 @@ export async function renderLaunch(app) {
     ok = checkTargets(form, v) && ok;
     if (!ok) { setFormError(form, '请按提示修改标红的项目。'); return; }
     const body = {
-      id: v.id || generatedId,
+      campaignId: v.id || generatedId,
       title: v.title,
       theme: v.theme,
       description: v.description,
@@ -110,7 +110,7 @@ export async function renderLaunch(app) {
     };
     try {
       const answer = await busy(form.querySelector('[type=submit]'), () => api.launchCampaign(body));
-      const id = (answer && (answer.campaignId || answer.id)) || body.id;
+      const id = (answer && (answer.campaignId || answer.id)) || body.campaignId;
       toast(`活动“${body.title}”已发起`);
       location.hash = `#/campaigns/${encodeURIComponent(id)}`;
     } catch (err) {

@@ -132,6 +132,20 @@ class LedgerUnitsAndErrorsIT extends QueryIntegrationTest {
         List<String> all = new ArrayList<>();
         get("/api/units?parentId=" + inst).body().forEach(n -> all.add(n.get("unitId").asText()));
         assertThat(all).containsExactly(st);
+        // parentUnitId is the name everywhere; parentId (deprecated) still filters, errors name what was sent
+        JsonNode byNewName = get("/api/units?parentUnitId=" + inst).body();
+        assertThat(byNewName.size()).isEqualTo(1);
+        assertThat(byNewName.at("/0/unitId").asText()).isEqualTo(st);
+        assertThat(byNewName.at("/0/parentUnitId").asText()).isEqualTo(inst);
+        assertThat(getRaw("/api/units?parentUnitId=a%20b").body().get("detail").asText()).contains("parentUnitId");
+        assertThat(getRaw("/api/units?parentId=a%20b").body().get("detail").asText()).contains("参数 parentId ");
+        Response both = getRaw("/api/units?parentUnitId=" + inst + "&parentId=" + inst);
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body().get("detail").asText()).contains("已弃用");
+        java.util.Map<String, Boolean> deprecated = new java.util.HashMap<>();
+        getRaw("/v3/api-docs").body().at("/paths/~1api~1units/get/parameters").forEach(
+                n -> deprecated.put(n.get("name").asText(), n.path("deprecated").asBoolean()));
+        assertThat(deprecated).containsEntry("parentUnitId", false).containsEntry("parentId", true);
         List<String> stations = new ArrayList<>();
         get("/api/units?type=%E5%AE%9E%E8%B7%B5%E7%AB%99").body().forEach(n -> stations.add(n.get("unitId").asText()));
         assertThat(stations).contains(st).doesNotContain(inst);

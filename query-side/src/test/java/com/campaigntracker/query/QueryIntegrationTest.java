@@ -37,6 +37,8 @@ import java.nio.file.Path;
  * delivers events appended with back-dated timestamps, which the as-of tests need): then Axon's in-memory engine.
  * Read models, tokens and dead letters are on the embedded MongoDB either way.
  */
+// Spring Boot tests export no metrics unless asked: the Prometheus endpoint is under test
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = {QuerySideApplication.class, QueryIntegrationTest.TestBeans.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tracker.projections.batch-size=200", "logging.level.org.axonframework=WARN",

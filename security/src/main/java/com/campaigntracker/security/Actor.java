@@ -25,7 +25,7 @@ public record Actor(String username, Set<Role> roles, String unitId, String dist
 
     /** The role recorded in the audit trail: the most powerful one the account holds. */
     public String primaryRole() {
-        for (Role r : new Role[]{Role.ADMIN, Role.COORDINATOR, Role.UNIT, Role.LEADER}) {
+        for (Role r : new Role[]{Role.ADMIN, Role.COORDINATOR, Role.UNIT, Role.LEADER, Role.MONITOR}) {
             if (roles.contains(r)) {
                 return r.name();
             }

@@ -9,7 +9,9 @@ public enum Role {
     /** Reads only, optionally within one district. */
     LEADER,
     /** Projection rebuild, dead letters, and everything a coordinator may do. */
-    ADMIN;
+    ADMIN,
+    /** Scrapes {@code /actuator/prometheus} and nothing else: no API, no data (README "Metrics"). */
+    MONITOR;
 
     public String authority() {
         return "ROLE_" + name();

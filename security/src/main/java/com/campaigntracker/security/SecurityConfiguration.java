@@ -37,7 +37,7 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
-@org.springframework.context.annotation.Import(ProblemErrorController.class)
+@org.springframework.context.annotation.Import({ProblemErrorController.class, WebOperationsConfiguration.class})
 @org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
@@ -82,12 +82,15 @@ public class SecurityConfiguration {
         };
         String[] writers = {Role.COORDINATOR.name(), Role.ADMIN.name()};
         String[] reporters = {Role.COORDINATOR.name(), Role.ADMIN.name(), Role.UNIT.name()};
+        // every role but MONITOR, which reads metrics and nothing else (README "Metrics")
+        String[] readers = {Role.COORDINATOR.name(), Role.ADMIN.name(), Role.UNIT.name(), Role.LEADER.name()};
 
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.MONITOR.name())
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(readers)
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/enrollments/*").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/activities").hasAnyRole(reporters)

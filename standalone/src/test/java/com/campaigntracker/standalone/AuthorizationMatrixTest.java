@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint × every kind of caller → the expected status; for every refusal the event store is unchanged.
  * The whole product in one process, through real HTTP with HTTP Basic.
  */
+// Spring Boot tests export no metrics unless asked: the Prometheus endpoint is under test
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = TrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
@@ -41,7 +43,8 @@ class AuthorizationMatrixTest {
 
     enum Persona {
         ANONYMOUS(null), COORDINATOR("coordinator"), UNIT_RIGHT("zhan1-account"), UNIT_OTHER("zhan2-account"),
-        UNIT_PARENT("suo1-account"), LEADER_IN("leader-hd"), LEADER_OUT("leader-sy"), ADMIN("admin");
+        UNIT_PARENT("suo1-account"), LEADER_IN("leader-hd"), LEADER_OUT("leader-sy"), ADMIN("admin"),
+        MONITOR("monitor");
 
         final String user;
 
@@ -57,9 +60,10 @@ class AuthorizationMatrixTest {
     private static final Set<Persona> WRITERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN);
     private static final Set<Persona> REPORTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
             Persona.UNIT_RIGHT, Persona.UNIT_PARENT);
-    private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+    /** MONITOR scrapes metrics and reads nothing else. */
+    private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS, Persona.MONITOR));
     private static final Set<Persona> HAIDIAN_READERS = EnumSet.complementOf(
-            EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT));
+            EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT, Persona.MONITOR));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -68,7 +72,7 @@ class AuthorizationMatrixTest {
                 {"coordinator", "COORDINATOR", null, null}, {"admin", "ADMIN", null, null},
                 {"zhan1-account", "UNIT", "zhan1", null}, {"zhan2-account", "UNIT", "zhan2", null},
                 {"suo1-account", "UNIT", "suo1", null}, {"leader-hd", "LEADER", null, "海淀区"},
-                {"leader-sy", "LEADER", null, "顺义区"}};
+                {"leader-sy", "LEADER", null, "顺义区"}, {"monitor", "MONITOR", null, null}};
         for (int i = 0; i < accounts.length; i++) {
             String[] a = accounts[i];
             String prefix = "tracker.security.users[" + i + "].";
@@ -150,12 +154,12 @@ class AuthorizationMatrixTest {
                 new Case("retract activity", "DELETE", REPORTERS, 403,
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
-                new Case("list units", "GET", READERS, 401, p -> "/api/units", p -> null),
-                new Case("unit types", "GET", READERS, 401, p -> "/api/unit-types", p -> null),
+                new Case("list units", "GET", READERS, 403, p -> "/api/units", p -> null),
+                new Case("unit types", "GET", READERS, 403, p -> "/api/unit-types", p -> null),
                 new Case("get unit", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1", p -> null),
                 new Case("unit participation", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1/participation",
                         p -> null),
-                new Case("list campaigns", "GET", READERS, 401, p -> "/api/campaigns", p -> null),
+                new Case("list campaigns", "GET", READERS, 403, p -> "/api/campaigns", p -> null),
                 new Case("progress", "GET", HAIDIAN_READERS, 403,
                         p -> "/api/campaigns/shared/progress?minPosition=" + engine.headPosition(), p -> null),
                 new Case("ledger", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/activities", p -> null),
@@ -164,6 +168,8 @@ class AuthorizationMatrixTest {
                         p -> null),
                 new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",
                         p -> null),
+                new Case("metrics", "GET", EnumSet.of(Persona.ADMIN, Persona.MONITOR), 403,
+                        p -> "/actuator/prometheus", p -> null),
                 // last: a rebuild makes reads answer 503 until it is done
                 new Case("rebuild", "POST", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections/rebuild",
                         p -> Map.of()));

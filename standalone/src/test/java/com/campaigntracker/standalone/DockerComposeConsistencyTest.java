@@ -76,6 +76,43 @@ class DockerComposeConsistencyTest {
             }
         }
         assertThat(apps).contains("command-side", "query-side");
+
+        // Every file a service mounts from the repository exists (nginx, Prometheus, Grafana provisioning).
+        for (Map.Entry<String, Object> e : services.entrySet()) {
+            Map<String, Object> service = (Map<String, Object>) e.getValue();
+            for (String v : (List<String>) service.getOrDefault("volumes", List.of())) {
+                String host = v.split(":")[0];
+                if (host.startsWith("./deploy/")) {
+                    assertThat(ROOT.resolve(host)).as("%s mounted by %s", host, e.getKey()).exists();
+                }
+            }
+        }
+        // The monitoring profile is optional: only Prometheus and Grafana are in it, and Prometheus scrapes every
+        // app service's /actuator/prometheus with the MONITOR account's password from the compose secret.
+        Set<String> monitoring = new HashSet<>();
+        services.forEach((name, service) -> {
+            if (((Map<String, Object>) service).getOrDefault("profiles", List.of()) instanceof List<?> p
+                    && p.contains("monitoring")) {
+                monitoring.add(name);
+            }
+        });
+        assertThat(monitoring).containsExactlyInAnyOrder("prometheus", "grafana");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus.yml")));
+        Set<String> scraped = new HashSet<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            assertThat(((Map<String, Object>) job.get("basic_auth")).get("password_file"))
+                    .isEqualTo("/run/secrets/monitor_password");
+            for (Map<String, Object> sd : (List<Map<String, Object>>) job.get("dns_sd_configs")) {
+                scraped.addAll((List<String>) sd.get("names"));
+                assertThat(sd.get("port")).isEqualTo(8080);
+            }
+        }
+        assertThat(scraped).containsExactlyInAnyOrderElementsOf(apps);
+        assertThat((Map<String, Object>) compose.get("secrets")).containsKey("monitor_password");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                ROOT.resolve("deploy/grafana/dashboards/campaign-tracker.json").toFile()).path("panels").size())
+                .isGreaterThanOrEqualTo(3);
     }
 
     /** Spring's environment-variable form of a property read through {@code @Value}: dots and dashes → _. */

@@ -163,6 +163,15 @@ public final class ProductProcess implements AutoCloseable {
                 "--tracker.security.users[2].roles=LEADER"};
     }
 
+    /** {@link #accountArgs()} as properties of an in-process Spring test. */
+    static void registerAccounts(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String a : accountArgs()) {
+            String kv = a.substring(2);
+            int eq = kv.indexOf('=');
+            registry.add(kv.substring(0, eq), () -> kv.substring(eq + 1));
+        }
+    }
+
     static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.api.Answers;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.api.CommandRequest;
+import com.campaigntracker.command.api.SpelledField;
 import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.shared.campaign.CampaignCommands.CancelCampaign;
 import com.campaigntracker.shared.campaign.CampaignCommands.CloseCampaign;
@@ -40,7 +41,10 @@ public class CampaignController {
     }
 
     public record LaunchCampaignRequest(
-            @Schema(description = "可选;省略时由服务器生成 UUID", pattern = "^[A-Za-z0-9_-]{1,64}$") String id,
+            @Schema(description = "活动编号,可选;省略时由服务器生成 UUID", pattern = "^[A-Za-z0-9_-]{1,64}$")
+            String campaignId,
+            @Schema(description = "已弃用:campaignId 的旧名,仍被接受", deprecated = true,
+                    pattern = "^[A-Za-z0-9_-]{1,64}$") String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = TextBounds.TITLE_MAX) String title,
             @Schema(maxLength = TextBounds.THEME_MAX) String theme,
             @Schema(maxLength = TextBounds.DESCRIPTION_MAX) String description,
@@ -70,9 +74,14 @@ public class CampaignController {
     @PostMapping
     @Operation(summary = "发起活动", description = "201,返回 campaignId")
     public ResponseEntity<Map<String, Object>> launch(@RequestBody LaunchCampaignRequest body) {
-        String id = body.id() == null ? Answers.newId() : TextBounds.id("id", body.id());
-        commands.send(new LaunchCampaign(id, body.title(), body.theme(), body.description(), body.district(),
-                body.eligibleUnitTypes(), body.startDate(), body.endDate(), body.targets()), () -> notFound(id));
+        SpelledField given = SpelledField.of("campaignId", body.campaignId(), "id", body.id());
+        String id = given.value() == null ? Answers.newId() : TextBounds.id(given.name(), given.value());
+        try {
+            commands.send(new LaunchCampaign(id, body.title(), body.theme(), body.description(), body.district(),
+                    body.eligibleUnitTypes(), body.startDate(), body.endDate(), body.targets()), () -> notFound(id));
+        } catch (CampaignAlreadyExists e) {
+            throw new CampaignAlreadyExists(given.name(), id);
+        }
         return Answers.created("/api/campaigns/" + id, "campaignId", id);
     }
 

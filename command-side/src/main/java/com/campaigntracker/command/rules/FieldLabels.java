@@ -10,6 +10,7 @@ public final class FieldLabels {
             Map.entry("activityId", "活动记录编号"),
             Map.entry("unitId", "单位编号"),
             Map.entry("parentUnitId", "上级单位"),
+            Map.entry("parentId", "上级单位"),
             Map.entry("name", "名称"),
             Map.entry("type", "单位类型"),
             Map.entry("district", "所属区"),

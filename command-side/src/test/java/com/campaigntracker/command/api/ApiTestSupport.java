@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One Spring context (command side alone, embedded store in a fresh temporary directory) shared by every API
  * test class: they all extend this class and so share the context cache key.
  */
+// Spring Boot tests export no metrics unless asked: the Prometheus endpoint is under test
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestSupport {
     static final Path DATA_DIR;
@@ -52,6 +54,9 @@ public abstract class ApiTestSupport {
         registry.add("tracker.security.users[0].username", () -> "coordinator");
         registry.add("tracker.security.users[0].password", () -> "{noop}coord-pw");
         registry.add("tracker.security.users[0].roles", () -> "COORDINATOR");
+        registry.add("tracker.security.users[1].username", () -> "monitor");
+        registry.add("tracker.security.users[1].password", () -> "{noop}monitor-pw");
+        registry.add("tracker.security.users[1].roles", () -> "MONITOR");
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -16,6 +16,7 @@ import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,8 @@ public class UnitQueryController {
     @GetMapping
     public List<UnitSummary> list(@RequestParam(required = false) String district,
                                   @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String parentUnitId,
+                                  @Parameter(deprecated = true, description = "已弃用:parentUnitId 的旧名")
                                   @RequestParam(required = false) String parentId) {
         String typeLabel = null;
         if (Params.blankToNull(type) != null) {
@@ -54,7 +57,15 @@ public class UnitQueryController {
                 throw ApiException.badRequest("参数 type 无效: 未知的单位类型 " + type);
             }
         }
-        String parent = Params.blankToNull(parentId) == null ? null : Params.id("parentId", parentId);
+        String parent = Params.blankToNull(parentUnitId);
+        if (Params.blankToNull(parentId) != null) {
+            if (parent != null) {
+                throw ApiException.badRequest("参数 parentId 是 parentUnitId 的旧名(已弃用),两者只能填写一个");
+            }
+            parent = Params.id("parentId", parentId);
+        } else if (parent != null) {
+            parent = Params.id("parentUnitId", parent);
+        }
         return units.list(ReadScope.effectiveDistrict(Params.blankToNull(district)), typeLabel, parent).stream()
                 .map(UnitQueryController::summary).toList();
     }
@@ -110,7 +121,8 @@ public class UnitQueryController {
     }
 
     private static UnitSummary summary(UnitDocument d) {
-        return new UnitSummary(d.unitId(), d.name(), d.type(), d.district(), d.parentId(), d.isActive());
+        return new UnitSummary(d.unitId(), d.name(), d.type(), d.district(), d.parentId(), d.parentId(),
+                d.isActive());
     }
 
     private static UnitLink ref(String id, UnitDocument d) {

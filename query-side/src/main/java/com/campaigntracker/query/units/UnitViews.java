@@ -1,5 +1,7 @@
 package com.campaigntracker.query.units;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.campaigntracker.query.campaigns.Totals;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -11,7 +13,8 @@ public final class UnitViews {
     }
 
     /** A row of the unit directory. */
-    public record UnitSummary(String unitId, String name, String type, String district, String parentId,
+    public record UnitSummary(String unitId, String name, String type, String district, String parentUnitId,
+                              @Schema(deprecated = true, description = "已弃用:parentUnitId 的旧名") String parentId,
                               boolean active) {
     }
 

@@ -27,13 +27,16 @@ import java.util.logging.Level;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver: both paths are given explicitly, so nothing
- * looks for, or downloads, a browser or a driver. Every browser opened here is screenshotted into
- * {@code target/ui-screenshots/} when a test fails (and on demand with {@link #screenshot}).
+ * looks for, or downloads, a browser or a driver. Screenshots (on demand with {@link #screenshot} and
+ * {@link #fullPage}, and of every open browser when a test fails) are kept in {@code standalone/target/ui-screenshots/}
+ * for a person to look at (README "The two commands"); Chinese renders with Debian's fonts-noto-cjk, which
+ * {@code .ci/run} installs.
  */
 final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+    /** Under the module's own target/ whatever the working directory (failsafe sets {@code basedir}). */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "ui-screenshots");
 
     /** Reports every field the UI reads from a JSON answer that the server did not send, as a console error. */
     private static final String UNSENT_FIELD_CHECK = resource("/ui/unsent-field-check.js");

@@ -98,7 +98,8 @@ class CampaignFlowsUiIT {
         assertThat(c.getText()).contains("石景山区", "文明交通", today().minusDays(3).toString(), "剩余");
         assertThat(c.findElement(By.cssSelector(".card-head .badge")).getText()).isIn("正常", "滞后", "风险", "已完成");
         assertThat(c.findElements(By.cssSelector(".metric .bar"))).hasSizeGreaterThanOrEqualTo(3);
-        Browsers.fullPage(coordinator, "overview-after-launch");
+        assertThat(Browsers.fullPage(coordinator, "overview-after-launch")).isRegularFile()
+                .startsWith(Browsers.SCREENSHOTS);
 
         JsonNode campaigns = api.get("/api/campaigns");
         assertThat(campaigns.toString()).contains(title);
