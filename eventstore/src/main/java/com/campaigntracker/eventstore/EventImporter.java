@@ -54,7 +54,14 @@ public final class EventImporter {
      */
     public static Summary importArchive(MongoDatabase database, DurabilityBarrier barrier, WriteConcern writeConcern,
                                         Path archive, Predicate<String> knownEventType) {
-        EventArchiveReader.Verified verified = EventArchiveReader.verify(archive, knownEventType);
+        return importVerified(database, barrier, writeConcern, archive, knownEventType,
+                              EventArchiveReader.verify(archive, knownEventType));
+    }
+
+    /** As {@link #importArchive}, for an archive {@link EventArchiveReader#verify verified} just before. */
+    public static Summary importVerified(MongoDatabase database, DurabilityBarrier barrier, WriteConcern writeConcern,
+                                         Path archive, Predicate<String> knownEventType,
+                                         EventArchiveReader.Verified verified) {
         requireEmpty(database);
         MongoCollection<Document> events = database.getCollection(TrackerEventStorageEngine.EVENTS)
                                                    .withWriteConcern(writeConcern);
