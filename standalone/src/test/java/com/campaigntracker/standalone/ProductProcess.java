@@ -47,7 +47,12 @@ public final class ProductProcess implements AutoCloseable {
             cmd.addAll(List.of(extraArgs));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ProductProcess product = new ProductProcess(dataDir, httpPort, mongoPort, log, p);
-            product.awaitHealthy();
+            try {
+                product.awaitHealthy();
+            } catch (RuntimeException e) {
+                p.destroyForcibly(); // a product that never became healthy must not outlive the test
+                throw e;
+            }
             return product;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +106,8 @@ public final class ProductProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        // generous: on a shared, overloaded 2-core machine a start took 215 s
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
             }
