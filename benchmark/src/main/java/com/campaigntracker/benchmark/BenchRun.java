@@ -104,6 +104,7 @@ final class BenchRun {
         figures.add(measureReplay());
         figures.addAll(measureDashboard());
         figures.add(measureHttp());
+        figures.addAll(measureArchive());
         return figures;
     }
 
@@ -465,6 +466,92 @@ final class BenchRun {
         return Figure.absolute("http", rate, "req/s", failed.get() == 0, "0 errors",
                 String.format(Locale.ROOT, "POST activities, %d threads over loopback, %d ok, %d errors",
                         options.threads(), ok.get(), failed.get()));
+    }
+
+    // ---- 6. export and import ------------------------------------------------------------------------------
+
+    /**
+     * Export: the product's event archive of the whole store ({@code EventArchiveWriter}, what
+     * {@code GET /api/admin/events/export} and {@code --export-events} run) vs the raw-driver scan of the event
+     * collection. Import: {@code EventImporter} (checking pass and writing pass, what {@code --import-events} runs)
+     * into a fresh database on the same server vs raw-driver {@code insertMany} of the same stored documents, 1,000
+     * per call, into another fresh database; only the inserts (and one final group commit) are timed.
+     */
+    private List<Figure> measureArchive() {
+        com.mongodb.client.MongoDatabase database = mongo.database();
+        boolean embedded = mongo.embedded().isPresent();
+        com.campaigntracker.eventstore.DurabilityBarrier barrier = mongo.embedded()
+                .<com.campaigntracker.eventstore.DurabilityBarrier>map(
+                        com.campaigntracker.eventstore.EmbeddedMongo::durabilityBarrier)
+                .orElse(com.campaigntracker.eventstore.DurabilityBarrier.NONE);
+        com.mongodb.WriteConcern writeConcern = embedded ? com.mongodb.WriteConcern.ACKNOWLEDGED
+                : com.mongodb.WriteConcern.MAJORITY.withJournal(true);
+        java.nio.file.Path archive = null;
+        com.mongodb.client.MongoDatabase imported = mongo.client().getDatabase(mongo.databaseName() + "_import");
+        com.mongodb.client.MongoDatabase copied = mongo.client().getDatabase(mongo.databaseName() + "_raw_copy");
+        try {
+            archive = java.nio.file.Files.createTempFile("bench-events-", ".jsonl.gz");
+            long t0 = System.nanoTime();
+            long scanned = rawScan();
+            double scanRate = scanned / ((System.nanoTime() - t0) / 1e9);
+            long e0 = System.nanoTime();
+            var exported = com.campaigntracker.eventstore.EventArchiveWriter.export(database, embedded, archive);
+            double exportSeconds = (System.nanoTime() - e0) / 1e9;
+            double exportRate = exported.eventCount() / exportSeconds;
+            log.info("export of {} events in {} s = {} /s ({} MB); raw scan {} /s", exported.eventCount(),
+                    fmt(exportSeconds), fmt(exportRate), fmt(exported.sizeBytes() / 1e6), fmt(scanRate));
+
+            imported.drop();
+            long i0 = System.nanoTime();
+            var result = com.campaigntracker.eventstore.EventImporter.importArchive(imported, barrier, writeConcern,
+                    archive, type -> true);
+            double importSeconds = (System.nanoTime() - i0) / 1e9;
+            double importRate = result.eventCount() / importSeconds;
+
+            copied.drop();
+            MongoCollection<Document> target = copied.getCollection("events").withWriteConcern(writeConcern);
+            target.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
+            long insertNanos = 0;
+            long inserted = 0;
+            MongoCollection<Document> events = database.getCollection("events");
+            long head = head();
+            for (long from = 1; from <= head; from += 1000) {
+                List<Long> ids = new ArrayList<>(1000);
+                for (long id = from; id < from + 1000 && id <= head; id++) {
+                    ids.add(id);
+                }
+                List<Document> batch = events.find(Filters.in("_id", ids)).batchSize(1000).into(new ArrayList<>());
+                batch.removeIf(d -> Boolean.TRUE.equals(d.get("skipped")));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long b0 = System.nanoTime();
+                target.insertMany(batch);
+                insertNanos += System.nanoTime() - b0;
+                inserted += batch.size();
+            }
+            long c0 = System.nanoTime();
+            barrier.awaitDurable();
+            insertNanos += System.nanoTime() - c0;
+            double insertRate = inserted / (insertNanos / 1e9);
+            log.info("import of {} events in {} s = {} /s; raw insertMany {} /s", result.eventCount(),
+                    fmt(importSeconds), fmt(importRate), fmt(insertRate));
+            return List.of(
+                    Figure.higherIsBetter("export", exportRate, scanRate, "events/s", 0.5,
+                            String.format(Locale.ROOT, "%d events, %.1f MB archive vs raw-driver scan",
+                                    exported.eventCount(), exported.sizeBytes() / 1e6)),
+                    Figure.higherIsBetter("import", importRate, insertRate, "events/s", 0.5,
+                            String.format(Locale.ROOT, "%d events, checking + writing pass vs raw insertMany",
+                                    result.eventCount())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            imported.drop();
+            copied.drop();
+            if (archive != null) {
+                archive.toFile().delete();
+            }
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ public class TrackerApplication {
             StoreOnly.run(args);
             return;
         }
+        if (EventArchiveCommand.requested(args)) {
+            System.exit(EventArchiveCommand.run(args));
+        }
         // Axon phones home for update checks; our machines and many users' networks are closed.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(TrackerApplication.class, args);

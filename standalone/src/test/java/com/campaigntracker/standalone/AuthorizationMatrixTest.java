@@ -170,6 +170,10 @@ class AuthorizationMatrixTest {
                         p -> null),
                 new Case("metrics", "GET", EnumSet.of(Persona.ADMIN, Persona.MONITOR), 403,
                         p -> "/actuator/prometheus", p -> null),
+                new Case("event export", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/events/export",
+                        p -> null),
+                new Case("snapshot backup", "POST", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/backup",
+                        p -> Map.of()),
                 // last: a rebuild makes reads answer 503 until it is done
                 new Case("rebuild", "POST", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections/rebuild",
                         p -> Map.of()));

@@ -47,7 +47,12 @@ public final class ProductProcess implements AutoCloseable {
             cmd.addAll(List.of(extraArgs));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ProductProcess product = new ProductProcess(dataDir, httpPort, mongoPort, log, p);
-            product.awaitHealthy();
+            try {
+                product.awaitHealthy();
+            } catch (RuntimeException e) {
+                p.destroyForcibly(); // a product that never became healthy must not outlive the test
+                throw e;
+            }
             return product;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

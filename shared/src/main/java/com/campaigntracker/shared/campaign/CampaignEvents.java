@@ -3,6 +3,8 @@ package com.campaigntracker.shared.campaign;
 import com.campaigntracker.shared.unit.UnitType;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -20,6 +22,15 @@ public final class CampaignEvents {
     public record CampaignLaunched(String campaignId, String title, String theme, String description,
                                    String district, Set<UnitType> eligibleUnitTypes, LocalDate startDate,
                                    LocalDate endDate, Targets targets) implements CampaignEvent {
+        public CampaignLaunched {
+            // A HashSet of enums iterates in identity-hash order, which differs from JVM to JVM; in declaration
+            // order every process that projects this event (live, rebuilt, after an import) writes the same bytes.
+            if (eligibleUnitTypes != null) {
+                Set<UnitType> ordered = EnumSet.noneOf(UnitType.class);
+                ordered.addAll(eligibleUnitTypes);
+                eligibleUnitTypes = Collections.unmodifiableSet(ordered);
+            }
+        }
     }
 
     public record CampaignRevised(String campaignId, String title, String description, Targets targets)
