@@ -2,10 +2,7 @@ package com.campaigntracker.security;
 
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,13 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.IOException;
 
 /**
  * Who may do what. The UI signs in with a form (session + CSRF cookie for its fetch calls); API clients use
@@ -37,7 +29,8 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
-@org.springframework.context.annotation.Import(ProblemErrorController.class)
+@org.springframework.context.annotation.Import({ProblemErrorController.class, ContainerConfiguration.class,
+        CsrfTokenController.class})
 @org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
@@ -48,9 +41,11 @@ public class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-body-size:256KB}")
             org.springframework.util.unit.DataSize maxBody,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
-            int expensiveQueries, ObjectMapper json) {
+            int expensiveQueries, ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.body-deadline:15s}")
+            java.time.Duration bodyDeadline) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestLimitsFilter(maxBody, expensiveQueries, new ProblemResponses(json)));
+                new RequestLimitsFilter(maxBody, bodyDeadline, expensiveQueries, new ProblemResponses(json)));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
@@ -84,7 +79,7 @@ public class SecurityConfiguration {
         String[] reporters = {Role.COORDINATOR.name(), Role.ADMIN.name(), Role.UNIT.name()};
 
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error",
+                .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error", CsrfTokenController.PATH,
                         "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -115,13 +110,17 @@ public class SecurityConfiguration {
                         problems.forbidden(request, response);
                     }
                 }));
-        // The UI reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN; API clients carrying their own
-        // Authorization header are not exposed to cross-site request forgery.
+        // The CSRF token lives in the session (the UI fetches it from GET /csrf and sends it as X-XSRF-TOKEN): a cookie
+        // another site managed to set proves nothing. A request with an Authorization header is authenticated by that
+        // header alone — never by the session cookie riding along — so it needs no token.
+        org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository csrfTokens =
+                new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+        csrfTokens.setHeaderName(CsrfTokenController.HEADER);
         http.csrf(csrf -> csrf
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRepository(csrfTokens)
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
-        http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+                .ignoringRequestMatchers(SessionUnlessAuthorizationHeader::carriesCredentials));
+        http.securityContext(context -> context.securityContextRepository(SessionUnlessAuthorizationHeader.create()));
         return http.build();
     }
 
@@ -138,17 +137,5 @@ public class SecurityConfiguration {
     private static boolean wantsHtml(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
-    }
-
-    /** Makes the deferred CSRF token materialise, so the cookie reaches the browser on its first page. */
-    static final class CsrfCookieFilter extends OncePerRequestFilter {
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-                token.getToken();
-            }
-            chain.doFilter(request, response);
-        }
     }
 }
