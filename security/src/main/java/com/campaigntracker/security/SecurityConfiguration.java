@@ -51,9 +51,39 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Password checks bounded in concurrency, correct Basic credentials remembered briefly (README "Accounts"). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.concurrent-hashes:2}")
+            int hashes,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.hash-wait:2s}")
+            java.time.Duration wait,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.remember-credentials:5m}")
+            java.time.Duration remember) {
+        return new GuardedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), hashes, wait,
+                remember);
+    }
+
+    @Bean
+    LoginProtection loginProtection(
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.max-failures-per-account:10}")
+            int perAccount,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.max-failures-per-address:30}")
+            int perAddress,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.lockout:5m}")
+            java.time.Duration lockout,
+            ObjectMapper json, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> metrics) {
+        return new LoginProtection(new LoginThrottle(perAccount, perAddress, lockout, java.time.Clock.systemUTC()),
+                new ProblemResponses(json), metrics);
+    }
+
+    /** Runs inside the security chain only (added there), not as a servlet filter of its own. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginProtection> loginProtectionRegistration(
+            LoginProtection filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
@@ -65,11 +95,17 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain trackerSecurityFilterChain(HttpSecurity http, ObjectMapper json,
                                                    TrackerSecurityProperties props,
-                                                   ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                                   ObjectProvider<JwtDecoder> jwtDecoder,
+                                                   LoginProtection loginProtection) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            if (wantsHtml(request)) {
+            if (e instanceof GuardedPasswordEncoder.BusyException) {
+                response.setHeader("Retry-After", "1");
+                problems.write(request, response, org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        java.net.URI.create("https://campaign-tracker/problems/login-busy"), "服务繁忙",
+                        "同时进行的登录校验已达上限，请 1 秒后重试");
+            } else if (wantsHtml(request)) {
                 loginPage.commence(request, response, e);
             } else {
                 problems.unauthenticated(request, response);
@@ -92,6 +128,8 @@ public class SecurityConfiguration {
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                 .defaultSuccessUrl("/", false).failureUrl(LOGIN_PAGE + "?error").permitAll());
+        http.addFilterBefore(loginProtection,
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"));
         http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         if (jwtDecoder.getIfAvailable() != null) {
