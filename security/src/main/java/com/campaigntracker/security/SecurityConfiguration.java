@@ -30,7 +30,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
 @org.springframework.context.annotation.Import({ProblemErrorController.class, ContainerConfiguration.class,
-        CsrfTokenController.class})
+        CsrfTokenController.class, PasswordChange.class})
 @org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
@@ -87,16 +87,18 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AccountDirectory accountDirectory(TrackerSecurityProperties props, TrackerMongo mongo, PasswordEncoder encoder) {
+    AccountDirectory accountDirectory(TrackerSecurityProperties props, TrackerMongo mongo, PasswordEncoder encoder,
+                                      com.campaigntracker.eventstore.TrackerMongoProperties store) {
         return new AccountDirectory(props.getUsers(), mongo.database().getCollection("accounts"), encoder,
-                System.out);
+                System.out, java.nio.file.Path.of(store.dataDir()));
     }
 
     @Bean
     SecurityFilterChain trackerSecurityFilterChain(HttpSecurity http, ObjectMapper json,
                                                    TrackerSecurityProperties props,
                                                    ObjectProvider<JwtDecoder> jwtDecoder,
-                                                   LoginProtection loginProtection) throws Exception {
+                                                   LoginProtection loginProtection,
+                                                   PasswordChange passwordChange) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
@@ -116,9 +118,11 @@ public class SecurityConfiguration {
 
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error", CsrfTokenController.PATH,
+                        PasswordChange.PAGE,
                         "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                .requestMatchers(HttpMethod.POST, PasswordChange.PATH).authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/enrollments/*").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/activities").hasAnyRole(reporters)
@@ -130,6 +134,8 @@ public class SecurityConfiguration {
                 .defaultSuccessUrl("/", false).failureUrl(LOGIN_PAGE + "?error").permitAll());
         http.addFilterBefore(loginProtection,
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(passwordChange.gate(problems),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"));
         http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         if (jwtDecoder.getIfAvailable() != null) {
