@@ -101,7 +101,7 @@ public final class ProductProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
             }
