@@ -35,15 +35,19 @@ public final class RequestText {
                 return raw == null ? null : clean(field == null ? "value" : field, raw, districts);
             }
         });
-        NumberDeserializers.DoubleDeserializer doubles = new NumberDeserializers.DoubleDeserializer(Double.class, null) {
+        module.addDeserializer(Double.class, withoutNegativeZero(Double.class, null));
+        module.addDeserializer(Double.TYPE, withoutNegativeZero(Double.TYPE, 0.0));
+        return module;
+    }
+
+    private static NumberDeserializers.DoubleDeserializer withoutNegativeZero(Class<Double> type, Double empty) {
+        return new NumberDeserializers.DoubleDeserializer(type, empty) {
             @Override
             public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 Double v = super.deserialize(p, ctxt);
-                return v != null && v == 0.0 ? Double.valueOf(0.0) : v; // -0.0 == 0.0
+                return v != null && v == 0.0 ? Double.valueOf(0.0) : v; // -0.0 == 0.0 holds
             }
         };
-        module.addDeserializer(Double.class, doubles);
-        return module;
     }
 
     static String clean(String field, String raw, Districts districts) {
