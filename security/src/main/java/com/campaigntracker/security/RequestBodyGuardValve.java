@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RequestBodyGuardValve extends ValveBase {
     static final URI TOO_MANY_UPLOADS = URI.create("https://campaign-tracker/problems/too-many-uploads");
 
+    private static final long DRAIN_MAX = 1024 * 1024;
+
     private final int limit;
     private final ProblemResponses problems;
     private final ConcurrentHashMap<String, Integer> receiving = new ConcurrentHashMap<>();
@@ -54,12 +56,43 @@ final class RequestBodyGuardValve extends ValveBase {
                 release(address);
             }
         }
-        if (!request.isAsync() && response.getStatus() >= 400) {
-            AtomicBoolean fullyRead = new AtomicBoolean(true);
-            request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-            if (!fullyRead.get()) {
-                closeWithoutReading(request);
+        if (!request.isAsync() && response.getStatus() >= 400 && !fullyRead(request)
+                && !readWhatHasArrived(request)) {
+            closeWithoutReading(request);
+        }
+    }
+
+    private static boolean fullyRead(Request request) {
+        AtomicBoolean fullyRead = new AtomicBoolean(true);
+        request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
+        return fullyRead.get();
+    }
+
+    /**
+     * Reads, without waiting, the part of the body already received (up to {@link #DRAIN_MAX}). A body that has
+     * fully arrived is so consumed and the connection stays open: closing a socket with unread input resets it,
+     * and the client could lose the response it has not read yet.
+     */
+    private static boolean readWhatHasArrived(Request request) {
+        try {
+            java.io.InputStream in = request.getInputStream();
+            org.apache.coyote.Request coyote = request.getCoyoteRequest();
+            byte[] buf = new byte[8192];
+            long drained = 0;
+            while (drained < DRAIN_MAX) {
+                coyote.action(ActionCode.AVAILABLE, Boolean.TRUE); // a non-blocking read from the socket
+                if (coyote.getAvailable() <= 0) {
+                    break;
+                }
+                int n = in.read(buf, 0, (int) Math.min(buf.length, Math.max(1, coyote.getAvailable())));
+                if (n < 0) {
+                    break;
+                }
+                drained += n;
             }
+            return fullyRead(request);
+        } catch (IOException | IllegalStateException e) {
+            return false;
         }
     }
 

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "tracker.security.users[0].username=coord", "tracker.security.users[0].password={noop}coord-pw",
                 "tracker.security.users[0].roles=COORDINATOR",
                 "tracker.limits.uploads-per-address=2", "tracker.limits.body-deadline=2s",
+                "tracker.limits.body-read-timeout=60s",
                 "server.forward-headers-strategy=native"})
 class ContainerLimitsTest {
     private static final String BASIC = "Basic " + Base64.getEncoder()
@@ -54,8 +55,8 @@ class ContainerLimitsTest {
 
     @Test
     void aRefusedRequestIsAnsweredAndClosedWithoutWaitingForItsBody() throws Exception {
-        // patience far below the 10 s the container would wait for the rest of a body
-        try (RawHttp anonymous = new RawHttp(port, 3_000)) {
+        // patience far below the 60 s the container would wait here for the rest of a body
+        try (RawHttp anonymous = new RawHttp(port, 20_000)) {
             RawHttp.Response r = anonymous.send(post(null, 500)).readToEnd();
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.head()).contains("content-type: application/problem+json");
