@@ -4,6 +4,7 @@
 (实践所, enrolled), campaign h-camp (active, 海淀区, period around today), activity h-act-1 recorded by h-suo.
 Dates are written relative to today as tokens {today+N} that the test resolves; {huge} stands for a
 100,000-character string and {bigbody} for a 2 MB JSON body. Deterministic: no randomness."""
+import base64
 import json
 
 OUT = []
@@ -149,6 +150,37 @@ add("DELETE", "/api/campaigns/h-camp/activities/h-act-1?reason=" + "x" * 5000, w
 add("DELETE", "/api/campaigns/h-camp/activities/h-act-1?reason[$ne]=x", why="operator in query parameter")
 add("DELETE", "/api/campaigns/h-camp/activities/h-act-missing?reason=x", why="unknown activity")
 add("POST", "/api/campaigns/h-camp/activities", raw="{bigbody}", why="2 MB body (expanded by the test)")
+
+# Issue 16, finding 6: text that passes a length check but is not what it looks like.
+LOOKS_VALID = [("a\\ud800b", "lone high surrogate"), ("a\\udc00", "lone low surrogate"),
+               ("\\u200b\\u200b", "zero-width spaces only"), ("\\u3164", "Hangul filler only"),
+               ("\\ufeff \\u2060", "BOM and word joiner only"), ("abc\\u202eexe", "right-to-left override"),
+               ("\\u2067名称\\u2069", "bidi isolate"), ("a\\u200fb", "right-to-left mark")]
+for text, why in LOOKS_VALID:
+    unit = json.dumps(unit_ok, ensure_ascii=False).replace('"新单位"', '"' + text + '"')
+    add("POST", "/api/units", raw=unit, why=f"{why} in name")
+    add("POST", "/api/units/h-suo/rename", raw='{"name": "' + text + '"}', why=f"{why} in rename")
+    camp = json.dumps(campaign_ok, ensure_ascii=False).replace('"学雷锋志愿服务月"', '"' + text + '"')
+    add("POST", "/api/campaigns", raw=camp, why=f"{why} in campaign title")
+    act = json.dumps(activity_ok, ensure_ascii=False).replace('"清洁"', '"' + text + '"')
+    add("POST", "/api/campaigns/h-camp/activities", raw=act, why=f"{why} in activity title")
+for district in ["海淀", "Haidian", "北京市海淀区", "海淀区\u200b海淀", "海淀区 2", "全国", "海\u200b淀区"]:
+    add("POST", "/api/units", body=dict(unit_ok, district=district, parentUnitId=None), why=f"district {district!r}")
+    add("POST", "/api/campaigns", body=dict(campaign_ok, district=district), why=f"district {district!r}")
+# overlong UTF-8 (C0 AF would decode to "/") and other malformed byte sequences, sent as bytes
+for bad, why in [(b"\xc0\xaf", "overlong slash"), (b"\xe0\x80\xaf", "overlong 3-byte slash"),
+                 (b"\xed\xa0\x80", "UTF-8 encoded surrogate"), (b"\xff", "byte 0xFF"), (b"\xe4\xb8", "truncated")]:
+    body = json.dumps(unit_ok, ensure_ascii=False).replace('"新单位"', '"a@@b"').encode("utf-8").replace(b"@@", bad)
+    add("POST", "/api/units", why=f"{why} in name")
+    OUT[-1]["rawBase64"] = base64.b64encode(body).decode("ascii")
+
+# Issue 16, finding 7: what Tomcat refuses before the application sees it, still problem+json.
+for path in ["/api/units%2Fh-suo/rename", "/api/units/h-suo%2Frename", "/api/units/%00/rename",
+             "/api/campaigns/h-camp/activities%00", "/api/campaigns/h-camp%2F..%2F/activities",
+             "/api/campaigns/%c0%af/activities"]:
+    add("POST", path, body={"name": "x"}, why="malformed URL")
+add("POST", "/api/units", body=unit_ok, why="20 KB header (expanded by the test)")
+OUT[-1]["headers"] = {"X-Padding": "{bigheader}"}
 
 with open("requests.jsonl", "w", encoding="utf-8") as f:
     for entry in OUT:

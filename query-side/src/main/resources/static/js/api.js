@@ -1,5 +1,5 @@
 // Every call to the Campaign Tracker API goes through this module: the session cookie rides along
-// (same origin), writes carry the CSRF token from the XSRF-TOKEN cookie when there is one, and a 401 sends the
+// (same origin), writes carry the session's CSRF token (fetched once from /csrf), and a 401 sends the
 // user to the sign-in page. A different base URL or another credential is added here, in request().
 
 const BASE = '';
@@ -28,16 +28,21 @@ function withPosition(path, usePosition) {
   return path + (path.includes('?') ? '&' : '?') + 'minPosition=' + encodeURIComponent(lastPosition);
 }
 
-/** The CSRF token a signed-in session gets as the XSRF-TOKEN cookie; sent back on every write. */
-function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return m ? decodeURIComponent(m[1]) : null;
+/** The CSRF token of this session (held by the server in the session), sent back on every write. */
+let csrf = null;
+
+async function csrfToken() {
+  if (!csrf) {
+    const r = await fetch(BASE + '/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    csrf = r.ok ? await r.json() : null;
+  }
+  return csrf;
 }
 
 async function request(method, path, body, { usePosition = true } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  const csrf = method === 'GET' ? null : csrfToken();
-  if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+  const token = method === 'GET' ? null : await csrfToken();
+  if (token) headers[token.headerName] = token.token;
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

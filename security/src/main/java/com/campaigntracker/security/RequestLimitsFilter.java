@@ -34,11 +34,14 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
 
     private final long maxBody;
+    private final long bodyDeadlineNanos;
     private final Semaphore expensive;
     private final ProblemResponses problems;
 
-    RequestLimitsFilter(DataSize maxBody, int expensiveQueries, ProblemResponses problems) {
+    RequestLimitsFilter(DataSize maxBody, java.time.Duration bodyDeadline, int expensiveQueries,
+                        ProblemResponses problems) {
         this.maxBody = maxBody.toBytes();
+        this.bodyDeadlineNanos = bodyDeadline.toNanos();
         this.expensive = new Semaphore(Math.max(0, expensiveQueries));
         this.problems = problems;
     }
@@ -53,7 +56,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                     "请求体 " + length + " 字节，超过上限 " + maxBody + " 字节（" + maxBody / 1024 + " KB），请精简后重试");
             return;
         }
-        HttpServletRequest bounded = length < 0 && hasBody(request) ? new Bounded(request, maxBody) : request;
+        HttpServletRequest bounded = length > 0 || hasBody(request)
+                ? new Bounded(request, maxBody, System.nanoTime() + bodyDeadlineNanos) : request;
         if (!isExpensive(request)) {
             chain.doFilter(bounded, response);
             return;
@@ -90,14 +94,19 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         return false;
     }
 
-    /** A request whose body stream fails once more than {@code max} bytes were read. */
+    /**
+     * A request whose body stream fails once more than {@code max} bytes were read, or once the body is still
+     * arriving at {@code deadline} (a client trickling a byte at a time would otherwise hold a thread for hours).
+     */
     private static final class Bounded extends HttpServletRequestWrapper {
         private final long max;
+        private final long deadline;
         private ServletInputStream stream;
 
-        Bounded(HttpServletRequest request, long max) {
+        Bounded(HttpServletRequest request, long max, long deadline) {
             super(request);
             this.max = max;
+            this.deadline = deadline;
         }
 
         @Override
@@ -110,18 +119,14 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                     @Override
                     public int read() throws IOException {
                         int b = in.read();
-                        if (b >= 0) {
-                            count(1);
-                        }
+                        count(b >= 0 ? 1 : 0);
                         return b;
                     }
 
                     @Override
                     public int read(byte[] buf, int off, int len) throws IOException {
                         int n = in.read(buf, off, len);
-                        if (n > 0) {
-                            count(n);
-                        }
+                        count(Math.max(n, 0));
                         return n;
                     }
 
@@ -129,6 +134,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                         read += n;
                         if (read > max) {
                             throw new IOException("请求体超过上限 " + max + " 字节");
+                        }
+                        if (System.nanoTime() - deadline > 0 && !in.isFinished()) {
+                            throw new IOException("请求体接收超时");
                         }
                     }
 

@@ -2,10 +2,7 @@ package com.campaigntracker.security;
 
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,13 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.IOException;
 
 /**
  * Who may do what. The UI signs in with a form (session + CSRF cookie for its fetch calls); API clients use
@@ -37,7 +29,8 @@ import java.io.IOException;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
-@org.springframework.context.annotation.Import({ProblemErrorController.class, WebOperationsConfiguration.class})
+@org.springframework.context.annotation.Import({ProblemErrorController.class, WebOperationsConfiguration.class,
+        ContainerConfiguration.class, CsrfTokenController.class, PasswordChange.class})
 @org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
@@ -48,33 +41,73 @@ public class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-body-size:256KB}")
             org.springframework.util.unit.DataSize maxBody,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
-            int expensiveQueries, ObjectMapper json) {
+            int expensiveQueries, ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.body-deadline:15s}")
+            java.time.Duration bodyDeadline) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestLimitsFilter(maxBody, expensiveQueries, new ProblemResponses(json)));
+                new RequestLimitsFilter(maxBody, bodyDeadline, expensiveQueries, new ProblemResponses(json)));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
     }
 
+    /** Password checks bounded in concurrency, correct Basic credentials remembered briefly (README "Accounts"). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.concurrent-hashes:2}")
+            int hashes,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.hash-wait:2s}")
+            java.time.Duration wait,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.remember-credentials:5m}")
+            java.time.Duration remember) {
+        return new GuardedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), hashes, wait,
+                remember);
     }
 
     @Bean
-    AccountDirectory accountDirectory(TrackerSecurityProperties props, TrackerMongo mongo, PasswordEncoder encoder) {
+    LoginProtection loginProtection(
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.max-failures-per-account:10}")
+            int perAccount,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.max-failures-per-address:30}")
+            int perAddress,
+            @org.springframework.beans.factory.annotation.Value("${tracker.security.login.lockout:5m}")
+            java.time.Duration lockout,
+            ObjectMapper json, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> metrics) {
+        return new LoginProtection(new LoginThrottle(perAccount, perAddress, lockout, java.time.Clock.systemUTC()),
+                new ProblemResponses(json), metrics);
+    }
+
+    /** Runs inside the security chain only (added there), not as a servlet filter of its own. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginProtection> loginProtectionRegistration(
+            LoginProtection filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    AccountDirectory accountDirectory(TrackerSecurityProperties props, TrackerMongo mongo, PasswordEncoder encoder,
+                                      com.campaigntracker.eventstore.TrackerMongoProperties store) {
         return new AccountDirectory(props.getUsers(), mongo.database().getCollection("accounts"), encoder,
-                System.out);
+                System.out, java.nio.file.Path.of(store.dataDir()));
     }
 
     @Bean
     SecurityFilterChain trackerSecurityFilterChain(HttpSecurity http, ObjectMapper json,
                                                    TrackerSecurityProperties props,
-                                                   ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                                   ObjectProvider<JwtDecoder> jwtDecoder,
+                                                   LoginProtection loginProtection,
+                                                   PasswordChange passwordChange) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            if (wantsHtml(request)) {
+            if (e instanceof GuardedPasswordEncoder.BusyException) {
+                response.setHeader("Retry-After", "1");
+                problems.write(request, response, org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        java.net.URI.create("https://campaign-tracker/problems/login-busy"), "服务繁忙",
+                        "同时进行的登录校验已达上限，请 1 秒后重试");
+            } else if (wantsHtml(request)) {
                 loginPage.commence(request, response, e);
             } else {
                 problems.unauthenticated(request, response);
@@ -86,11 +119,13 @@ public class SecurityConfiguration {
         String[] readers = {Role.COORDINATOR.name(), Role.ADMIN.name(), Role.UNIT.name(), Role.LEADER.name()};
 
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error",
+                .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error", CsrfTokenController.PATH,
+                        PasswordChange.PAGE,
                         "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.MONITOR.name())
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(readers)
+                .requestMatchers(HttpMethod.POST, PasswordChange.PATH).authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/enrollments/*").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/activities").hasAnyRole(reporters)
@@ -100,6 +135,10 @@ public class SecurityConfiguration {
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                 .defaultSuccessUrl("/", false).failureUrl(LOGIN_PAGE + "?error").permitAll());
+        http.addFilterBefore(loginProtection,
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(passwordChange.gate(problems),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"));
         http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         if (jwtDecoder.getIfAvailable() != null) {
@@ -118,13 +157,17 @@ public class SecurityConfiguration {
                         problems.forbidden(request, response);
                     }
                 }));
-        // The UI reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN; API clients carrying their own
-        // Authorization header are not exposed to cross-site request forgery.
+        // The CSRF token lives in the session (the UI fetches it from GET /csrf and sends it as X-XSRF-TOKEN): a cookie
+        // another site managed to set proves nothing. A request with an Authorization header is authenticated by that
+        // header alone — never by the session cookie riding along — so it needs no token.
+        org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository csrfTokens =
+                new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+        csrfTokens.setHeaderName(CsrfTokenController.HEADER);
         http.csrf(csrf -> csrf
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRepository(csrfTokens)
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
-        http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+                .ignoringRequestMatchers(SessionUnlessAuthorizationHeader::carriesCredentials));
+        http.securityContext(context -> context.securityContextRepository(SessionUnlessAuthorizationHeader.create()));
         return http.build();
     }
 
@@ -141,17 +184,5 @@ public class SecurityConfiguration {
     private static boolean wantsHtml(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
-    }
-
-    /** Makes the deferred CSRF token materialise, so the cookie reaches the browser on its first page. */
-    static final class CsrfCookieFilter extends OncePerRequestFilter {
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-                token.getToken();
-            }
-            chain.doFilter(request, response);
-        }
     }
 }

@@ -41,6 +41,11 @@ class SecuredTestApplication {
             return actor();
         }
 
+        @PostMapping("/api/units")
+        String register(@org.springframework.web.bind.annotation.RequestBody String body) {
+            return actor() + "/" + body.length();
+        }
+
         @GetMapping("/api/admin/projections")
         String admin() {
             return actor();

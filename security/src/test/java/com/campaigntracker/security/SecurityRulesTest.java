@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -133,32 +132,10 @@ class SecurityRulesTest {
     }
 
     @Test
-    void formLoginGivesASessionWhoseWritesNeedTheCsrfToken() throws Exception {
-        MvcResult page = mvc.perform(get("/login.html")).andReturn();
-        Cookie csrf = page.getResponse().getCookie("XSRF-TOKEN");
-        assertThat(csrf).isNotNull();
-
-        MvcResult login = mvc.perform(post("/login").cookie(csrf)
-                        .param("username", "coord").param("password", "coord-pw").param("_csrf", csrf.getValue()))
-                .andExpect(status().isFound())
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        assertThat(session).isNotNull();
-
-        MvcResult afterLogin = mvc.perform(get("/api/campaigns").session(session))
-                .andExpect(status().isOk()).andReturn();
-        Cookie fresh = afterLogin.getResponse().getCookie("XSRF-TOKEN");
-        Cookie token = fresh != null ? fresh : csrf;
-        mvc.perform(post("/api/campaigns").session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/campaigns").session(session).cookie(token).header("X-XSRF-TOKEN", token.getValue()))
-                .andExpect(status().isOk()).andExpect(content().string("coord/COORDINATOR/null/null"));
-    }
-
-    @Test
     void aBadFormLoginReturnsToTheLoginPageWithAnError() throws Exception {
-        Cookie csrf = mvc.perform(get("/login.html")).andReturn().getResponse().getCookie("XSRF-TOKEN");
-        mvc.perform(post("/login").cookie(csrf)
-                        .param("username", "coord").param("password", "wrong").param("_csrf", csrf.getValue()))
+        MockHttpSession anonymous = new MockHttpSession();
+        mvc.perform(post("/login").session(anonymous).param("username", "coord").param("password", "wrong")
+                        .param("_csrf", SessionSafetyTest.csrf(mvc, anonymous)))
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login.html?error")));
     }

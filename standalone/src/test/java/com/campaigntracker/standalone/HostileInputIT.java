@@ -48,7 +48,7 @@ class HostileInputIT {
             long eventsBefore = mongo.getDatabase("campaign_tracker").getCollection("events").countDocuments();
 
             List<JsonNode> corpus = corpus();
-            assertThat(corpus).hasSizeGreaterThanOrEqualTo(500);
+            assertThat(corpus).hasSizeGreaterThanOrEqualTo(750);
             Map<Integer, Integer> histogram = new TreeMap<>();
             List<String> failures = new ArrayList<>();
             for (JsonNode entry : corpus) {
@@ -106,7 +106,14 @@ class HostileInputIT {
                 .header("Authorization", AUTH)
                 .header("Content-Type", entry.get("contentType").asText());
         String method = entry.get("method").asText();
-        if (entry.has("raw")) {
+        if (entry.has("headers")) {
+            entry.get("headers").fields().forEachRemaining(h -> request.header(h.getKey(),
+                    h.getValue().asText().replace("{bigheader}", "x".repeat(20_000))));
+        }
+        if (entry.has("rawBase64")) {
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(
+                    java.util.Base64.getDecoder().decode(entry.get("rawBase64").asText())));
+        } else if (entry.has("raw")) {
             request.method(method, HttpRequest.BodyPublishers.ofString(expand(entry.get("raw").asText())));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());

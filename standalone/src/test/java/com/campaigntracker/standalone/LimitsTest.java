@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The limits of the README's "Limits" section, each with a real request: oversized bodies (413), saturated
  * expensive queries (429 with Retry-After; the concurrency is set to 0 here so saturation needs no timing), paging
- * bounds (400), oversized headers (refused by Tomcat) — all problem+json where the application answers, and
- * nothing is stored.
+ * bounds (400), oversized headers (refused by Tomcat, problem+json too), the public health probes — and nothing is
+ * stored.
  */
 @SpringBootTest(classes = TrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tracker.limits.expensive-query-concurrency=0")
@@ -97,6 +97,15 @@ class LimitsTest {
         HttpResponse<String> hugeHeader = http.send(request("/api/units", ProductProcess.ADMIN_BASIC)
                 .header("X-Padding", "x".repeat(20_000)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hugeHeader.statusCode()).isIn(400, 431);
+        assertThat(hugeHeader.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        // liveness and readiness groups, public like /actuator/health
+        for (String probe : java.util.List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + probe)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(probe).isEqualTo(200);
+            assertThat(r.body()).as(probe).contains("UP");
+        }
 
         assertThat(env.getProperty("server.tomcat.connection-timeout")).isEqualTo("20s");
         assertThat(env.getProperty("spring.mvc.async.request-timeout")).isEqualTo("30m");

@@ -66,6 +66,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof RuleViolation rule) { // raised while reading the body (RequestText)
+                return ruleViolation(rule);
+            }
+        }
         Throwable cause = e.getCause();
         String field = cause instanceof JsonMappingException m ? path(m) : null;
         String detail;

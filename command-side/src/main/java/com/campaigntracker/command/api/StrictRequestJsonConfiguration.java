@@ -21,12 +21,17 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictRequestJsonConfiguration implements WebMvcConfigurer {
+    private final Districts districts;
+
+    public StrictRequestJsonConfiguration(Districts districts) {
+        this.districts = districts;
+    }
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                ObjectMapper strict = strict(json.getObjectMapper());
+                ObjectMapper strict = strict(json.getObjectMapper()).registerModule(RequestText.module(districts));
                 json.registerObjectMappersForType(CommandRequest.class,
                         mappers -> mappers.put(MediaType.APPLICATION_JSON, strict));
             }

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +43,9 @@ public class ProgressStreamController implements SmartLifecycle {
     /** Last seen change marker per subscribed campaign (cross-replica poll). */
     private final Map<String, String> markers = new ConcurrentHashMap<>();
 
-    record Subscriber(SseEmitter emitter, int silentDays) {
+    private final LiveSenders senders = new LiveSenders(32, java.time.Duration.ofSeconds(5));
+
+    record Subscriber(SseEmitter emitter, int silentDays, LiveSenders.Sender sender) {
     }
 
     public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
@@ -73,14 +74,15 @@ public class ProgressStreamController implements SmartLifecycle {
         int silent = Params.range("silentDays", silentDays, 7, 1, 366);
         repository.campaign(id); // 404 for an unknown campaign
         SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
-        Subscriber sub = new Subscriber(emitter, silent);
-        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sub);
         Runnable remove = () -> {
             Set<Subscriber> set = subscribers.get(id);
             if (set != null) {
-                set.remove(sub);
+                set.removeIf(s -> s.emitter() == emitter);
             }
         };
+        // opened on this (the request) thread: see LiveSenders.open
+        Subscriber sub = new Subscriber(emitter, silent, senders.open(emitter, remove));
+        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sub);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
@@ -135,6 +137,10 @@ public class ProgressStreamController implements SmartLifecycle {
             // keep the old marker: the next poll pushes again
         }
         for (Subscriber s : set) {
+            if (s.sender().isCut()) {
+                set.remove(s);
+                continue;
+            }
             try {
                 send(campaignId, s, view(campaignId, s.silentDays()));
             } catch (RuntimeException e) {
@@ -168,9 +174,7 @@ public class ProgressStreamController implements SmartLifecycle {
     }
 
     private void send(String campaignId, Subscriber s, LiveProgress progress) {
-        try {
-            s.emitter().send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
+        if (!s.sender().offer(progress)) {
             Set<Subscriber> set = subscribers.get(campaignId);
             if (set != null) {
                 set.remove(s);
@@ -212,5 +216,6 @@ public class ProgressStreamController implements SmartLifecycle {
     @PreDestroy
     void shutdownPusher() {
         pusher.shutdownNow();
+        senders.shutdown();
     }
 }
