@@ -87,6 +87,9 @@ public class SecurityConfiguration {
                 .requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                // 简报: coordinators and leaders draft and read; whether a leader may issue is the controller's call
+                .requestMatchers("/api/briefings", "/api/briefings/**").hasAnyRole(Role.COORDINATOR.name(),
+                        Role.ADMIN.name(), Role.LEADER.name())
                 .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/enrollments/*").hasAnyRole(reporters)

@@ -52,6 +52,14 @@ public abstract class ApiTestSupport {
         registry.add("tracker.security.users[0].username", () -> "coordinator");
         registry.add("tracker.security.users[0].password", () -> "{noop}coord-pw");
         registry.add("tracker.security.users[0].roles", () -> "COORDINATOR");
+        registry.add("tracker.security.users[1].username", () -> "hd-leader");
+        registry.add("tracker.security.users[1].password", () -> "{noop}leader-pw");
+        registry.add("tracker.security.users[1].roles", () -> "LEADER");
+        registry.add("tracker.security.users[1].district", () -> "海淀区");
+        registry.add("tracker.briefing.offices[0].key", () -> "shoudu");
+        registry.add("tracker.briefing.offices[0].total-issue-base", () -> "2149");
+        registry.add("tracker.briefing.offices[1].key", () -> "haidian");
+        registry.add("tracker.briefing.offices[1].district", () -> "海淀区");
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();
