@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 @ConfigurationProperties("tracker.briefing")
 public class BriefingIssueProperties {
+    static final String DEFAULT_OFFICE = "wenmingban";
     private boolean leadersMayIssue;
     private List<Office> offices = new ArrayList<>();
 
@@ -31,7 +32,13 @@ public class BriefingIssueProperties {
         this.offices = offices;
     }
 
+    /** The configured office of this key; with none configured, the query side's default office. */
     public Optional<Office> office(String key) {
+        if (offices.isEmpty() && DEFAULT_OFFICE.equals(key)) {
+            Office o = new Office();
+            o.setKey(DEFAULT_OFFICE);
+            return Optional.of(o);
+        }
         return offices.stream().filter(o -> o.getKey() != null && o.getKey().equals(key)).findFirst();
     }
 
