@@ -97,7 +97,15 @@ public class BriefingController {
 
     @PostMapping("/drafts")
     @Operation(summary = "起草简报", description = "按范围与截至日期起草:报头、栏目、每区(或每项活动)一段、来源、版记、附表")
-    public Briefing draft(@RequestBody DraftRequest request) {
+    public Briefing draft(@RequestBody DraftRequest request,
+                          @RequestParam(required = false) @Schema(description = "等读模型追上该事件位置(≤5 秒)")
+                          Long minPosition) {
+        if (minPosition != null) {
+            if (minPosition < 0) {
+                throw ApiException.badRequest("参数 minPosition 无效: 须为非负整数");
+            }
+            source.awaitPosition(minPosition);
+        }
         LocalDate today = LocalDate.now(clock);
         Scope scope = request.scope() == null ? new Scope(null, null, null, null) : request.scope();
         LocalDate asOf = request.asOf() == null ? today : request.asOf();

@@ -6,6 +6,7 @@ import com.campaigntracker.query.briefing.CampaignFigures.MetricPace;
 import com.campaigntracker.query.briefing.CampaignFigures.Totals;
 import com.campaigntracker.query.briefing.CampaignFigures.UnitFigures;
 import com.campaigntracker.query.briefing.CampaignFigures.UnitRef;
+import com.campaigntracker.query.admin.ProjectionMonitor;
 import com.campaigntracker.query.campaigns.CampaignQueryController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,11 +28,22 @@ public class BriefingFigureSource {
     static final int SILENT_DAYS = 7;
 
     private final CampaignQueryController campaigns;
+    private final ProjectionMonitor monitor;
     private final ObjectMapper json;
 
-    public BriefingFigureSource(CampaignQueryController campaigns, ObjectMapper json) {
+    public BriefingFigureSource(CampaignQueryController campaigns, ProjectionMonitor monitor, ObjectMapper json) {
         this.campaigns = campaigns;
+        this.monitor = monitor;
         this.json = json;
+    }
+
+    /** Read-your-writes for a draft: waits (at most 5 s) until the projections have passed {@code position}. */
+    public void awaitPosition(long position) {
+        try {
+            monitor.awaitPosition(position, java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<CampaignSummary> campaigns() {
