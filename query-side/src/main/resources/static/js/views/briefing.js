@@ -71,6 +71,8 @@ export async function render(app) {
     });
   });
 
+  const mayIssue = (key) => offices.some((o) => o.key === key && o.mayIssue);
+
   function exact(f) {
     return `精确数字：场次 ${num(f.sessions, 0)}，志愿者 ${num(f.participations, 0)} 人次，服务时长 ${num(f.serviceHours, 1)} 小时，`
       + `受益 ${num(f.beneficiaries, 0)} 人次；报到单位 ${f.enrolledUnits}，报送单位 ${f.reportingUnits}`;
@@ -107,7 +109,10 @@ export async function render(app) {
       field('栏目', input(draft.column, (x) => { draft.column = x; }, { name: 'column' })),
       sections,
       h('div', { class: 'actions' },
-        h('button', { class: 'btn primary', id: 'briefing-issue', type: 'button', onclick: issue }, '印发'),
+        h('button', {
+          class: 'btn primary', id: 'briefing-issue', type: 'button', onclick: issue, disabled: !mayIssue(draft.office),
+          title: mayIssue(draft.office) ? null : '当前账号不能以该印发单位印发简报',
+        }, '印发'),
         h('button', { class: 'btn', id: 'briefing-draft-docx', type: 'button', onclick: download('docx') }, '草稿 Word'),
         h('button', { class: 'btn', id: 'briefing-draft-pdf', type: 'button', onclick: download('pdf') }, '草稿 PDF'),
         h('button', { class: 'btn', id: 'briefing-print', type: 'button', onclick: () => { renderPrint(); window.print(); } }, '打印'))));

@@ -47,7 +47,12 @@ public final class ProductProcess implements AutoCloseable {
             cmd.addAll(List.of(extraArgs));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ProductProcess product = new ProductProcess(dataDir, httpPort, mongoPort, log, p);
-            product.awaitHealthy();
+            try {
+                product.awaitHealthy();
+            } catch (RuntimeException notHealthy) {
+                p.destroyForcibly(); // not left running behind a failed test
+                throw notHealthy;
+            }
             return product;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +106,8 @@ public final class ProductProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        // generous: on a shared, loaded 2-core machine the product has taken 90 s to start
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("product exited early; log:\n" + Files.readString(log));
             }

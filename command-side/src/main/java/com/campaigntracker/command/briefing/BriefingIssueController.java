@@ -16,6 +16,7 @@ import com.campaigntracker.shared.briefing.BriefingText.Section;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,12 +46,15 @@ public class BriefingIssueController {
 
     private final CommandDispatcher commands;
     private final BriefingIssueProperties properties;
+    private final boolean leadersMayIssue;
     private final Clock clock;
 
     public BriefingIssueController(CommandDispatcher commands, BriefingIssueProperties properties,
+                                   @Value("${tracker.briefing.leaders-may-issue:false}") boolean leadersMayIssue,
                                    ObjectProvider<Clock> clock) {
         this.commands = commands;
         this.properties = properties;
+        this.leadersMayIssue = leadersMayIssue;
         this.clock = clock.getIfUnique(() -> Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 
@@ -102,7 +106,7 @@ public class BriefingIssueController {
         if (actor.actsForAnyUnit()) {
             return;
         }
-        if (!actor.has(Role.LEADER) || !properties.isLeadersMayIssue()) {
+        if (!actor.has(Role.LEADER) || !leadersMayIssue) {
             throw new NotAllowedToIssue("只有协调员可以印发简报" + (actor.has(Role.LEADER)
                     ? "(领导账号可印发须配置 tracker.briefing.leaders-may-issue=true)" : ""));
         }

@@ -7,22 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What issuing needs of {@code tracker.briefing.*}: the offices (key, district, the 总期数 reached before this
- * system) and whether leaders may issue. The query side binds the same prefix for mastheads and footers.
+ * What issuing needs of {@code tracker.briefing.offices}: key, district and the 总期数 reached before this system.
+ * The query side binds the same prefix for mastheads and footers.
  */
 @ConfigurationProperties("tracker.briefing")
 public class BriefingIssueProperties {
     static final String DEFAULT_OFFICE = "wenmingban";
-    private boolean leadersMayIssue;
     private List<Office> offices = new ArrayList<>();
-
-    public boolean isLeadersMayIssue() {
-        return leadersMayIssue;
-    }
-
-    public void setLeadersMayIssue(boolean leadersMayIssue) {
-        this.leadersMayIssue = leadersMayIssue;
-    }
 
     public List<Office> getOffices() {
         return offices;
