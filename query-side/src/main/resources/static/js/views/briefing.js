@@ -43,10 +43,11 @@ export async function render(app) {
 
   const show = () => {
     const kind = form.elements.scopeKind.value;
-    form.querySelector('[data-field=campaignId]').hidden = kind !== 'campaign';
-    form.querySelector('[data-field=district]').hidden = kind !== 'district';
-    form.querySelector('[data-field=from]').hidden = kind === 'campaign';
-    form.querySelector('[data-field=to]').hidden = kind === 'campaign';
+    const showIf = (name, visible) => { form.querySelector(`[data-field=${name}]`).style.display = visible ? '' : 'none'; };
+    showIf('campaignId', kind === 'campaign');
+    showIf('district', kind === 'district');
+    showIf('from', kind !== 'campaign');
+    showIf('to', kind !== 'campaign');
   };
   form.elements.scopeKind.addEventListener('change', show);
   show();
