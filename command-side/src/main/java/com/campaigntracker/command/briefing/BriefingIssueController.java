@@ -10,6 +10,7 @@ import com.campaigntracker.security.CurrentActor;
 import com.campaigntracker.security.Role;
 import com.campaigntracker.shared.briefing.BriefingCommands;
 import com.campaigntracker.shared.briefing.BriefingCommands.IssueBriefing;
+import com.campaigntracker.shared.briefing.BriefingText;
 import com.campaigntracker.shared.briefing.BriefingText.Briefing;
 import com.campaigntracker.shared.briefing.BriefingText.Footer;
 import com.campaigntracker.shared.briefing.BriefingText.Section;
@@ -144,6 +145,13 @@ public class BriefingIssueController {
                     f.sendTo(), f.distributeTo()}) {
                 TextBounds.optional("版记(footer)", line, LINE_MAX);
             }
+        }
+        BriefingText.Scope scope = b.scope();
+        if (scope != null) {
+            if (scope.campaignId() != null) {
+                TextBounds.id("范围活动(scope.campaignId)", scope.campaignId());
+            }
+            TextBounds.optional("范围区(scope.district)", scope.district(), TextBounds.DISTRICT_MAX);
         }
         if (b.asOf() != null) {
             TextBounds.date("截至日期(asOf)", b.asOf());
