@@ -148,6 +148,28 @@ export const api = {
   retractActivity: (id, activityId, reason) =>
     request('DELETE', `/api/campaigns/${enc(id)}/activities/${enc(activityId)}` + query({ reason })),
 
+  // 简报
+  briefingOffices: () => request('GET', '/api/briefings/offices', undefined, { usePosition: false }),
+  draftBriefing: (body) => request('POST', '/api/briefings/drafts', body),
+  issueBriefing: (body) => request('POST', '/api/briefings', body),
+  briefings: (params) => request('GET', '/api/briefings' + query(params), undefined, { usePosition: false }),
+  briefing: (id) => request('GET', `/api/briefings/${enc(id)}`, undefined, { usePosition: false }),
+  /** A draft exported by the server (ext 'docx' or 'pdf'), as a Blob to save. */
+  async exportDraft(body, ext) {
+    const headers = { 'Content-Type': 'application/json' };
+    const csrf = csrfToken();
+    if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+    const response = await fetch(BASE + `/api/briefings/drafts.${ext}`, {
+      method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      let problem = null;
+      try { problem = await response.json(); } catch (e) { problem = null; }
+      throw new ApiError(response.status, problem);
+    }
+    return response.blob();
+  },
+
   // admin
   projections: () => request('GET', '/api/admin/projections', undefined, { usePosition: false }),
   rebuild: () => request('POST', '/api/admin/projections/rebuild', {}),

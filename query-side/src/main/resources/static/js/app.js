@@ -9,6 +9,7 @@ import * as units from './views/units.js';
 import * as report from './views/report.js';
 import * as audit from './views/audit.js';
 import * as admin from './views/admin.js';
+import * as briefing from './views/briefing.js';
 
 const routes = [
   [/^\/?$/, 'overview', () => overview.render],
@@ -19,6 +20,7 @@ const routes = [
   [/^\/units$/, 'units', () => units.render],
   [/^\/report$/, 'report', () => report.render],
   [/^\/admin$/, 'admin', () => admin.render],
+  [/^\/briefings$/, 'briefings', () => briefing.render],
 ];
 
 let cleanup = null;

@@ -124,6 +124,9 @@ public class SecurityConfiguration {
                         "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.MONITOR.name())
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                // 简报: coordinators and leaders draft and read; whether a leader may issue is the controller's call
+                .requestMatchers("/api/briefings", "/api/briefings/**").hasAnyRole(Role.COORDINATOR.name(),
+                        Role.ADMIN.name(), Role.LEADER.name())
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(readers)
                 .requestMatchers(HttpMethod.POST, PasswordChange.PATH).authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)

@@ -62,6 +62,10 @@ class AuthorizationMatrixTest {
             Persona.UNIT_RIGHT, Persona.UNIT_PARENT);
     /** MONITOR scrapes metrics and reads nothing else. */
     private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS, Persona.MONITOR));
+    private static final Set<Persona> BRIEFING_DRAFTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
+            Persona.LEADER_IN);
+    private static final Set<Persona> BRIEFING_READERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
+            Persona.LEADER_IN, Persona.LEADER_OUT);
     private static final Set<Persona> HAIDIAN_READERS = EnumSet.complementOf(
             EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT, Persona.MONITOR));
 
@@ -154,6 +158,10 @@ class AuthorizationMatrixTest {
                 new Case("retract activity", "DELETE", REPORTERS, 403,
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
+                new Case("draft briefing", "POST", BRIEFING_DRAFTERS, 403, p -> "/api/briefings/drafts?minPosition=" + engine.headPosition(),
+                        p -> Map.of("scope", Map.of("campaignId", "shared"), "asOf", TODAY.toString())),
+                new Case("issue briefing", "POST", WRITERS, 403, p -> "/api/briefings", p -> briefing()),
+                new Case("list briefings", "GET", BRIEFING_READERS, 403, p -> "/api/briefings", p -> null),
                 new Case("list units", "GET", READERS, 403, p -> "/api/units", p -> null),
                 new Case("unit types", "GET", READERS, 403, p -> "/api/unit-types", p -> null),
                 new Case("get unit", "GET", HAIDIAN_READERS, 403, p -> "/api/units/zhan1", p -> null),
@@ -263,6 +271,12 @@ class AuthorizationMatrixTest {
         body.put("serviceHours", 16);
         body.put("beneficiaries", 120);
         return body;
+    }
+
+    private static Map<String, Object> briefing() {
+        return Map.of("office", "wenmingban", "title", "精神文明建设情况简报", "sections",
+                List.of(Map.of("heading", "海淀区扎实开展爱国卫生月。", "paragraphs", List.of("截至今日，全区开展活动2场次。"),
+                        "source", "(海淀区文明办)")), "asOf", TODAY.toString(), "groupBy", "district");
     }
 
     private static Map<String, Object> correction() {

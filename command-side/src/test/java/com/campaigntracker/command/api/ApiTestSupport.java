@@ -57,6 +57,14 @@ public abstract class ApiTestSupport {
         registry.add("tracker.security.users[1].username", () -> "monitor");
         registry.add("tracker.security.users[1].password", () -> "{noop}monitor-pw");
         registry.add("tracker.security.users[1].roles", () -> "MONITOR");
+        registry.add("tracker.security.users[2].username", () -> "hd-leader");
+        registry.add("tracker.security.users[2].password", () -> "{noop}leader-pw");
+        registry.add("tracker.security.users[2].roles", () -> "LEADER");
+        registry.add("tracker.security.users[2].district", () -> "海淀区");
+        registry.add("tracker.briefing.offices[0].key", () -> "shoudu");
+        registry.add("tracker.briefing.offices[0].total-issue-base", () -> "2149");
+        registry.add("tracker.briefing.offices[1].key", () -> "haidian");
+        registry.add("tracker.briefing.offices[1].district", () -> "海淀区");
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();

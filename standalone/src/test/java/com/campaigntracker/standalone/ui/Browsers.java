@@ -56,12 +56,21 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
         return open(name, new Dimension(1366, 1000));
     }
 
+    /** A desktop-sized browser window that saves downloads into {@code downloads} without asking. */
+    WebDriver desktop(String name, Path downloads) {
+        return open(name, new Dimension(1366, 1000), downloads);
+    }
+
     /** A phone-sized browser window (a unit reporting from the field). */
     WebDriver phone(String name) {
         return open(name, new Dimension(390, 844));
     }
 
     private WebDriver open(String name, Dimension size) {
+        return open(name, size, null);
+    }
+
+    private WebDriver open(String name, Dimension size, Path downloads) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile;
         try {
@@ -76,6 +85,12 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false,
+                    "profile.default_content_setting_values.automatic_downloads", 1));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
