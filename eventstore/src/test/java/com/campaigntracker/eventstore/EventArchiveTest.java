@@ -1,5 +1,6 @@
 package com.campaigntracker.eventstore;
 
+import org.threeten.extra.MutableClock;
 import com.campaigntracker.eventstore.EventArchiveException.Reason;
 import com.mongodb.WriteConcern;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,7 +31,7 @@ class EventArchiveTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-01T00:00:00Z"));
+    private final MutableClock clock = MutableClock.of(Instant.parse("2024-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
 
     /** 2,500 events (more than two read windows) in three aggregates, and one gap left by a conflicting append. */
     private void fill(TrackerEventStorageEngine engine) {

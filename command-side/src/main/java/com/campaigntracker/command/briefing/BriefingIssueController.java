@@ -40,10 +40,6 @@ import java.util.List;
 public class BriefingIssueController {
     /** Two people issuing at once clash on the series' stream; each clash is retried on the fresh numbers. */
     static final int ATTEMPTS = 20;
-    static final int MAX_SECTIONS = 100;
-    static final int MAX_PARAGRAPHS = 50;
-    static final int PARAGRAPH_MAX = 10_000;
-    static final int LINE_MAX = 500;
 
     private final CommandDispatcher commands;
     private final BriefingIssueProperties properties;
@@ -68,10 +64,10 @@ public class BriefingIssueController {
             + "同一 briefingId 以相同内容重试不产生新的一期(200)")
     public ResponseEntity<IssuedAnswer> issue(@RequestBody Briefing body) {
         if (body == null) {
-            throw InvalidField.missing("简报");
+            throw InvalidField.missing("briefing");
         }
         Actor actor = CurrentActor.get();
-        String officeKey = TextBounds.id("印发单位(office)", body.office());
+        String officeKey = TextBounds.id("office", body.office());
         BriefingIssueProperties.Office office = properties.office(officeKey)
                 .orElseThrow(() -> new UnknownOffice(officeKey));
         mayIssue(actor, office);
@@ -117,48 +113,15 @@ public class BriefingIssueController {
         }
     }
 
-    /** Bounds of every text; the server keeps its own numbers, date and office key. */
+    /**
+     * The server keeps its own numbers, date and office key; the field rules are the records' constraints, checked
+     * with the command on the bus.
+     */
     static Briefing valid(Briefing b) {
-        String id = b.briefingId() == null ? Answers.newId() : TextBounds.id("简报编号(briefingId)", b.briefingId());
-        String title = TextBounds.required("简报名称(title)", b.title(), TextBounds.TITLE_MAX);
-        TextBounds.optional("印发单位名称(officeName)", b.officeName(), TextBounds.TITLE_MAX);
-        TextBounds.optional("栏目(column)", b.column(), TextBounds.TITLE_MAX);
-        List<Section> sections = b.sections() == null ? List.of() : b.sections();
-        if (sections.isEmpty() || sections.size() > MAX_SECTIONS) {
-            throw new InvalidField("正文段落(sections)", sections.size(), "须有 1 到 " + MAX_SECTIONS + " 节");
-        }
-        for (Section s : sections) {
-            if (s == null) {
-                throw InvalidField.missing("正文段落(sections)");
-            }
-            TextBounds.optional("小标题(heading)", s.heading(), LINE_MAX);
-            TextBounds.optional("来源(source)", s.source(), TextBounds.TITLE_MAX);
-            List<String> paragraphs = s.paragraphs() == null ? List.of() : s.paragraphs();
-            if (paragraphs.size() > MAX_PARAGRAPHS) {
-                throw new InvalidField("段落(paragraphs)", paragraphs.size(), "每节最多 " + MAX_PARAGRAPHS + " 段");
-            }
-            paragraphs.forEach(p -> TextBounds.requiredMultiline("段落(paragraphs)", p, PARAGRAPH_MAX));
-        }
+        String id = b.briefingId() == null ? Answers.newId() : b.briefingId();
+        String title = b.title();
+        List<Section> sections = b.sections();
         Footer f = b.footer();
-        if (f != null) {
-            for (String line : new String[]{f.editor(), f.reviewer(), f.phone(), f.fax(), f.email(), f.reportTo(),
-                    f.sendTo(), f.distributeTo()}) {
-                TextBounds.optional("版记(footer)", line, LINE_MAX);
-            }
-        }
-        BriefingText.Scope scope = b.scope();
-        if (scope != null) {
-            if (scope.campaignId() != null) {
-                TextBounds.id("范围活动(scope.campaignId)", scope.campaignId());
-            }
-            TextBounds.optional("范围区(scope.district)", scope.district(), TextBounds.DISTRICT_MAX);
-        }
-        if (b.asOf() != null) {
-            TextBounds.date("截至日期(asOf)", b.asOf());
-        }
-        if (b.groupBy() != null && !List.of("district", "campaign").contains(b.groupBy())) {
-            throw new InvalidField("分段方式(groupBy)", b.groupBy(), "须为 district 或 campaign");
-        }
         return new Briefing(id, b.office(), b.officeName(), title, null, null, null, b.column(), sections, f,
                 b.appendix(), b.scope(), b.asOf(), b.groupBy());
     }

@@ -35,7 +35,31 @@ public final class FieldLabels {
             Map.entry("serviceHours", "服务时长"),
             Map.entry("beneficiaries", "受益人次"),
             Map.entry("notes", "备注"),
-            Map.entry("reason", "原因"));
+            Map.entry("reason", "原因"),
+            Map.entry("briefing", "简报"),
+            Map.entry("briefing.title", "简报名称"),
+            Map.entry("briefingId", "简报编号"),
+            Map.entry("office", "印发单位"),
+            Map.entry("officeName", "印发单位名称"),
+            Map.entry("column", "栏目"),
+            Map.entry("sections", "正文段落"),
+            Map.entry("heading", "小标题"),
+            Map.entry("paragraphs", "段落"),
+            Map.entry("source", "来源"),
+            Map.entry("footer", "版记"),
+            Map.entry("editor", "责编"),
+            Map.entry("reviewer", "核稿"),
+            Map.entry("phone", "电话"),
+            Map.entry("fax", "传真"),
+            Map.entry("email", "邮箱"),
+            Map.entry("reportTo", "报"),
+            Map.entry("sendTo", "送"),
+            Map.entry("distributeTo", "发"),
+            Map.entry("scope", "范围"),
+            Map.entry("scope.campaignId", "范围活动"),
+            Map.entry("scope.district", "范围区"),
+            Map.entry("asOf", "截至日期"),
+            Map.entry("groupBy", "分段方式"));
 
     private FieldLabels() {
     }

@@ -1,6 +1,7 @@
 package com.campaigntracker.shared.briefing;
 
 import com.campaigntracker.shared.briefing.BriefingText.Briefing;
+import jakarta.validation.Valid;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -20,6 +21,6 @@ public final class BriefingCommands {
      * before this system (from its configuration); {@code issuedOn} is today at the office.
      */
     public record IssueBriefing(@TargetAggregateIdentifier String seriesId, String office, int totalBase,
-                                LocalDate issuedOn, String issuedBy, Briefing briefing) {
+                                LocalDate issuedOn, String issuedBy, @Valid Briefing briefing) {
     }
 }

@@ -13,6 +13,7 @@ import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
 
 /**
  * A text of at most {@link #max()} Unicode code points. Single-line texts may not contain control characters;
@@ -20,7 +21,7 @@ import static java.lang.annotation.ElementType.RECORD_COMPONENT;
  * that is not {@link #blank()} may be left out (null) but not given blank.
  */
 @Constraint(validatedBy = Text.Validator.class)
-@Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT})
+@Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Text {
     String TOO_LONG = "不能超过 %d 个字符";
