@@ -34,10 +34,11 @@ class FieldNamesApiTest extends ApiTestSupport {
     void errorsNameTheFieldAsTheRequestSpelledIt() {
         Answer badNew = assertRejected(400, "invalid-field", "POST", "/api/campaigns", launch("campaignId", "\"a b\""));
         assertThat(badNew.body().path("field").asText()).isEqualTo("campaignId");
-        assertThat(badNew.detail()).contains("campaignId");
+        // the member names the field as the request spelled it; the detail names it by its Chinese label
+        assertThat(badNew.detail()).startsWith("活动编号").doesNotContain("campaignId");
         Answer badOld = assertRejected(400, "invalid-field", "POST", "/api/campaigns", launch("id", "\"a b\""));
         assertThat(badOld.body().path("field").asText()).isEqualTo("id");
-        assertThat(badOld.detail()).contains("字段 id ");
+        assertThat(badOld.detail()).startsWith("活动编号");
 
         Answer notText = assertRejected(400, "invalid-request", "POST", "/api/campaigns", launch("campaignId", "5"));
         assertThat(notText.body().path("field").asText()).isEqualTo("campaignId");
@@ -50,7 +51,7 @@ class FieldNamesApiTest extends ApiTestSupport {
         Answer takenOld = assertRejected(409, "campaign-already-exists", "POST", "/api/campaigns",
                 launch("id", "\"" + taken + "\""));
         assertThat(takenOld.body().path("field").asText()).isEqualTo("id");
-        assertThat(takenOld.detail()).contains("字段 id ");
+        assertThat(takenOld.detail()).startsWith("活动编号");
 
         String both = id("c");
         Answer twice = assertRejected(400, "invalid-field", "POST", "/api/campaigns", """
