@@ -40,6 +40,10 @@ final class ProblemResponses {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
                        String title, String detail) throws IOException {
         ProblemMetrics.tag(request, type);
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // refused before its body was read: the connection is closed rather than the body awaited
+            response.setHeader("Connection", "close");
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

@@ -44,6 +44,7 @@ final class RequestBodyGuardValve extends ValveBase {
         if (counted && receiving.merge(address, 1, Integer::sum) > limit) {
             release(address);
             response.setHeader("Retry-After", "5");
+            response.setHeader("Connection", "close");
             problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_UPLOADS, "请求过多",
                     "来自同一地址、正在上传请求体的请求已达上限 " + limit + " 个，请稍后重试");
             closeWithoutReading(request);
@@ -57,9 +58,21 @@ final class RequestBodyGuardValve extends ValveBase {
             }
         }
         if (!request.isAsync() && response.getStatus() >= 400 && !fullyRead(request)
-                && !readWhatHasArrived(request)) {
+                && !readWhatHasArrived(request) && closeAnnounced(response)) {
             closeWithoutReading(request);
         }
+    }
+
+    /**
+     * A client told nothing keeps using the connection for its next request and finds it closed; so close only a
+     * connection whose response says {@code Connection: close} (set here if it is not yet sent). Otherwise the
+     * container reads the rest, within the body read timeout.
+     */
+    private static boolean closeAnnounced(Response response) {
+        if (!response.isCommitted()) {
+            response.setHeader("Connection", "close");
+        }
+        return "close".equalsIgnoreCase(response.getHeader("Connection"));
     }
 
     private static boolean fullyRead(Request request) {
