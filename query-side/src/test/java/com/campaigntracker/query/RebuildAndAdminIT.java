@@ -1,7 +1,10 @@
 package com.campaigntracker.query;
 
 import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.admin.ReadModelVersion;
 import com.campaigntracker.query.projection.Projector;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.unit.UnitType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +29,33 @@ class RebuildAndAdminIT extends QueryIntegrationTest {
     TrackerMongo mongo;
     @Autowired
     Projector projector;
+    @Autowired
+    ReadModelVersion readModelVersion;
+
+    @Test
+    void aReadModelBuiltByAnOlderReleaseIsRebuiltAndTheCurrentOneIsLeftAlone() {
+        Scenario s = new Scenario(feed);
+        String c = uid("ver");
+        String u = uid("st");
+        s.unit(u, "站", UnitType.PRACTICE_STATION, "通州区", null, at("2025-06-01", 9))
+                .launch(c, "t", "t", null, "2025-07-01", "2025-07-31", null, at("2025-06-30", 9))
+                .record(c, "a1", u, "2025-07-02", "宣讲", f(4, 1, 1, 1), at("2025-07-02", 10));
+        JsonNode before = get("/api/campaigns/" + c + "/progress").body();
+        String since = getRaw("/api/admin/projections").body().get(0).get("since").asText();
+
+        readModelVersion.check(); // recorded at start: nothing to do
+        assertThat(readModelVersion.stored()).isEqualTo(ReadModelVersion.CURRENT);
+        assertThat(getRaw("/api/admin/projections").body().get(0).get("since").asText()).isEqualTo(since);
+
+        mongo.database().getCollection(ReadModelVersion.COLLECTION)
+                .updateOne(Filters.eq("_id", "read-model"), Updates.set("version", ReadModelVersion.CURRENT - 1));
+        readModelVersion.check();
+        assertThat(getRaw("/api/admin/projections").body().get(0).get("since").asText()).isNotEqualTo(since);
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                !getRaw("/api/admin/projections").body().get(0).get("rebuilding").asBoolean());
+        assertThat(readModelVersion.stored()).isEqualTo(ReadModelVersion.CURRENT);
+        assertThat(get("/api/campaigns/" + c + "/progress").body()).isEqualTo(before);
+    }
 
     @Test
     void aFullReplayGivesByteForByteTheSameReadModelAsTheIncrementalBuild() {
