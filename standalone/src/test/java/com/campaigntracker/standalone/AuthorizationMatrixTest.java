@@ -135,8 +135,10 @@ class AuthorizationMatrixTest {
     @Test
     @Order(1)
     void aDistrictReaderSeesOnlyItsOwnDistrictsUnitsInACityWideCampaign() throws Exception {
-        coordinator("POST", "/api/units", unit("cy-zhan", "朝阳门社区实践站", "实践站", null, "朝阳区"));
-        coordinator("POST", "/api/units", unit("cy-quiet", "三里屯社区实践站", "实践站", null, "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-c", "朝阳区新时代文明实践中心", "实践中心", null, "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-suo", "朝外街道实践所", "实践所", "cy-c", "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-zhan", "朝阳门社区实践站", "实践站", "cy-suo", "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-quiet", "三里屯社区实践站", "实践站", "cy-suo", "朝阳区"));
         Map<String, Object> cityWide = new LinkedHashMap<>(campaign("city"));
         cityWide.remove("district");
         coordinator("POST", "/api/campaigns", cityWide);
@@ -154,7 +156,8 @@ class AuthorizationMatrixTest {
                 "/api/campaigns/city/progress?asOf=" + TODAY + "&" + at,
                 "/api/campaigns/city/activities?" + at, "/api/campaigns/city/activities?includeRetracted=false&" + at,
                 "/api/campaigns/city/history?" + at);
-        List<String> chaoyangMarks = List.of("cy-zhan", "cy-quiet", "朝阳门", "三里屯", "朝阳机密标题", "朝阳备注");
+        List<String> chaoyangMarks = List.of("cy-zhan", "cy-quiet", "cy-suo", "朝阳门", "三里屯", "朝外街道",
+                "朝阳机密标题", "朝阳备注");
 
         for (Persona p : List.of(Persona.LEADER_IN, Persona.UNIT_RIGHT)) {
             for (String path : reads) {
