@@ -191,6 +191,13 @@ class AuthorizationMatrixTest {
             assertThat(chaoyangMarks).as("%s live", p).noneMatch(live::contains);
         }
 
+        // a 海淀 leader's 简报 of the city-wide campaign names no 朝阳 unit
+        HttpResponse<String> draft = send(Persona.LEADER_IN.header(), "POST", "/api/briefings/drafts?" + at,
+                Map.of("scope", Map.of("campaignId", "city"), "asOf", TODAY.toString(), "appendix", true));
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("石油社区实践站");
+        assertThat(chaoyangMarks).as("draft").noneMatch(draft.body()::contains);
+
         String all = ok(Persona.COORDINATOR, reads.get(0)) + ok(Persona.COORDINATOR, reads.get(2))
                 + ok(Persona.COORDINATOR, reads.get(4))
                 + firstStreamEvent(Persona.COORDINATOR, "/api/campaigns/city/progress/stream");
