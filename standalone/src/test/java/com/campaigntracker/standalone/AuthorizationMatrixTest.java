@@ -3,8 +3,11 @@ package com.campaigntracker.standalone;
 import com.campaigntracker.eventstore.TrackerEventStorageEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = TrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the matrix runs first, as it always has; the scope test waits for the matrix's closing rebuild to finish
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -122,7 +127,110 @@ class AuthorizationMatrixTest {
         coordinator("POST", "/api/campaigns/shared/activities", activity("shared-a", 2));
     }
 
+    /**
+     * A city-wide campaign with units in 海淀 and 朝阳: a 海淀 leader (and a 海淀 unit account) sees every district's
+     * aggregate row but no 朝阳 unit, ledger row or history entry anywhere, live stream included; a coordinator
+     * sees everything.
+     */
     @Test
+    @Order(2)
+    void aDistrictReaderSeesOnlyItsOwnDistrictsUnitsInACityWideCampaign() throws Exception {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->
+                send(Persona.COORDINATOR.header(), "GET", "/api/campaigns/shared/progress", null).statusCode() == 200);
+        coordinator("POST", "/api/units", unit("cy-c", "朝阳区新时代文明实践中心", "实践中心", null, "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-suo", "朝外街道实践所", "实践所", "cy-c", "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-zhan", "朝阳门社区实践站", "实践站", "cy-suo", "朝阳区"));
+        coordinator("POST", "/api/units", unit("cy-quiet", "三里屯社区实践站", "实践站", "cy-suo", "朝阳区"));
+        Map<String, Object> cityWide = new LinkedHashMap<>(campaign("city"));
+        cityWide.remove("district");
+        coordinator("POST", "/api/campaigns", cityWide);
+        for (String u : List.of("zhan1", "zhan2", "cy-zhan", "cy-quiet")) {
+            coordinator("POST", "/api/campaigns/city/enrollments", Map.of("unitId", u));
+        }
+        coordinator("POST", "/api/campaigns/city/activities", activity("city-hd", 2));
+        Map<String, Object> chaoyang = new LinkedHashMap<>(activity("city-cy", 5));
+        chaoyang.put("unitId", "cy-zhan");
+        chaoyang.put("title", "朝阳机密标题");
+        chaoyang.put("notes", "朝阳备注");
+        coordinator("POST", "/api/campaigns/city/activities", chaoyang);
+        String at = "minPosition=" + engine.headPosition();
+        List<String> reads = List.of("/api/campaigns/city/progress?" + at,
+                "/api/campaigns/city/progress?asOf=" + TODAY + "&" + at,
+                "/api/campaigns/city/activities?" + at, "/api/campaigns/city/activities?includeRetracted=false&" + at,
+                "/api/campaigns/city/history?" + at);
+        List<String> chaoyangMarks = List.of("cy-zhan", "cy-quiet", "cy-suo", "朝阳门", "三里屯", "朝外街道",
+                "朝阳机密标题", "朝阳备注");
+
+        for (Persona p : List.of(Persona.LEADER_IN, Persona.UNIT_RIGHT)) {
+            for (String path : reads) {
+                String body = ok(p, path);
+                assertThat(chaoyangMarks).as("%s %s", p, path).noneMatch(body::contains);
+                if (path.contains("/progress")) {
+                    var progress = JSON.readTree(body);
+                    assertThat(progress.path("byDistrict").findValuesAsText("district"))
+                            .containsExactly("朝阳区", "海淀区");
+                    assertThat(progress.path("totals").path("sessions").asLong()).isEqualTo(7);
+                    assertThat(progress.path("neverReported").findValuesAsText("unitId")).containsExactly("zhan2");
+                    assertThat(progress.path("leaderboard").findValuesAsText("unitId")).containsExactly("zhan1");
+                    assertThat(body).contains("石油社区实践站", "学院路街道实践所");
+                } else if (path.contains("/activities")) {
+                    assertThat(JSON.readTree(body).path("items").findValuesAsText("activityId"))
+                            .containsExactly("city-hd");
+                } else {
+                    // the launch (no unit) and the 海淀 enrolments and record stay visible
+                    assertThat(JSON.readTree(body).path("items").findValuesAsText("type"))
+                            .contains("CampaignLaunched").hasSize(4);
+                }
+            }
+            assertThat(send(p.header(), "GET", "/api/campaigns/city/activities?unitId=cy-zhan", null).statusCode())
+                    .as("%s: a 朝阳 unit's ledger", p).isEqualTo(403);
+            assertThat(send(p.header(), "GET", "/api/units/cy-zhan/participation", null).statusCode())
+                    .as("%s: a 朝阳 unit's participation", p).isEqualTo(403);
+            String live = firstStreamEvent(p, "/api/campaigns/city/progress/stream");
+            assertThat(live).contains("朝阳区", "石油社区实践站");
+            assertThat(chaoyangMarks).as("%s live", p).noneMatch(live::contains);
+        }
+
+        // a 海淀 leader's 简报 of the city-wide campaign names no 朝阳 unit
+        HttpResponse<String> draft = send(Persona.LEADER_IN.header(), "POST", "/api/briefings/drafts?" + at,
+                Map.of("scope", Map.of("campaignId", "city"), "asOf", TODAY.toString(), "appendix", true));
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("石油社区实践站");
+        assertThat(chaoyangMarks).as("draft").noneMatch(draft.body()::contains);
+
+        String all = ok(Persona.COORDINATOR, reads.get(0)) + ok(Persona.COORDINATOR, reads.get(2))
+                + ok(Persona.COORDINATOR, reads.get(4))
+                + firstStreamEvent(Persona.COORDINATOR, "/api/campaigns/city/progress/stream");
+        assertThat(chaoyangMarks).allMatch(all::contains);
+        assertThat(ok(Persona.COORDINATOR, "/api/campaigns/city/activities?unitId=cy-zhan&" + at))
+                .contains("朝阳机密标题");
+    }
+
+    private String ok(Persona p, String path) {
+        HttpResponse<String> r = send(p.header(), "GET", path, null);
+        assertThat(r.statusCode()).as("%s GET %s → %s", p, path, r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The data of the first event of a server-sent stream (the connection is closed after it). */
+    private String firstStreamEvent(Persona p, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", p.header()).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).as("%s stream %s", p, path).isEqualTo(200);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    return line.substring(5);
+                }
+            }
+        }
+        throw new AssertionError("stream " + path + " closed before its first event");
+    }
+
+    @Test
+    @Order(1)
     void everyEndpointAnswersEveryCallerAsTheRolesSay() throws Exception {
         List<Case> cases = List.of(
                 new Case("register unit", "POST", WRITERS, 403, p -> "/api/units",
@@ -240,11 +348,15 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<String, Object> unit(String id, String name, String type, String parent) {
+        return unit(id, name, type, parent, "海淀区");
+    }
+
+    private static Map<String, Object> unit(String id, String name, String type, String parent, String district) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitId", id);
         body.put("name", name);
         body.put("type", type);
-        body.put("district", "海淀区");
+        body.put("district", district);
         if (parent != null) {
             body.put("parentUnitId", parent);
         }

@@ -3,6 +3,8 @@ package com.campaigntracker.query.campaigns;
 import com.campaigntracker.query.units.UnitRepository;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
+import com.campaigntracker.query.web.ReadScope;
+import com.campaigntracker.query.web.ReadScope.UnitScope;
 import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.query.projection.Docs;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -68,26 +70,37 @@ public class CampaignQueryController {
         return progress(id, day, silent, limit);
     }
 
+    /** The units the current account may see inside a campaign. */
+    public UnitScope readScope() {
+        return units.readScope();
+    }
+
+    /** The progress as the current account may see it (see {@link ReadScope#units}). */
     public Progress progress(String id, LocalDate asOf, int silentDays, int top) {
+        return progress(id, asOf, silentDays, top, units.readScope());
+    }
+
+    /** The progress as {@code scope} may see it: for a reader off the request thread (the live stream). */
+    public Progress progress(String id, LocalDate asOf, int silentDays, int top, UnitScope scope) {
         CampaignDocument campaign = repository.campaign(id);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
         ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), units.version(),
-                today, asOf != null, silentDays, top);
+                today, asOf != null, silentDays, top, scope);
         Progress cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
         Progress view = ProgressView.progress(id, state,
-                units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top);
+                units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top, scope);
         recent.put(key, view);
         return view;
     }
 
     private record ProgressKey(String campaignId, String campaignMarker, long unitsVersion, LocalDate today,
-                               boolean asOf, int silentDays, int top) {
+                               boolean asOf, int silentDays, int top, UnitScope scope) {
     }
 
     /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */

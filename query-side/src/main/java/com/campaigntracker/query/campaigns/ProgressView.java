@@ -13,6 +13,7 @@ import com.campaigntracker.query.campaigns.Progress.SilentUnit;
 import com.campaigntracker.query.campaigns.Progress.UnitRef;
 import com.campaigntracker.query.campaigns.Progress.UnitTypeRow;
 import com.campaigntracker.query.units.UnitDocument;
+import com.campaigntracker.query.web.ReadScope.UnitScope;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,8 +64,19 @@ public final class ProgressView {
                 : percent(t, target.doubleValue()), expectedPercent, Pacing.of(t, target, elapsed, totalDays));
     }
 
+    /** The whole view, every unit named (a coordinator's). */
     public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
                                     LocalDate today, boolean asOf, int silentDays, int top) {
+        return progress(campaignId, s, unitDocs, today, asOf, silentDays, top, UnitScope.ALL);
+    }
+
+    /**
+     * The view as {@code scope} may see it: totals, the per-district and per-type rows and the daily series count
+     * every unit; the hierarchy, leaderboard (ranked among the visible units) and silent / never-reported lists
+     * name only units {@code scope} sees.
+     */
+    public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
+                                    LocalDate today, boolean asOf, int silentDays, int top, UnitScope scope) {
         CampaignSummary summary = summary(campaignId, s.meta, s.totals().toTotals(), s.enrolledCount(), today);
 
         // by district and by unit type
@@ -94,7 +106,7 @@ public final class ProgressView {
         List<SilentUnit> silent = new ArrayList<>();
         List<UnitRef> never = new ArrayList<>();
         s.units.forEach((id, u) -> {
-            if (!u.isEnrolled()) {
+            if (!u.isEnrolled() || !visible(scope, unitDocs.get(id))) {
                 return;
             }
             String last = u.lastActivityDate(todayStr);
@@ -106,8 +118,12 @@ public final class ProgressView {
                 never.add(unitRef(id, unitDocs.get(id)));
             }
         });
-        return new Progress(summary, asOf ? today.toString() : null, districts, types, hierarchy(s, unitDocs),
-                leaderboard(s, unitDocs, today, top), daily(s, today), silentDays, silent, never);
+        return new Progress(summary, asOf ? today.toString() : null, districts, types, hierarchy(s, unitDocs, scope),
+                leaderboard(s, unitDocs, today, top, scope), daily(s, today), silentDays, silent, never);
+    }
+
+    private static boolean visible(UnitScope scope, UnitDocument ud) {
+        return scope.all() || (ud != null && scope.sees(ud.district()));
     }
 
     private static void count(long[] c, UnitState u) {
@@ -127,7 +143,8 @@ public final class ProgressView {
      * The hierarchy roll-up: every unit in the campaign plus its ancestors; a node's {@code total} is its own
      * figures plus its children's totals (a 实践所 includes its 实践站s).
      */
-    private static List<HierarchyNode> hierarchy(CampaignState s, Map<String, UnitDocument> unitDocs) {
+    private static List<HierarchyNode> hierarchy(CampaignState s, Map<String, UnitDocument> unitDocs,
+                                                 UnitScope scope) {
         Map<String, List<String>> children = new TreeMap<>();
         List<String> roots = new ArrayList<>();
         TreeMap<String, UnitDocument> nodes = new TreeMap<>();
@@ -142,6 +159,8 @@ public final class ProgressView {
                 d = unitDocs.get(p);
             }
         }
+        // a unit of another district is left out with its figures; a visible unit under it becomes a root
+        nodes.entrySet().removeIf(e -> !visible(scope, e.getValue()));
         nodes.forEach((id, d) -> {
             String p = d == null ? null : d.parentId();
             if (p != null && nodes.containsKey(p)) {
@@ -177,9 +196,9 @@ public final class ProgressView {
     }
 
     private static List<LeaderboardRow> leaderboard(CampaignState s, Map<String, UnitDocument> unitDocs,
-                                                    LocalDate today, int top) {
+                                                    LocalDate today, int top, UnitScope scope) {
         List<Map.Entry<String, UnitState>> entries = new ArrayList<>(s.units.entrySet());
-        entries.removeIf(e -> e.getValue().totals.activities <= 0);
+        entries.removeIf(e -> e.getValue().totals.activities <= 0 || !visible(scope, unitDocs.get(e.getKey())));
         entries.sort(Comparator.<Map.Entry<String, UnitState>>comparingLong(e -> -e.getValue().totals.sessions)
                 .thenComparingLong(e -> -e.getValue().totals.participations)
                 .thenComparingDouble(e -> -e.getValue().totals.serviceHours)

@@ -6,6 +6,9 @@ import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.MongoDocStore;
 import com.campaigntracker.query.web.ApiException;
 import com.campaigntracker.query.web.Params;
+import com.campaigntracker.query.web.ReadScope;
+import com.campaigntracker.query.units.UnitDocument;
+import com.campaigntracker.query.units.UnitRepository;
 import com.campaigntracker.query.ledger.LedgerViews.ActivityPage;
 import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
@@ -34,10 +37,12 @@ public class LedgerController {
 
     private final MongoDocStore store;
     private final CampaignRepository campaigns;
+    private final UnitRepository units;
 
-    public LedgerController(TrackerMongo mongo, CampaignRepository campaigns) {
+    public LedgerController(TrackerMongo mongo, CampaignRepository campaigns, UnitRepository units) {
         this.store = new MongoDocStore(mongo.database());
         this.campaigns = campaigns;
+        this.units = units;
     }
 
     @GetMapping("/activities")
@@ -61,11 +66,17 @@ public class LedgerController {
         int p = Params.range("page", page, 0, 0, 1_000_000);
         int s = Params.range("size", size, 20, 1, 200);
         campaigns.campaign(id);
+        Visible visible = new Visible(units.readScope());
+        if (unit != null) {
+            visible.scope.require(unit, units.districtOf(unit));
+        }
 
         String list = LedgerProjection.listKey(id, unit);
         Document head = store.find(LedgerProjection.PAGES, List.of(Docs.key(list, "head"))).get(Docs.key(list, "head"));
         long count = head == null ? 0 : Docs.l(head, "count");
-        boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted;
+        // rows of units in other districts are left out: the campaign's list is walked like a filter
+        boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted
+                || (unit == null && !visible.scope.all());
 
         List<ActivityView> items = new ArrayList<>();
         Long total;
@@ -129,9 +140,11 @@ public class LedgerController {
                             Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
                     scanned += ids.size();
                     Map<String, ActivityDocument> docs = activities(id, ids);
+                    visible.load(docs.values().stream().map(ActivityDocument::unitId).toList());
                     for (String a : ids) {
                         ActivityDocument d = docs.get(Docs.key(id, a));
-                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)) {
+                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)
+                                || !visible.unit(d.unitId())) {
                             continue;
                         }
                         matched++;
@@ -217,35 +230,101 @@ public class LedgerController {
         int p = Params.range("page", page, 0, 0, 1_000_000);
         int s = Params.range("size", size, 50, 1, 500);
         campaigns.campaign(id);
+        Visible visible = new Visible(units.readScope());
         Document head = store.find(LedgerProjection.HISTORY, List.of(Docs.key(id, "head"))).get(Docs.key(id, "head"));
         long count = head == null ? 0 : Docs.l(head, "count");
+        if (!visible.scope.all()) {
+            return scopedHistory(id, head, count, p, s, visible);
+        }
         long from = (long) p * s;
         long to = Math.min(count, from + s);
+        List<HistoryItem> items = new ArrayList<>();
+        for (Document e : historyEntries(id, head, from, to)) {
+            long n = Docs.l(e, "n") - 1;
+            if (n >= from && n < to) {
+                items.add(historyItem(e));
+            }
+        }
+        return new HistoryPage(id, count, p, s, to < count, items);
+    }
+
+    /** The entries of the history pages covering positions [from, to), in order (may include a few outside). */
+    private List<Document> historyEntries(String id, Document head, long from, long to) {
         List<String> pageIds = new ArrayList<>();
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             pageIds.add(Docs.key(id, Long.toString(n)));
         }
         Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
-        List<HistoryItem> items = new ArrayList<>();
-        List<List<Document>> sources = new ArrayList<>();
+        List<Document> out = new ArrayList<>();
         for (String pid : pageIds) {
             Document pg = pages.get(pid);
             if (pg != null) {
-                sources.add(Docs.list(pg, "entries"));
+                out.addAll(Docs.list(pg, "entries"));
             }
         }
         if (head != null) {
-            sources.add(Docs.list(head, "open"));
+            out.addAll(Docs.list(head, "open"));
         }
-        for (List<Document> entries : sources) {
+        return out;
+    }
+
+    /**
+     * The history as a reader scoped to a district sees it: entries about units of other districts are left out,
+     * campaign-level entries (no unit) stay. Walked page by page from the start, at most {@link #MAX_SCAN}
+     * entries; {@code total} counts the visible entries walked.
+     */
+    private HistoryPage scopedHistory(String id, Document head, long count, int p, int s, Visible visible) {
+        long skip = (long) p * s;
+        long matched = 0;
+        boolean hasMore = false;
+        List<HistoryItem> items = new ArrayList<>();
+        long scanTo = Math.min(count, MAX_SCAN);
+        for (long start = 0; start < scanTo; start += LedgerProjection.PAGE) {
+            long end = Math.min(scanTo, start + LedgerProjection.PAGE);
+            List<Document> entries = historyEntries(id, head, start, end);
+            visible.load(entries.stream().map(e -> e.getString("unitId")).toList());
             for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
-                if (n >= from && n < to) {
+                String u = e.getString("unitId");
+                if (n < start || n >= end || (u != null && !visible.unit(u))) {
+                    continue;
+                }
+                matched++;
+                if (matched > skip && items.size() < s) {
                     items.add(historyItem(e));
+                } else if (matched > skip + s) {
+                    hasMore = true;
                 }
             }
         }
-        return new HistoryPage(id, count, p, s, to < count, items);
+        return new HistoryPage(id, matched, p, s, hasMore || scanTo < count, items);
+    }
+
+    /** Which units' rows the reader sees; unit districts are looked up once per request, a page at a time. */
+    private final class Visible {
+        final ReadScope.UnitScope scope;
+        private final Map<String, String> districts = new java.util.HashMap<>();
+
+        Visible(ReadScope.UnitScope scope) {
+            this.scope = scope;
+        }
+
+        void load(List<String> unitIds) {
+            if (scope.all()) {
+                return;
+            }
+            List<String> missing = unitIds.stream().filter(u -> u != null && !districts.containsKey(u)).distinct()
+                    .toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<String, UnitDocument> found = units.find(missing);
+            missing.forEach(u -> districts.put(u, found.get(u) == null ? null : found.get(u).district()));
+        }
+
+        boolean unit(String unitId) {
+            return scope.all() || scope.sees(districts.get(unitId));
+        }
     }
 
     private static HistoryItem historyItem(Document e) {

@@ -5,6 +5,7 @@ import com.campaigntracker.query.campaigns.CampaignQueryController;
 import com.campaigntracker.query.campaigns.CampaignRepository;
 import com.campaigntracker.query.projection.ProjectionBatcher;
 import com.campaigntracker.query.web.Params;
+import com.campaigntracker.query.web.ReadScope.UnitScope;
 import jakarta.annotation.PreDestroy;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -45,7 +46,8 @@ public class ProgressStreamController implements SmartLifecycle {
 
     private final LiveSenders senders = new LiveSenders(32, java.time.Duration.ofSeconds(5));
 
-    record Subscriber(SseEmitter emitter, int silentDays, LiveSenders.Sender sender) {
+    /** {@code scope} is taken on the request thread: pushes run on the push thread, outside any request. */
+    record Subscriber(SseEmitter emitter, int silentDays, UnitScope scope, LiveSenders.Sender sender) {
     }
 
     public ProgressStreamController(CampaignQueryController queries, CampaignRepository repository,
@@ -81,7 +83,7 @@ public class ProgressStreamController implements SmartLifecycle {
             }
         };
         // opened on this (the request) thread: see LiveSenders.open
-        Subscriber sub = new Subscriber(emitter, silent, senders.open(emitter, remove));
+        Subscriber sub = new Subscriber(emitter, silent, queries.readScope(), senders.open(emitter, remove));
         subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sub);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
@@ -99,7 +101,7 @@ public class ProgressStreamController implements SmartLifecycle {
             if (before != null && !before.equals(now)) {
                 push(id); // a change not yet pushed to earlier subscribers: everyone gets it, the new one too
             } else {
-                send(id, sub, view(id, silent));
+                send(id, sub, view(id, sub));
             }
         });
         return emitter;
@@ -142,7 +144,7 @@ public class ProgressStreamController implements SmartLifecycle {
                 continue;
             }
             try {
-                send(campaignId, s, view(campaignId, s.silentDays()));
+                send(campaignId, s, view(campaignId, s));
             } catch (RuntimeException e) {
                 set.remove(s);
             }
@@ -153,11 +155,11 @@ public class ProgressStreamController implements SmartLifecycle {
      * The progress to push. While the read model is being rebuilt it says so ({@code "rebuilding": true}) and the
      * campaign is looked at again every second until the rebuild is over, so the last push is a complete view.
      */
-    private LiveProgress view(String campaignId, int silentDays) {
+    private LiveProgress view(String campaignId, Subscriber s) {
         boolean rebuilding = monitor.rebuilding();
         LiveProgress progress;
         try {
-            progress = LiveProgress.of(queries.progress(campaignId, null, silentDays, 50), rebuilding);
+            progress = LiveProgress.of(queries.progress(campaignId, null, s.silentDays(), 50, s.scope()), rebuilding);
         } catch (RuntimeException notYetRebuilt) {
             if (!rebuilding) {
                 throw notYetRebuilt;

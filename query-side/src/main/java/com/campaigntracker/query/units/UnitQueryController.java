@@ -116,7 +116,7 @@ public class UnitQueryController {
         if (d == null) {
             throw ApiException.notFound("单位不存在: " + id);
         }
-        ReadScope.requireUnit(id, d.district());
+        units.readScope().require(id, d.district());
         return d;
     }
 

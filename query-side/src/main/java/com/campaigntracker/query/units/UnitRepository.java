@@ -1,6 +1,7 @@
 package com.campaigntracker.query.units;
 
 import com.campaigntracker.eventstore.TrackerMongo;
+import com.campaigntracker.query.web.ReadScope;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -31,6 +32,17 @@ public class UnitRepository {
     public UnitDocument find(String id) {
         UnitDocument d = units.find(Filters.eq("_id", id)).first();
         return d == null || !d.registered() ? null : d;
+    }
+
+    /** The district of a unit, null for an unknown one. */
+    public String districtOf(String id) {
+        UnitDocument d = id == null ? null : find(id);
+        return d == null ? null : d.district();
+    }
+
+    /** The units the current account may see inside a campaign (the rule of {@link ReadScope#units}). */
+    public ReadScope.UnitScope readScope() {
+        return ReadScope.units(this::districtOf);
     }
 
     public Map<String, UnitDocument> find(Collection<String> ids) {

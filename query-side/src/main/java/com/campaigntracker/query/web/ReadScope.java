@@ -5,6 +5,8 @@ import com.campaigntracker.security.CurrentActor;
 import com.campaigntracker.security.Role;
 import org.springframework.http.HttpStatus;
 
+import java.util.function.Function;
+
 /**
  * What the current account may read: a leader scoped to a district sees that district's campaigns and units
  * (and city-wide campaigns, which include it); everyone else reads everything their role lets them reach.
@@ -40,11 +42,47 @@ public final class ReadScope {
         }
     }
 
-    /** Refuses a unit of another district. */
-    public static void requireUnit(String unitId, String unitDistrict) {
+    /**
+     * Whose units the current account may see inside a campaign: its units (ids, names, hierarchy, leaderboard,
+     * silent lists), their ledger rows and their history entries. A district leader sees its district's; a UNIT
+     * account the district of its unit ({@code districtOfUnit} looks it up); coordinators, admins and leaders
+     * without a district see every unit. Aggregates per district (byDistrict, totals, daily series) stay
+     * city-wide for everyone: the 各区排名 is what leaders compare.
+     */
+    public static UnitScope units(Function<String, String> districtOfUnit) {
         String own = district();
-        if (own != null && !own.equals(unitDistrict)) {
-            throw outside("单位 " + unitId, unitDistrict, own);
+        if (own != null) {
+            return new UnitScope(own);
+        }
+        Actor actor = CurrentActor.get();
+        if (actor.has(Role.UNIT) && !actor.actsForAnyUnit() && actor.unitId() != null) {
+            String d = districtOfUnit.apply(actor.unitId());
+            // a unit account whose unit is unknown (or has no district) sees no unit of anyone
+            return new UnitScope(d == null ? "" : d);
+        }
+        return UnitScope.ALL;
+    }
+
+    /**
+     * The units a reader may see, by district ({@code district} null: all). The rule of {@link #units}, applied
+     * where a view names units.
+     */
+    public record UnitScope(String district) {
+        public static final UnitScope ALL = new UnitScope(null);
+
+        public boolean all() {
+            return district == null;
+        }
+
+        public boolean sees(String unitDistrict) {
+            return district == null || district.equals(unitDistrict);
+        }
+
+        /** Refuses (403) a unit of another district. */
+        public void require(String unitId, String unitDistrict) {
+            if (!sees(unitDistrict)) {
+                throw outside("单位 " + unitId, unitDistrict, district.isEmpty() ? "本单位所在区" : district);
+            }
         }
     }
 

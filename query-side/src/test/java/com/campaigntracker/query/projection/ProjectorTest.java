@@ -224,6 +224,35 @@ class ProjectorTest {
     }
 
     @Test
+    void aDistrictScopedViewKeepsEveryDistrictsAggregatesButNamesOnlyItsOwnUnits() {
+        projector.apply(scenario());
+        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
+        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        Map<String, UnitDocument> units = units();
+        UnitDocument st2 = units.get("st2");
+        units.put("st2", new UnitDocument("st2", st2.name(), st2.type(), "朝阳区", st2.parentId(), st2.childIds(),
+                st2.active(), null, st2.registeredAt()));
+        LocalDate day = LocalDate.parse("2025-07-09");
+        Progress all = ProgressView.progress("c", s, units, day, true, 1, 50);
+        Progress haidian = ProgressView.progress("c", s, units, day, true, 1, 50,
+                new com.campaigntracker.query.web.ReadScope.UnitScope("海淀区"));
+
+        assertThat(haidian.byDistrict()).isEqualTo(all.byDistrict()).extracting(Progress.DistrictRow::district)
+                .containsExactly("朝阳区", "海淀区");
+        assertThat(haidian.summary()).isEqualTo(all.summary());
+        assertThat(haidian.daily()).isEqualTo(all.daily());
+        assertThat(all.leaderboard()).extracting(r -> r.unit().unitId()).contains("st2");
+        assertThat(all.silentUnits()).extracting(u -> u.unit().unitId()).contains("st2");
+        assertThat(haidian.leaderboard()).extracting(r -> r.unit().unitId()).containsExactly("st1", "ins");
+        assertThat(haidian.leaderboard()).extracting(Progress.LeaderboardRow::rank).containsExactly(1, 2);
+        assertThat(haidian.silentUnits()).extracting(u -> u.unit().unitId()).doesNotContain("st2");
+        assertThat(haidian.toString()).doesNotContain("st2", "站二");
+        // the 朝阳 station's figures leave the roll-up with it
+        assertThat(all.hierarchy().get(0).total().sessions()).isEqualTo(16L);
+        assertThat(haidian.hierarchy().get(0).total().sessions()).isEqualTo(11L);
+    }
+
+    @Test
     void unitAndCampaignLifecycleEvents() {
         List<ProjectionEvent> e = new ArrayList<>(scenario());
         e.add(ev("st1", new com.campaigntracker.shared.unit.UnitEvents.UnitRenamed("st1", "站一", "石油大院站"),
