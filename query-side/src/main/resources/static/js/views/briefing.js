@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { campaignOf } from '../model.js';
 import {
-  h, clear, field, select, today, toast, errorPanel, listOf, newId, num, busy, DISTRICTS,
+  h, clear, field, select, today, toast, errorPanel, newId, num, busy, DISTRICTS,
 } from '../util.js';
 
 const SCOPES = [['campaign', '单项活动'], ['district', '某区全部活动'], ['city', '全市全部活动']];
@@ -18,8 +18,8 @@ export async function render(app) {
     app.appendChild(errorPanel(err, () => location.reload()));
     return;
   }
-  campaigns = listOf(campaigns, 'campaigns').map(campaignOf);
-  offices = listOf(offices);
+  campaigns = campaigns.map(campaignOf);
+
   let draft = null;
 
   const year = today().slice(0, 4);
