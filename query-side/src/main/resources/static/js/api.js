@@ -157,8 +157,8 @@ export const api = {
   /** A draft exported by the server (ext 'docx' or 'pdf'), as a Blob to save. */
   async exportDraft(body, ext) {
     const headers = { 'Content-Type': 'application/json' };
-    const csrf = csrfToken();
-    if (csrf) headers['X-XSRF-TOKEN'] = csrf;
+    const token = await csrfToken();
+    if (token) headers[token.headerName] = token.token;
     const response = await fetch(BASE + `/api/briefings/drafts.${ext}`, {
       method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body),
     });

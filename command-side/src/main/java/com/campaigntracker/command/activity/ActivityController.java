@@ -2,6 +2,7 @@ package com.campaigntracker.command.activity;
 
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.api.Answers;
+import com.campaigntracker.command.api.CommandAnswer;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.api.CommandRequest;
 import com.campaigntracker.command.rules.InvalidField;
@@ -76,7 +77,7 @@ public class ActivityController {
     @PostMapping
     @Operation(summary = "填报活动记录",
             description = "201;完全相同的内容再次提交(重试)不产生新事件,返回 200;同一编号内容不同返回 409")
-    public ResponseEntity<Map<String, Object>> record(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> record(@PathVariable String campaignId,
                                                       @RequestBody RecordActivityRequest body) {
         TextBounds.id("campaignId", campaignId);
         // Required, not generated: the client's own id is what makes a retried report idempotent.
@@ -88,12 +89,12 @@ public class ActivityController {
                 () -> new ActivityNotFound(campaignId, activityId));
         return Answers.createdOrRepeated(outcome == Outcome.CHANGED,
                 "/api/campaigns/" + campaignId + "/activities/" + activityId,
-                "campaignId", campaignId, "activityId", activityId, "unitId", body.unitId());
+                CommandAnswer.activity(campaignId, activityId, body.unitId()));
     }
 
     @PutMapping("/{activityId}")
     @Operation(summary = "更正活动记录", description = "须填写原因;内容与当前相同时不产生新事件")
-    public ResponseEntity<Map<String, Object>> correct(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> correct(@PathVariable String campaignId,
                                                        @PathVariable String activityId,
                                                        @RequestBody CorrectActivityRequest body) {
         TextBounds.id("campaignId", campaignId);
@@ -110,19 +111,19 @@ public class ActivityController {
         commands.send(new CorrectActivity(campaignId, activityId, body.date(), body.title(), body.category(),
                         body.site(), figures, body.notes(), body.reason()), metaData,
                 () -> new ActivityNotFound(campaignId, activityId));
-        return Answers.ok("campaignId", campaignId, "activityId", activityId);
+        return Answers.ok(CommandAnswer.activity(campaignId, activityId, null));
     }
 
     @DeleteMapping("/{activityId}")
     @Operation(summary = "撤回活动记录", description = "须在查询参数 reason 中填写原因;记录不会被删除,只是不再计入")
-    public ResponseEntity<Map<String, Object>> retract(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> retract(@PathVariable String campaignId,
                                                        @PathVariable String activityId,
                                                        @RequestParam String reason) {
         TextBounds.id("campaignId", campaignId);
         TextBounds.id("activityId", activityId);
         commands.send(new RetractActivity(campaignId, activityId, reason),
                 () -> new ActivityNotFound(campaignId, activityId));
-        return Answers.ok("campaignId", campaignId, "activityId", activityId);
+        return Answers.ok(CommandAnswer.activity(campaignId, activityId, null));
     }
 
     private static Figures figures(Integer sessions, Integer participations, Double serviceHours,

@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** The bodies of accepted commands: the ids involved and, when known, the global event {@code position}. */
@@ -14,19 +12,18 @@ public final class Answers {
     }
 
     /** 201 with a Location header (the query side serves GET on it). */
-    public static ResponseEntity<Map<String, Object>> created(String location, Object... idsAndValues) {
-        return ResponseEntity.created(URI.create(location)).body(body(idsAndValues));
+    public static ResponseEntity<CommandAnswer> created(String location, CommandAnswer answer) {
+        return ResponseEntity.created(URI.create(location)).body(answer);
     }
 
-    public static ResponseEntity<Map<String, Object>> ok(Object... idsAndValues) {
-        return ResponseEntity.ok(body(idsAndValues));
+    public static ResponseEntity<CommandAnswer> ok(CommandAnswer answer) {
+        return ResponseEntity.ok(answer);
     }
 
     /** 201 for an accepted creation, 200 for a repeat that changed nothing. */
-    public static ResponseEntity<Map<String, Object>> createdOrRepeated(boolean created, String location,
-                                                                        Object... idsAndValues) {
-        return created ? created(location, idsAndValues)
-                : ResponseEntity.status(HttpStatus.OK).body(body(idsAndValues));
+    public static ResponseEntity<CommandAnswer> createdOrRepeated(boolean created, String location,
+                                                                  CommandAnswer answer) {
+        return created ? created(location, answer) : ResponseEntity.status(HttpStatus.OK).body(answer);
     }
 
     /** Server-generated id for a client that supplied none. */
@@ -34,12 +31,4 @@ public final class Answers {
         return UUID.randomUUID().toString();
     }
 
-    private static Map<String, Object> body(Object... idsAndValues) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < idsAndValues.length; i += 2) {
-            body.put((String) idsAndValues[i], idsAndValues[i + 1]);
-        }
-        EventPosition.lastAppended().ifPresent(position -> body.put("position", position));
-        return body;
-    }
 }

@@ -2,6 +2,7 @@ package com.campaigntracker.command.campaign;
 
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.api.Answers;
+import com.campaigntracker.command.api.CommandAnswer;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.api.CommandRequest;
 import com.campaigntracker.command.api.SpelledField;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 
 @RestController
@@ -73,7 +73,7 @@ public class CampaignController {
 
     @PostMapping
     @Operation(summary = "发起活动", description = "201,返回 campaignId")
-    public ResponseEntity<Map<String, Object>> launch(@RequestBody LaunchCampaignRequest body) {
+    public ResponseEntity<CommandAnswer> launch(@RequestBody LaunchCampaignRequest body) {
         SpelledField given = SpelledField.of("campaignId", body.campaignId(), "id", body.id());
         String id = given.value() == null ? Answers.newId() : TextBounds.id(given.name(), given.value());
         try {
@@ -82,57 +82,57 @@ public class CampaignController {
         } catch (CampaignAlreadyExists e) {
             throw new CampaignAlreadyExists(given.name(), id);
         }
-        return Answers.created("/api/campaigns/" + id, "campaignId", id);
+        return Answers.created("/api/campaigns/" + id, CommandAnswer.campaign(id));
     }
 
     @PostMapping("/{campaignId}/revise")
     @Operation(summary = "修订活动", description = "修改标题、描述、目标;省略的字段保持不变")
-    public ResponseEntity<Map<String, Object>> revise(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> revise(@PathVariable String campaignId,
                                                       @RequestBody ReviseCampaignRequest body) {
         send(campaignId, new ReviseCampaign(campaignId, body.title(), body.description(), body.targets()));
-        return Answers.ok("campaignId", campaignId);
+        return Answers.ok(CommandAnswer.campaign(campaignId));
     }
 
     @PostMapping("/{campaignId}/extend")
     @Operation(summary = "活动延期", description = "新的结束日期必须晚于原结束日期")
-    public ResponseEntity<Map<String, Object>> extend(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> extend(@PathVariable String campaignId,
                                                       @RequestBody ExtendCampaignRequest body) {
         send(campaignId, new ExtendCampaign(campaignId, body.endDate()));
-        return Answers.ok("campaignId", campaignId);
+        return Answers.ok(CommandAnswer.campaign(campaignId));
     }
 
     @PostMapping("/{campaignId}/close")
     @Operation(summary = "结束活动", description = "结束后不再接受任何变更")
-    public ResponseEntity<Map<String, Object>> close(@PathVariable String campaignId) {
+    public ResponseEntity<CommandAnswer> close(@PathVariable String campaignId) {
         send(campaignId, new CloseCampaign(campaignId));
-        return Answers.ok("campaignId", campaignId);
+        return Answers.ok(CommandAnswer.campaign(campaignId));
     }
 
     @PostMapping("/{campaignId}/cancel")
     @Operation(summary = "取消活动", description = "须填写原因")
-    public ResponseEntity<Map<String, Object>> cancel(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> cancel(@PathVariable String campaignId,
                                                       @RequestBody CancelCampaignRequest body) {
         send(campaignId, new CancelCampaign(campaignId, body.reason()));
-        return Answers.ok("campaignId", campaignId);
+        return Answers.ok(CommandAnswer.campaign(campaignId));
     }
 
     @PostMapping("/{campaignId}/enrollments")
     @Operation(summary = "单位报到", description = "201;重复报到不产生新事件,返回 200")
-    public ResponseEntity<Map<String, Object>> enroll(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> enroll(@PathVariable String campaignId,
                                                       @RequestBody EnrollUnitRequest body) {
         Outcome outcome = send(campaignId, new EnrollUnit(campaignId, body.unitId()));
         return Answers.createdOrRepeated(outcome == Outcome.CHANGED,
                 "/api/campaigns/" + campaignId + "/enrollments/" + body.unitId(),
-                "campaignId", campaignId, "unitId", body.unitId());
+                CommandAnswer.enrolment(campaignId, body.unitId()));
     }
 
     @DeleteMapping("/{campaignId}/enrollments/{unitId}")
     @Operation(summary = "单位退出活动")
-    public ResponseEntity<Map<String, Object>> withdraw(@PathVariable String campaignId,
+    public ResponseEntity<CommandAnswer> withdraw(@PathVariable String campaignId,
                                                         @PathVariable String unitId) {
         TextBounds.id("unitId", unitId);
         send(campaignId, new WithdrawUnit(campaignId, unitId));
-        return Answers.ok("campaignId", campaignId, "unitId", unitId);
+        return Answers.ok(CommandAnswer.enrolment(campaignId, unitId));
     }
 
     private <R> R send(String campaignId, Object command) {

@@ -1,6 +1,7 @@
 package com.campaigntracker.command.unit;
 
 import com.campaigntracker.command.api.Answers;
+import com.campaigntracker.command.api.CommandAnswer;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.api.CommandRequest;
 import com.campaigntracker.command.rules.TextBounds;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/units")
@@ -49,29 +49,29 @@ public class UnitController {
 
     @PostMapping
     @Operation(summary = "登记单位", description = "201,返回 unitId")
-    public ResponseEntity<Map<String, Object>> register(@RequestBody RegisterUnitRequest body) {
+    public ResponseEntity<CommandAnswer> register(@RequestBody RegisterUnitRequest body) {
         String unitId = body.unitId() == null ? Answers.newId() : TextBounds.id("unitId", body.unitId());
         commands.send(new RegisterUnit(unitId, body.name(), body.type(), body.district(), body.parentUnitId()),
                 () -> new UnitNotFound("unitId", unitId));
-        return Answers.created("/api/units/" + unitId, "unitId", unitId);
+        return Answers.created("/api/units/" + unitId, CommandAnswer.unit(unitId));
     }
 
     @PostMapping("/{unitId}/rename")
     @Operation(summary = "单位改名")
-    public ResponseEntity<Map<String, Object>> rename(@PathVariable String unitId,
+    public ResponseEntity<CommandAnswer> rename(@PathVariable String unitId,
                                                       @RequestBody RenameUnitRequest body) {
         TextBounds.id("unitId", unitId);
         commands.send(new RenameUnit(unitId, body.name()), () -> new UnitNotFound("unitId", unitId));
-        return Answers.ok("unitId", unitId);
+        return Answers.ok(CommandAnswer.unit(unitId));
     }
 
     @PostMapping("/{unitId}/deactivate")
     @Operation(summary = "停用单位", description = "请求体可省略;再次停用不产生新事件")
-    public ResponseEntity<Map<String, Object>> deactivate(
+    public ResponseEntity<CommandAnswer> deactivate(
             @PathVariable String unitId, @RequestBody(required = false) DeactivateUnitRequest body) {
         TextBounds.id("unitId", unitId);
         commands.send(new DeactivateUnit(unitId, body == null ? null : body.reason()),
                 () -> new UnitNotFound("unitId", unitId));
-        return Answers.ok("unitId", unitId);
+        return Answers.ok(CommandAnswer.unit(unitId));
     }
 }
