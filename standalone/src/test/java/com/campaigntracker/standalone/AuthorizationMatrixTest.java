@@ -371,18 +371,8 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<String, Object> activity(String id, int sessions) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("activityId", id);
-        body.put("unitId", "zhan1");
-        body.put("date", TODAY.toString());
-        body.put("title", "楼道清理");
-        body.put("category", "爱国卫生");
-        body.put("site", "石油社区");
-        body.put("sessions", sessions);
-        body.put("participations", 8);
-        body.put("serviceHours", 16);
-        body.put("beneficiaries", 120);
-        return body;
+        return ActivityBodies.activity(id, "zhan1", TODAY, new ActivityBodies.Place("楼道清理", "爱国卫生", "石油社区"),
+                sessions, 8, 16, 120, null);
     }
 
     private static Map<String, Object> briefing() {

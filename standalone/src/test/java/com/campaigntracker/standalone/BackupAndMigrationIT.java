@@ -318,19 +318,8 @@ class BackupAndMigrationIT {
     }
 
     private static Map<String, Object> activity(String id, int sessions) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("activityId", id);
-        body.put("unitId", "mg-suo");
-        body.put("date", TODAY.toString());
-        body.put("title", "社区环境清洁");
-        body.put("category", "爱国卫生");
-        body.put("site", "学院路街道");
-        body.put("sessions", sessions);
-        body.put("participations", 12);
-        body.put("serviceHours", 3.5);
-        body.put("beneficiaries", 300);
-        body.put("notes", "");
-        return body;
+        return ActivityBodies.activity(id, "mg-suo", TODAY,
+                new ActivityBodies.Place("社区环境清洁", "爱国卫生", "学院路街道"), sessions, 12, 3.5, 300, "");
     }
 
     private static JsonNode post(String base, String path, Object body) throws Exception {

@@ -158,18 +158,8 @@ class BriefingApiTest {
     }
 
     private static Map<String, Object> activity(String id, String unit, int sessions, int participations) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("activityId", id);
-        body.put("unitId", unit);
-        body.put("date", TODAY.minusDays(1).toString());
-        body.put("title", "学雷锋志愿服务");
-        body.put("category", "环境清洁");
-        body.put("site", "社区");
-        body.put("sessions", sessions);
-        body.put("participations", participations);
-        body.put("serviceHours", 100);
-        body.put("beneficiaries", 1000);
-        return body;
+        return ActivityBodies.activity(id, unit, TODAY.minusDays(1),
+                new ActivityBodies.Place("学雷锋志愿服务", "环境清洁", "社区"), sessions, participations, 100, 1000, null);
     }
 
     private JsonNode post(String auth, String path, Object body, int status) throws Exception {
