@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Limits in front of everything else (see the README's "Limits"):
  * <ul>
  *   <li>request bodies: a declared {@code Content-Length} above {@code tracker.limits.max-body-size} is refused with
- *   413 problem+json before anything is read; a body without a length (chunked) is read through a bounded stream
- *   that fails the request once the limit is passed;</li>
+ *   413 problem+json; a body without a length (chunked) is read through a bounded stream that fails the request
+ *   once the limit is passed;</li>
  *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans): at most
  *   {@code tracker.limits.expensive-query-concurrency} at a time; beyond that 429 problem+json with
  *   {@code Retry-After}.</li>
@@ -34,13 +34,15 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
 
     private final long maxBody;
+    private final long maxDrain;
     private final long bodyDeadlineNanos;
     private final Semaphore expensive;
     private final ProblemResponses problems;
 
-    RequestLimitsFilter(DataSize maxBody, java.time.Duration bodyDeadline, int expensiveQueries,
+    RequestLimitsFilter(DataSize maxBody, DataSize maxDrain, java.time.Duration bodyDeadline, int expensiveQueries,
                         ProblemResponses problems) {
         this.maxBody = maxBody.toBytes();
+        this.maxDrain = maxDrain.toBytes();
         this.bodyDeadlineNanos = bodyDeadline.toNanos();
         this.expensive = new Semaphore(Math.max(0, expensiveQueries));
         this.problems = problems;
@@ -51,6 +53,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBody) {
+            drain(request, length);
             response.setHeader("Connection", "close");
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "请求体过大",
                     "请求体 " + length + " 字节，超过上限 " + maxBody + " 字节（" + maxBody / 1024 + " KB），请精简后重试");
@@ -72,6 +75,30 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             chain.doFilter(bounded, response);
         } finally {
             expensive.release();
+        }
+    }
+
+    /**
+     * Reads and discards a refused body of moderate size before answering. Closing a connection whose request data
+     * is still unread makes the kernel reset it, and a reset discards the 413 on its way to the client: the user
+     * would see "connection reset" instead of the Chinese explanation. Bodies beyond {@code max-drain-size}, or
+     * still arriving at the body deadline, are not worth the bandwidth: those connections are closed unread.
+     */
+    private void drain(HttpServletRequest request, long length) {
+        if (length > maxDrain) {
+            return;
+        }
+        long deadline = System.nanoTime() + bodyDeadlineNanos;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            var in = request.getInputStream();
+            while (in.read(buffer) >= 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // The client went away or stalled; the answer below is best effort either way.
         }
     }
 

@@ -40,12 +40,14 @@ public class SecurityConfiguration {
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-body-size:256KB}")
             org.springframework.util.unit.DataSize maxBody,
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-drain-size:8MB}")
+            org.springframework.util.unit.DataSize maxDrain,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
             int expensiveQueries, ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.body-deadline:15s}")
             java.time.Duration bodyDeadline) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestLimitsFilter(maxBody, bodyDeadline, expensiveQueries, new ProblemResponses(json)));
+                new RequestLimitsFilter(maxBody, maxDrain, bodyDeadline, expensiveQueries, new ProblemResponses(json)));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -118,7 +118,12 @@ class HostileInputIT {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("no answer to " + method + " " + entry.get("path").asText() + " ("
+                    + entry.get("why").asText() + ")", e);
+        }
     }
 
     private String expand(String raw) {
