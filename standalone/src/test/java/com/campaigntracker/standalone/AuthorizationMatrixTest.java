@@ -206,6 +206,93 @@ class AuthorizationMatrixTest {
                 .contains("朝阳机密标题");
     }
 
+    /**
+     * A 海淀 unit account (and a 海淀 leader) asking for anything of a 丰台 campaign or unit — dashboard, as-of view,
+     * live stream, ledger, audit trail, unit, participation, a list filtered to 丰台 — gets 403, every time.
+     */
+    @Test
+    @Order(3)
+    void aHaidianReaderGets403OnEveryReadOfAnotherDistrict() throws Exception {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->
+                send(Persona.COORDINATOR.header(), "GET", "/api/campaigns/shared/progress", null).statusCode() == 200);
+        coordinator("POST", "/api/units", unit("ft-c", "丰台区新时代文明实践中心", "实践中心", null, "丰台区"));
+        coordinator("POST", "/api/units", unit("ft-suo", "卢沟桥街道实践所", "实践所", "ft-c", "丰台区"));
+        coordinator("POST", "/api/units", unit("ft-zhan", "晓月社区实践站", "实践站", "ft-suo", "丰台区"));
+        Map<String, Object> fengtai = new LinkedHashMap<>(campaign("ft-only"));
+        fengtai.put("district", "丰台区");
+        coordinator("POST", "/api/campaigns", fengtai);
+        coordinator("POST", "/api/campaigns/ft-only/enrollments", Map.of("unitId", "ft-zhan"));
+        Map<String, Object> record = new LinkedHashMap<>(activity("ft-a", 2));
+        record.put("unitId", "ft-zhan");
+        coordinator("POST", "/api/campaigns/ft-only/activities", record);
+        String at = "minPosition=" + engine.headPosition();
+        List<String> reads = List.of("/api/campaigns/ft-only/progress?" + at,
+                "/api/campaigns/ft-only/progress?asOf=" + TODAY + "&" + at,
+                "/api/campaigns/ft-only/progress/stream",
+                "/api/campaigns/ft-only/activities?" + at,
+                "/api/campaigns/ft-only/activities?unitId=ft-zhan&" + at,
+                "/api/campaigns/ft-only/history?" + at,
+                "/api/campaigns?district=丰台区", "/api/units?district=丰台区",
+                "/api/units/ft-zhan", "/api/units/ft-zhan/participation",
+                "/api/campaigns/shared/activities?unitId=ft-zhan");
+        List<String> wrong = new ArrayList<>();
+        for (Persona p : List.of(Persona.UNIT_RIGHT, Persona.UNIT_PARENT, Persona.LEADER_IN)) {
+            for (String path : reads) {
+                HttpResponse<String> r = send(p.header(), "GET", path.replace("丰台区", "%E4%B8%B0%E5%8F%B0%E5%8C%BA"),
+                        null);
+                if (r.statusCode() != 403
+                        || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                    wrong.add(p + " GET " + path + " → " + r.statusCode() + " " + r.body());
+                }
+            }
+            // the unfiltered lists leave the other district out
+            assertThat(ok(p, "/api/campaigns")).as("%s", p).doesNotContain("ft-only");
+            assertThat(ok(p, "/api/units")).as("%s", p).doesNotContain("ft-zhan").contains("zhan1");
+        }
+        assertThat(wrong).isEmpty();
+        // its own district and the city-wide campaigns stay readable; a coordinator reads everything
+        ok(Persona.UNIT_RIGHT, "/api/campaigns/shared/progress?" + at);
+        ok(Persona.COORDINATOR, "/api/campaigns/ft-only/progress?" + at);
+        assertThat(ok(Persona.COORDINATOR, "/api/campaigns")).contains("ft-only");
+    }
+
+    /** {@code GET /api/me}: who, role, unit (with the units it acts for), district, and what the rules permit. */
+    @Test
+    @Order(4)
+    void meSaysWhoIsSignedInAndWhatTheRulesPermit() throws Exception {
+        Set<String> coordinator = Set.of("LAUNCH_CAMPAIGN", "MANAGE_CAMPAIGNS", "MANAGE_UNITS", "ENROL",
+                "RECORD_ACTIVITIES", "READ", "READ_BRIEFINGS", "DRAFT_BRIEFINGS");
+        Map<Persona, Set<String>> expected = new LinkedHashMap<>();
+        expected.put(Persona.COORDINATOR, coordinator);
+        Set<String> admin = new java.util.HashSet<>(coordinator);
+        admin.add("ADMINISTER");
+        expected.put(Persona.ADMIN, admin);
+        expected.put(Persona.UNIT_PARENT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ"));
+        expected.put(Persona.UNIT_RIGHT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ"));
+        expected.put(Persona.LEADER_IN, Set.of("READ", "READ_BRIEFINGS", "DRAFT_BRIEFINGS"));
+        for (var e : expected.entrySet()) {
+            var me = JSON.readTree(ok(e.getKey(), "/api/me"));
+            assertThat(me.path("username").asText()).isEqualTo(e.getKey().user);
+            Set<String> permissions = new java.util.HashSet<>();
+            me.path("permissions").forEach(x -> permissions.add(x.asText()));
+            assertThat(permissions).as("%s", e.getKey()).isEqualTo(e.getValue());
+        }
+        var suo = JSON.readTree(ok(Persona.UNIT_PARENT, "/api/me"));
+        assertThat(suo.path("role").asText()).isEqualTo("UNIT");
+        assertThat(suo.path("unit").path("name").asText()).isEqualTo("学院路街道实践所");
+        assertThat(suo.path("district").asText()).isEqualTo("海淀区");
+        assertThat(suo.path("actsFor").findValuesAsText("unitId")).startsWith("suo1").contains("zhan1", "zhan2")
+                .doesNotContain("hd-c");
+        var zhan = JSON.readTree(ok(Persona.UNIT_RIGHT, "/api/me"));
+        assertThat(zhan.path("actsFor").findValuesAsText("unitId")).containsExactly("zhan1");
+        var leader = JSON.readTree(ok(Persona.LEADER_IN, "/api/me"));
+        assertThat(leader.path("role").asText()).isEqualTo("LEADER");
+        assertThat(leader.path("district").asText()).isEqualTo("海淀区");
+        assertThat(leader.path("unit").isNull()).isTrue();
+        assertThat(JSON.readTree(ok(Persona.COORDINATOR, "/api/me")).path("district").isNull()).isTrue();
+        assertThat(send(null, "GET", "/api/me", null).statusCode()).isEqualTo(401);
+    }
+
     private String ok(Persona p, String path) {
         HttpResponse<String> r = send(p.header(), "GET", path, null);
         assertThat(r.statusCode()).as("%s GET %s → %s", p, path, r.body()).isEqualTo(200);

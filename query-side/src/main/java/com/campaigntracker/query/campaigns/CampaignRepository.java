@@ -27,8 +27,11 @@ import java.util.Set;
 public class CampaignRepository {
     private final MongoCollection<CampaignDocument> campaigns;
     private final MongoDocStore store;
+    /** The district of a unit, for the read scope of UNIT accounts (a view of the unit directory). */
+    private final java.util.function.Function<String, String> districtOfUnit;
 
-    public CampaignRepository(TrackerMongo mongo) {
+    public CampaignRepository(TrackerMongo mongo, com.campaigntracker.query.units.UnitRepository units) {
+        this.districtOfUnit = units::districtOf;
         this.campaigns = mongo.database().getCollection(CampaignDocument.COLLECTION, CampaignDocument.class);
         this.store = new MongoDocStore(mongo.database());
     }
@@ -54,7 +57,7 @@ public class CampaignRepository {
         if (d == null || !d.launched()) {
             throw ApiException.notFound("活动不存在: " + id);
         }
-        ReadScope.requireCampaign(id, d.district());
+        ReadScope.requireCampaign(id, d.district(), districtOfUnit);
         return d;
     }
 
@@ -69,12 +72,13 @@ public class CampaignRepository {
         if (status != null) {
             filters.add(Filters.eq(CampaignDocument.STATUS, status));
         }
-        String scoped = ReadScope.district();
+        String scoped = ReadScope.district(districtOfUnit);
         if (district != null) {
+            ReadScope.effectiveDistrict(district, districtOfUnit);
             filters.add(Filters.eq(CampaignDocument.DISTRICT, district));
         }
         if (scoped != null) {
-            // a district leader sees its district's campaigns and the city-wide ones
+            // a district leader (or unit) sees its district's campaigns and the city-wide ones
             filters.add(Filters.or(Filters.eq(CampaignDocument.DISTRICT, scoped),
                     Filters.eq(CampaignDocument.DISTRICT, null)));
         }

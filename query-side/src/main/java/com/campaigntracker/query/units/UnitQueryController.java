@@ -66,7 +66,7 @@ public class UnitQueryController {
         } else if (parent != null) {
             parent = Params.id("parentUnitId", parent);
         }
-        return units.list(ReadScope.effectiveDistrict(Params.blankToNull(district)), typeLabel, parent).stream()
+        return units.list(ReadScope.effectiveDistrict(Params.blankToNull(district), units::districtOf), typeLabel, parent).stream()
                 .map(UnitQueryController::summary).toList();
     }
 

@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatus;
 import java.util.function.Function;
 
 /**
- * What the current account may read: a leader scoped to a district sees that district's campaigns and units
- * (and city-wide campaigns, which include it); everyone else reads everything their role lets them reach.
+ * What the current account may read: a leader scoped to a district, and a UNIT account (the district of its unit),
+ * see that district's campaigns and units (and city-wide campaigns, which include it); anything of another district
+ * answers 403. Everyone else reads everything their role lets them reach.
  */
 public final class ReadScope {
     private ReadScope() {
@@ -22,9 +23,32 @@ public final class ReadScope {
         return scopedLeader ? actor.district() : null;
     }
 
+    /**
+     * The only district the current account may see, or null for no restriction: a district leader's district, or
+     * for a UNIT account the district of its unit ({@code districtOfUnit} looks it up; an unknown unit or one without
+     * district sees no district at all, "").
+     */
+    public static String district(Function<String, String> districtOfUnit) {
+        String own = district();
+        if (own != null) {
+            return own;
+        }
+        Actor actor = CurrentActor.get();
+        if (actor.has(Role.UNIT) && !actor.actsForAnyUnit() && actor.unitId() != null) {
+            String d = districtOfUnit.apply(actor.unitId());
+            return d == null ? "" : d;
+        }
+        return null;
+    }
+
     /** Whether a list filter for {@code requested} is compatible with the account's district. */
     public static String effectiveDistrict(String requested) {
-        String own = district();
+        return effectiveDistrict(requested, null);
+    }
+
+    /** {@link #effectiveDistrict(String)} for readers whose district a unit decides ({@link #district(Function)}). */
+    public static String effectiveDistrict(String requested, Function<String, String> districtOfUnit) {
+        String own = districtOfUnit == null ? district() : district(districtOfUnit);
         if (own == null) {
             return requested;
         }
@@ -36,7 +60,13 @@ public final class ReadScope {
 
     /** Refuses a campaign of another district (a city-wide campaign, district null, is visible to all). */
     public static void requireCampaign(String campaignId, String campaignDistrict) {
-        String own = district();
+        requireCampaign(campaignId, campaignDistrict, null);
+    }
+
+    /** {@link #requireCampaign(String, String)} for readers whose district a unit decides (UNIT accounts too). */
+    public static void requireCampaign(String campaignId, String campaignDistrict,
+                                       Function<String, String> districtOfUnit) {
+        String own = districtOfUnit == null ? district() : district(districtOfUnit);
         if (own != null && campaignDistrict != null && !campaignDistrict.equals(own)) {
             throw outside("活动 " + campaignId, campaignDistrict, own);
         }
@@ -50,17 +80,9 @@ public final class ReadScope {
      * city-wide for everyone: the 各区排名 is what leaders compare.
      */
     public static UnitScope units(Function<String, String> districtOfUnit) {
-        String own = district();
-        if (own != null) {
-            return new UnitScope(own);
-        }
-        Actor actor = CurrentActor.get();
-        if (actor.has(Role.UNIT) && !actor.actsForAnyUnit() && actor.unitId() != null) {
-            String d = districtOfUnit.apply(actor.unitId());
-            // a unit account whose unit is unknown (or has no district) sees no unit of anyone
-            return new UnitScope(d == null ? "" : d);
-        }
-        return UnitScope.ALL;
+        // a unit account whose unit is unknown (or has no district) sees no unit of anyone
+        String own = district(districtOfUnit);
+        return own == null ? UnitScope.ALL : new UnitScope(own);
     }
 
     /**
