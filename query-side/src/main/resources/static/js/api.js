@@ -118,6 +118,14 @@ function query(params) {
 export const api = {
   lastPosition: () => lastPosition,
 
+  // the signed-in account; 退出登录 (the session's CSRF token rides along, as on every write)
+  me: () => request('GET', '/api/me', undefined, { usePosition: false }),
+  async logout() {
+    const token = await csrfToken();
+    const headers = token ? { [token.headerName]: token.token } : {};
+    await fetch(BASE + '/logout', { method: 'POST', headers, credentials: 'same-origin' });
+  },
+
   // units
   listUnits: () => request('GET', '/api/units'),
   getUnit: (id) => request('GET', `/api/units/${enc(id)}`),

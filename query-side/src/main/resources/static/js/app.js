@@ -10,6 +10,8 @@ import * as report from './views/report.js';
 import * as audit from './views/audit.js';
 import * as admin from './views/admin.js';
 import * as briefing from './views/briefing.js';
+import * as mine from './views/mine.js';
+import * as session from './session.js';
 
 const routes = [
   [/^\/?$/, 'overview', () => overview.render],
@@ -21,6 +23,7 @@ const routes = [
   [/^\/report$/, 'report', () => report.render],
   [/^\/admin$/, 'admin', () => admin.render],
   [/^\/briefings$/, 'briefings', () => briefing.render],
+  [/^\/mine$/, 'mine', () => mine.render],
 ];
 
 let cleanup = null;
@@ -38,12 +41,20 @@ async function route() {
   cleanup = null;
   const app = document.getElementById('app');
   const { path, query } = parseHash();
+  if (path === '/' && session.landing() !== '/') {
+    location.replace('#' + session.landing());
+    return;
+  }
   const found = routes.find(([re]) => re.test(path));
   document.querySelectorAll('[data-nav]').forEach((a) => a.classList.toggle('active', !!found && a.dataset.nav === found[1]));
   document.getElementById('nav').classList.remove('open');
   clear(app);
   if (!found) {
     app.appendChild(h('div', { class: 'panel' }, h('h2', {}, '页面不存在'), h('a', { href: '#/' }, '返回活动总览')));
+    return;
+  }
+  if (!session.mayOpen(path)) {
+    app.appendChild(session.forbiddenPanel());
     return;
   }
   const [re, , view] = found;
@@ -63,4 +74,5 @@ document.getElementById('menu-toggle').addEventListener('click', (e) => {
   e.currentTarget.setAttribute('aria-expanded', nav.classList.contains('open'));
 });
 window.addEventListener('hashchange', route);
-route();
+session.load().then(() => { session.decorate(); route(); },
+  (err) => document.getElementById('app').replaceChildren(errorPanel(err, () => location.reload())));

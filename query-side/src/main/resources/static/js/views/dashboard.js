@@ -9,6 +9,7 @@ import {
   dateTime, fill,
 } from '../util.js';
 import { progressBar } from './overview.js';
+import { can } from '../session.js';
 
 const COLORS = { actual: '#c0392b', expected: '#7f8c8d', target: '#2c3e50', bar: '#d35400', bar2: '#2980b9' };
 
@@ -149,9 +150,10 @@ export async function render(app, [id]) {
         p.expected != null ? h('span', {}, `应完成进度 ${num(p.expected, 1)}%`) : null),
       p.description ? h('p', { class: 'desc' }, p.description) : null,
       h('div', { class: 'card-actions' },
-        h('a', { class: 'btn small', href: `#/report?campaign=${encodeURIComponent(id)}` }, '报到与填报'),
+        can('RECORD_ACTIVITIES') && p.status === 'ACTIVE'
+          ? h('a', { class: 'btn small', href: `#/report?campaign=${encodeURIComponent(id)}` }, '报到与填报') : null,
         h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/history` }, '审计记录'),
-        p.status === 'ACTIVE' ? [
+        p.status === 'ACTIVE' && can('MANAGE_CAMPAIGNS') ? [
           h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=revise` }, '修改'),
           h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=extend` }, '延期'),
           h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(id)}/edit?tab=close` }, '结束'),

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { campaignOf } from '../model.js';
 import { h, clear, num, pacingBadge, statusLabel, DISTRICTS, THEMES, select, errorPanel, PACING } from '../util.js';
+import { can } from '../session.js';
 
 const filters = { status: '', district: '', theme: '' };
 
@@ -24,7 +25,7 @@ export async function render(app) {
   app.appendChild(h('section', {},
     h('div', { class: 'page-head' },
       h('h1', {}, '活动总览'),
-      h('a', { class: 'btn primary', href: '#/campaigns/new' }, '＋ 发起活动')),
+      can('LAUNCH_CAMPAIGN') ? h('a', { class: 'btn primary', href: '#/campaigns/new' }, '＋ 发起活动') : null),
     h('div', { class: 'filters', id: 'filters' },
       h('label', {}, '状态 ', statusSel),
       h('label', {}, '区域 ', districtSel),
@@ -55,7 +56,8 @@ async function load(list) {
     || String(b.startDate).localeCompare(String(a.startDate)));
   clear(list);
   if (!campaigns.length) {
-    list.appendChild(h('div', { class: 'panel empty' }, '暂无符合条件的活动。', h('a', { href: '#/campaigns/new' }, '发起一个活动')));
+    list.appendChild(h('div', { class: 'panel empty' }, '暂无符合条件的活动。',
+      can('LAUNCH_CAMPAIGN') ? h('a', { href: '#/campaigns/new' }, '发起一个活动') : null));
     return;
   }
   campaigns.forEach((c) => list.appendChild(card(c)));
@@ -98,6 +100,7 @@ function card(c) {
       ? h('div', { class: 'expected-note' }, h('span', { class: 'expected-swatch' }), ` 竖线为按时间应完成进度 ${num(c.expected, 1)}%`) : null,
     h('div', { class: 'card-actions' },
       h('a', { class: 'btn small primary', href: `#/campaigns/${encodeURIComponent(c.id)}` }, '活动看板'),
-      h('a', { class: 'btn small', href: `#/report?campaign=${encodeURIComponent(c.id)}` }, '报到与填报'),
+      can('RECORD_ACTIVITIES') && c.status === 'ACTIVE'
+        ? h('a', { class: 'btn small', href: `#/report?campaign=${encodeURIComponent(c.id)}` }, '报到与填报') : null,
       h('a', { class: 'btn small', href: `#/campaigns/${encodeURIComponent(c.id)}/history` }, '审计记录')));
 }

@@ -7,6 +7,7 @@ import {
   h, clear, field, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
   toast, errorPanel, newId, num, dateTime, statusLabel,
 } from '../util.js';
+import { isUnitAccount, actingUnits } from '../session.js';
 
 const ALIASES = {
   activityId: 'activityId', 日期: 'date', 活动日期: 'date', 标题: 'title', 活动名称: 'title', 类别: 'category', 活动类别: 'category',
@@ -20,23 +21,36 @@ const MY_UNIT = 'campaign-tracker.my-unit';
 export async function render(app, _params, query) {
   let campaigns;
   let units;
+  // a unit account records for its own unit and the units below it, nobody else (GET /api/me's actsFor)
+  const boundToUnit = isUnitAccount();
   try {
-    [campaigns, units] = await Promise.all([api.listCampaigns({}), api.listUnits()]);
+    [campaigns, units] = await Promise.all([api.listCampaigns({}),
+      boundToUnit ? actingUnits() : api.listUnits()]);
   } catch (err) {
     app.appendChild(errorPanel(err, () => location.reload()));
     return;
   }
   campaigns = campaigns.map(campaignOf);
-  units = units.map(unitOf).filter((u) => u.active);
-  const open = campaigns.filter((c) => c.status === 'ACTIVE');
+  units = (boundToUnit ? units.map((u) => ({ id: u.unitId, name: u.name, type: u.type, district: u.district, active: u.active }))
+    : units.map(unitOf)).filter((u) => u.active);
+  const eligibleFor = (c, u) => (!c.district || u.district === c.district)
+    && (!c.eligibleUnitTypes.length || c.eligibleUnitTypes.includes(u.type));
+  let open = campaigns.filter((c) => c.status === 'ACTIVE');
+  // a unit sees only the campaigns one of its units may join
+  if (boundToUnit) open = open.filter((c) => units.some((u) => eligibleFor(c, u)) || c.id === query.campaign);
   const state = {
     campaignId: query.campaign || (open[0] && open[0].id) || '',
-    unitId: query.unit || localStorage.getItem(MY_UNIT) || '',
+    unitId: query.unit || (boundToUnit ? (units[0] && units[0].id) : localStorage.getItem(MY_UNIT)) || '',
     editing: null,
+    // what the last recorded activity kept for the next one (再填一条: date, category, site) and the whole of it
+    // (复制上一条); the ledger as last drawn, so a new row shows at once while the server catches up
+    keep: null,
+    last: null,
+    ledger: null,
   };
 
   const campaignSel = h('select', { id: 'report-campaign', name: 'campaign' },
-    (open.length ? open : campaigns).map((c) => h('option', { value: c.id, selected: c.id === state.campaignId }, `${c.title}（${c.district || '全市'}）`)));
+    (open.length || boundToUnit ? open : campaigns).map((c) => h('option', { value: c.id, selected: c.id === state.campaignId }, `${c.title}（${c.district || '全市'}）`)));
   if (!campaignSel.value && campaignSel.options.length) state.campaignId = campaignSel.value;
   state.campaignId = campaignSel.value || state.campaignId;
   const unitSel = h('select', { id: 'report-unit', name: 'unit' });
@@ -49,19 +63,22 @@ export async function render(app, _params, query) {
 
   function fillUnits() {
     const c = campaign();
-    const eligible = units.filter((u) => !c || ((!c.district || u.district === c.district)
-      && (!c.eligibleUnitTypes.length || c.eligibleUnitTypes.includes(u.type))));
-    clear(unitSel).appendChild(h('option', { value: '' }, eligible.length ? '请选择本单位' : '（没有可报到的单位）'));
+    const eligible = units.filter((u) => !c || eligibleFor(c, u));
+    if (!boundToUnit || eligible.length !== 1) {
+      clear(unitSel).appendChild(h('option', { value: '' }, eligible.length ? '请选择本单位' : '（没有可报到的单位）'));
+    } else {
+      clear(unitSel);
+    }
     eligible.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
       .forEach((u) => unitSel.appendChild(h('option', { value: u.id, selected: u.id === state.unitId }, `${u.name}（${u.type}）`)));
-    if (!eligible.some((u) => u.id === state.unitId)) state.unitId = '';
+    if (!eligible.some((u) => u.id === state.unitId)) state.unitId = boundToUnit && eligible.length ? eligible[0].id : '';
     unitSel.value = state.unitId;
   }
 
   campaignSel.addEventListener('change', () => { state.campaignId = campaignSel.value; fillUnits(); refresh(); });
   unitSel.addEventListener('change', () => {
     state.unitId = unitSel.value;
-    if (state.unitId) localStorage.setItem(MY_UNIT, state.unitId);
+    if (state.unitId && !boundToUnit) localStorage.setItem(MY_UNIT, state.unitId);
     refresh();
   });
 
@@ -78,6 +95,7 @@ export async function render(app, _params, query) {
 
   async function refresh({ expectEnrolled, ledgerOk } = {}) {
     clear(enrolBox); clear(formBox); clear(ledgerBox);
+    state.ledger = null;
     const c = campaign();
     const u = unit();
     if (!c) { enrolBox.appendChild(h('p', { class: 'muted' }, '目前没有进行中的活动。')); return; }
@@ -118,10 +136,12 @@ export async function render(app, _params, query) {
   }
 
   function activityForm(c, u, editing) {
-    const a = editing || {};
+    const kept = !editing && state.keep && state.keep.unitId === u.id && state.keep.campaignId === c.id ? state.keep : {};
+    const a = editing || kept;
     const max = c.endDate && c.endDate < today() ? c.endDate : today();
     const form = h('form', { class: 'panel form', id: 'activity-form', novalidate: true },
-      h('h2', {}, editing ? `更正活动：${a.title}` : '填报活动'),
+      h('h2', {}, editing ? `更正活动：${a.title}` : kept.date ? '再填一条' : '填报活动'),
+      !editing && kept.date ? h('p', { class: 'muted small', id: 'kept-note' }, '已保留上一条的日期、类别和地点') : null,
       h('div', { class: 'form-error', role: 'alert', hidden: true }),
       h('div', { class: 'form-grid' },
         field('活动日期', h('input', { type: 'date', name: 'date', value: a.date || max, min: c.startDate, max })),
@@ -137,6 +157,8 @@ export async function render(app, _params, query) {
       editing ? field('更正原因', h('textarea', { name: 'reason', rows: '2', placeholder: '必填：为什么要更正' })) : null,
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'btn primary', id: 'activity-submit' }, editing ? '提交更正' : '提交'),
+        !editing && state.last && state.last.unitId === u.id
+          ? h('button', { type: 'button', class: 'btn', id: 'copy-last', onclick: () => copyLast(form) }, '复制上一条') : null,
         editing ? h('button', { type: 'button', class: 'btn', onclick: () => { state.editing = null; refresh(); } }, '放弃更正') : null));
     // the client-supplied id is fixed when the form is drawn: resubmitting after a lost answer never double-counts
     const activityId = a.activityId || newId('a');
@@ -168,7 +190,8 @@ export async function render(app, _params, query) {
         } else {
           await busy(form.querySelector('[type=submit]'), () => api.recordActivity(c.id, body));
           toast(`已填报：${v.title}`);
-          ledgerOk = (rows) => rows.some((x) => x.activityId === activityId);
+          recorded(c, u, body);
+          return;
         }
         state.editing = null;
         refresh({ ledgerOk });
@@ -177,6 +200,31 @@ export async function render(app, _params, query) {
       }
     });
     return form;
+  }
+
+  /** Fills the form with the last recorded activity (a new id: it is another activity). */
+  function copyLast(form) {
+    const l = state.last;
+    for (const k of ['date', 'title', 'category', 'site', 'sessions', 'participations', 'serviceHours', 'beneficiaries', 'notes']) {
+      if (form.elements[k]) form.elements[k].value = l[k] ?? '';
+    }
+  }
+
+  /**
+   * After a record: the next form keeps date, category and site and takes the place of the old one (the page does
+   * not move), the new row shows at once, and the ledger is fetched again at the command's position.
+   */
+  function recorded(c, u, body) {
+    state.keep = { campaignId: c.id, unitId: u.id, date: body.date, category: body.category, site: body.site };
+    state.last = body;
+    const next = activityForm(c, u, null);
+    formBox.replaceChildren(next);
+    next.elements.title.focus({ preventScroll: true });
+    if (state.ledger) {
+      const pending = { ...body, retracted: false, corrections: 0, correctionHistory: [], pending: true };
+      drawLedger(c, u, [pending, ...state.ledger.rows], state.ledger.totals);
+    }
+    loadLedger(c, u, (rows) => rows.some((x) => x.activityId === body.activityId));
   }
 
   async function loadLedger(c, u, ledgerOk) {
@@ -191,27 +239,32 @@ export async function render(app, _params, query) {
       t = await eventually(async () => participationTotals(await api.unitParticipation(u.id), c.id),
         (x) => rows.length >= 200 || x.activities === live);
     } catch (err) {
-      ledgerBox.appendChild(errorPanel(err, () => loadLedger(c, u)));
+      ledgerBox.replaceChildren(errorPanel(err, () => loadLedger(c, u)));
       return;
     }
     rows.sort((a, b) => String(b.date).localeCompare(String(a.date)));
-    ledgerBox.appendChild(h('div', { class: 'panel' },
+    state.ledger = { rows, totals: t };
+    drawLedger(c, u, rows, t);
+  }
+
+  function drawLedger(c, u, rows, t) {
+    ledgerBox.replaceChildren(h('div', { class: 'panel' },
       h('h2', {}, '本单位台账'),
       h('p', { class: 'ledger-sum', id: 'ledger-sum' },
         `共 ${t.activities} 条有效记录：${num(t.sessions)} 场次 · ${num(t.participations)} 志愿者人次 · `
         + `${num(t.serviceHours)} 小时 · ${num(t.beneficiaries)} 受益人次`),
       rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'ledger-table' },
         h('thead', {}, h('tr', {}, ['日期', '活动', '场次', '人次', '时长', '受益', ''].map((t) => h('th', {}, t)))),
-        h('tbody', {}, rows.map((a) => h('tr', { class: a.retracted ? 'retracted' : '', 'data-activity-id': a.activityId },
+        h('tbody', {}, rows.map((a) => h('tr', { class: a.retracted ? 'retracted' : a.pending ? 'pending-row' : '', 'data-activity-id': a.activityId },
           h('td', {}, a.date),
           h('td', {}, h('div', {}, a.title, a.retracted ? h('span', { class: 'badge muted' }, '已撤回') : null,
             a.corrections ? h('span', { class: 'badge lag', title: correctionsText(a) }, `更正 ${a.corrections} 次`) : null),
-          h('div', { class: 'muted small' }, [a.category, a.site].filter(Boolean).join(' · '))),
+          h('div', { class: 'muted small' }, [a.pending ? '已提交，正在入账' : '', a.category, a.site].filter(Boolean).join(' · '))),
           h('td', { class: 'num', 'data-label': '场次' }, num(a.sessions)),
           h('td', { class: 'num', 'data-label': '人次' }, num(a.participations)),
           h('td', { class: 'num', 'data-label': '时长' }, num(a.serviceHours)),
           h('td', { class: 'num', 'data-label': '受益' }, num(a.beneficiaries)),
-          h('td', { class: 'actions' }, a.retracted || c.status !== 'ACTIVE' ? null : [
+          h('td', { class: 'actions' }, a.retracted || a.pending || c.status !== 'ACTIVE' ? null : [
             h('button', { class: 'link', type: 'button', onclick: () => { state.editing = a; refresh(); window.scrollTo(0, 0); } }, '更正'),
             h('button', { class: 'link danger', type: 'button', onclick: () => retract(c, a) }, '撤回')]))))))
         : h('p', { class: 'muted' }, '还没有填报记录。')));

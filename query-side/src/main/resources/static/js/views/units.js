@@ -7,6 +7,7 @@ import {
   h, clear, field, select, DISTRICTS, formValues, clearErrors, setFieldError, setFormError, showApiError, busy, toast,
   errorPanel, newId,
 } from '../util.js';
+import { can } from '../session.js';
 
 const ALIASES = {
   unitId: 'unitId', 单位编号: 'unitId', 名称: 'name', 单位名称: 'name', 类型: 'type', 单位类型: 'type',
@@ -105,9 +106,9 @@ export async function render(app) {
       const label = h('span', { class: `unit-label${u.active ? '' : ' inactive'}` },
         h('span', { class: `type-tag t-${types.labels.indexOf(u.type)}` }, u.type), ' ', u.name,
         u.active ? null : h('span', { class: 'badge muted' }, '已停用'),
-        h('span', { class: 'unit-actions' },
+        can('MANAGE_UNITS') ? h('span', { class: 'unit-actions' },
           h('button', { class: 'link', type: 'button', onclick: () => rename(u) }, '改名'),
-          u.active ? h('button', { class: 'link', type: 'button', onclick: () => deactivate(u) }, '停用') : null));
+          u.active ? h('button', { class: 'link', type: 'button', onclick: () => deactivate(u) }, '停用') : null) : null);
       if (!kids.length) return h('li', { 'data-unit-id': u.id }, label);
       return h('li', { 'data-unit-id': u.id }, h('details', { open: u.type !== '实践所' || !!q },
         h('summary', {}, label, h('span', { class: 'muted small' }, ` ${kids.length} 个下级`)),
@@ -159,6 +160,6 @@ export async function render(app) {
       h('div', { class: 'panel wide' },
         h('div', { class: 'panel-head' }, h('h2', {}, '单位层级'), h('div', { class: 'filters' }, filter, districtFilter)),
         tree),
-      form)));
+      can('MANAGE_UNITS') ? form : null)));
   await load();
 }

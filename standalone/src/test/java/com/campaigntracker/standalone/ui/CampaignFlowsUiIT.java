@@ -284,7 +284,7 @@ class CampaignFlowsUiIT {
         WebDriver leader = browsers.desktop("leader");
         Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
         leader.get(product.baseUrl() + "/#/units");
-        visible(leader, By.id("unit-form"));
+        visible(leader, By.id("unit-tree"));
         assertThat(Browsers.scriptErrors(leader)).isEmpty();
         // a screen reading an old spelling of a field, as the UI once did (`subUnits` for `children`)
         ((JavascriptExecutor) leader).executeAsyncScript("const done = arguments[arguments.length - 1];"
