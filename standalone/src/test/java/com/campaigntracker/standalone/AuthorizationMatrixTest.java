@@ -232,6 +232,7 @@ class AuthorizationMatrixTest {
                 "/api/campaigns/ft-only/activities?" + at,
                 "/api/campaigns/ft-only/activities?unitId=ft-zhan&" + at,
                 "/api/campaigns/ft-only/history?" + at,
+                "/api/campaigns/ft-only/not-enrolled?" + at,
                 "/api/campaigns?district=丰台区", "/api/units?district=丰台区",
                 "/api/units/ft-zhan", "/api/units/ft-zhan/participation",
                 "/api/campaigns/shared/activities?unitId=ft-zhan");
@@ -254,6 +255,17 @@ class AuthorizationMatrixTest {
         ok(Persona.UNIT_RIGHT, "/api/campaigns/shared/progress?" + at);
         ok(Persona.COORDINATOR, "/api/campaigns/ft-only/progress?" + at);
         assertThat(ok(Persona.COORDINATOR, "/api/campaigns")).contains("ft-only");
+
+        // 未报到: eligible units (district, type, active) that have not reported in, within the reader's scope
+        var shared = JSON.readTree(ok(Persona.LEADER_IN, "/api/campaigns/shared/not-enrolled?" + at));
+        assertThat(shared.path("units").findValuesAsText("unitId")).contains("zhan2").doesNotContain("zhan1", "suo1");
+        assertThat(shared.path("enrolledUnits").asInt()).isEqualTo(1);
+        assertThat(shared.path("eligibleUnits").asInt()).isEqualTo(shared.path("units").size() + 1);
+        assertThat(shared.path("units").get(0).path("parentName").asText()).isEqualTo("学院路街道实践所");
+        assertThat(JSON.readTree(ok(Persona.COORDINATOR, "/api/campaigns/city/not-enrolled?" + at))
+                .path("units").findValuesAsText("unitId")).contains("ft-zhan").doesNotContain("zhan1", "zhan2");
+        assertThat(JSON.readTree(ok(Persona.UNIT_RIGHT, "/api/campaigns/city/not-enrolled?" + at))
+                .path("units").findValuesAsText("district")).isNotEmpty().containsOnly("海淀区");
     }
 
     /** {@code GET /api/me}: who, role, unit (with the units it acts for), district, and what the rules permit. */
@@ -367,6 +379,8 @@ class AuthorizationMatrixTest {
                         p -> "/api/campaigns/shared/progress?minPosition=" + engine.headPosition(), p -> null),
                 new Case("ledger", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/activities", p -> null),
                 new Case("history", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/history", p -> null),
+                new Case("not enrolled", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/not-enrolled",
+                        p -> null),
                 new Case("projection status", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections",
                         p -> null),
                 new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",
