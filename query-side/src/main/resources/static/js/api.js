@@ -144,6 +144,7 @@ export const api = {
   cancelCampaign: (id, reason) => request('POST', `/api/campaigns/${enc(id)}/cancel`, { reason }),
   progress: (id, params) => request('GET', `/api/campaigns/${enc(id)}/progress` + query(params)),
   history: (id, params) => request('GET', `/api/campaigns/${enc(id)}/history` + query(params)),
+  notEnrolled: (id) => request('GET', `/api/campaigns/${enc(id)}/not-enrolled`),
   activities: (id, params) => request('GET', `/api/campaigns/${enc(id)}/activities` + query(params)),
 
   // 报到

@@ -14,7 +14,8 @@ import { can } from '../session.js';
 const COLORS = { actual: '#c0392b', expected: '#7f8c8d', target: '#2c3e50', bar: '#d35400', bar2: '#2980b9' };
 
 export async function render(app, [id]) {
-  const state = { id, asOf: null, silentDays: 7, metric: 'sessions', drill: [], progress: null, live: 'connecting' };
+  const state = { id, asOf: null, silentDays: 7, metric: 'sessions', drill: [], progress: null, live: 'connecting',
+    rank: 'top', notEnrolled: null };
   const charts = [];
   const chart = (el) => {
     if (!window.echarts) return null;
@@ -39,6 +40,13 @@ export async function render(app, [id]) {
   const drillTable = h('div', { id: 'drill-table' });
   const leaderboard = h('div', { id: 'leaderboard' });
   const silent = h('div', { id: 'silent-units' });
+  const notEnrolled = h('div', { id: 'not-enrolled' });
+  // the ranking: its first 20, its last 20 (the units furthest behind), or all of it
+  const rankTabs = h('div', { class: 'rank-tabs', role: 'group', 'aria-label': '排行范围' },
+    [['top', '前20名'], ['bottom', '后20名'], ['all', '全部']].map(([key, label]) => h('button', {
+      type: 'button', class: 'btn small', 'data-rank': key,
+      onclick: () => { state.rank = key; drawLeaderboard(); },
+    }, label)));
   const banner = h('div', { class: 'banner', id: 'dash-banner', hidden: true });
 
   app.appendChild(h('section', { class: 'dashboard' },
@@ -58,10 +66,11 @@ export async function render(app, [id]) {
       h('div', { class: 'panel' }, h('h2', {}, '按区域'), districtEl),
       h('div', { class: 'panel' }, h('h2', {}, '按单位类型'), typeEl),
       h('div', { class: 'panel wide' }, h('h2', {}, '层级下钻 中心 → 所 → 站'), crumbs, drillEl, drillTable),
-      h('div', { class: 'panel' }, h('h2', {}, '单位排行'), leaderboard),
       h('div', { class: 'panel' },
         h('div', { class: 'panel-head' }, h('h2', {}, '沉默单位'), h('label', {}, '近 ', silentDaysInput, ' 天无活动')),
-        silent))));
+        silent),
+      h('div', { class: 'panel' }, h('h2', {}, '未报到单位'), notEnrolled),
+      h('div', { class: 'panel wide' }, h('div', { class: 'panel-head' }, h('h2', {}, '单位排行'), rankTabs), leaderboard))));
 
   const cumChart = chart(cumEl);
   const districtChart = chart(districtEl);
@@ -77,7 +86,8 @@ export async function render(app, [id]) {
 
   async function load() {
     try {
-      const params = { silentDays: state.silentDays };
+      const params = { silentDays: state.silentDays, top: 1000 };
+      if (!state.asOf) loadNotEnrolled();
       if (state.asOf) params.asOf = state.asOf;
       // the first view may be asked for right after the launch: wait for the read model to know the campaign
       const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
@@ -281,14 +291,34 @@ export async function render(app, [id]) {
       : h('p', { class: 'muted' }, '该层级下暂无单位。'));
   }
 
+  /** 未报到: the units that may join and have not (GET …/not-enrolled); only for the live view. */
+  async function loadNotEnrolled() {
+    try {
+      state.notEnrolled = await api.notEnrolled(id);
+    } catch (err) {
+      clear(notEnrolled).appendChild(h('p', { class: 'error' }, `未报到单位加载失败：${err.detail}`));
+      return;
+    }
+    const n = state.notEnrolled;
+    clear(notEnrolled).append(
+      h('p', { class: 'muted small', id: 'not-enrolled-sum' }, `可报到 ${n.eligibleUnits} 家，已报到 ${n.enrolledUnits} 家，未报到 ${n.units.length} 家`),
+      n.units.length ? h('ul', { class: 'silent-list' }, n.units.map((u) => h('li', { 'data-unit-id': u.unitId },
+        h('span', {}, u.name), ' ',
+        h('span', { class: 'muted small' }, [u.type, u.parentName, u.district].filter(Boolean).join(' · ')))))
+        : h('p', { class: 'muted' }, n.eligibleUnits ? '可报到的单位都已报到。' : '没有符合条件的单位。'));
+  }
+
   function drawLeaderboard() {
     const p = state.progress;
     const metric = state.metric;
-    const rows = [...p.leaderboard].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0)).slice(0, 20);
+    const ranked = [...p.leaderboard].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0))
+      .map((u, i) => ({ ...u, rank: i + 1 }));
+    const rows = state.rank === 'all' ? ranked : state.rank === 'bottom' ? ranked.slice(-20) : ranked.slice(0, 20);
+    rankTabs.querySelectorAll('[data-rank]').forEach((b) => b.classList.toggle('primary', b.dataset.rank === state.rank));
     clear(leaderboard).appendChild(rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'leaderboard-table' },
       h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '单位'), ACTIVITY_METRICS.map((m) => h('th', { class: `num${m.key === metric ? ' sorted' : ''}` }, m.label)))),
-      h('tbody', {}, rows.map((u, i) => h('tr', { 'data-unit-id': u.unitId },
-        h('td', {}, i + 1),
+      h('tbody', {}, rows.map((u) => h('tr', { 'data-unit-id': u.unitId },
+        h('td', {}, u.rank),
         h('td', {}, h('a', { href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities&unitId=${encodeURIComponent(u.unitId)}` }, u.name),
           h('div', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · '))),
         ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key]))))))))
@@ -301,7 +331,7 @@ export async function render(app, [id]) {
       h('span', {}, u.name), ' ',
       h('span', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · ')), ' ',
       u.never ? h('span', { class: 'badge risk' }, '从未填报') : h('span', { class: 'badge lag' }, `最近活动 ${u.lastActivityDate || '—'}${u.daysSilent != null ? `（${u.daysSilent} 天前）` : ''}`))))
-      : h('p', { class: 'muted' }, '没有沉默单位，所有已报到单位近期都有活动。'));
+      : h('p', { class: 'muted' }, state.progress.enrolledUnits ? '没有沉默单位，所有已报到单位近期都有活动。' : '还没有单位报到。'));
   }
 
   // live updates: every pushed change reloads the figures (unless the user is looking at an earlier day)
@@ -310,7 +340,9 @@ export async function render(app, [id]) {
     if (state.asOf) { asOfNote.textContent = `正在查看 ${state.asOf} 日终时的状态 · 有新的实时数据，点“回到实时”查看`; return; }
     clearTimeout(pending);
     const stamp = () => { liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`; };
-    if ('metrics' in data && state.silentDays === 7) {
+    // a pushed view names at most 50 ranked units: a longer ranking is fetched whole
+    if ('metrics' in data && state.silentDays === 7 && data.leaderboard.length < 50) {
+      if (state.progress && data.enrolledUnits !== state.progress.enrolledUnits) loadNotEnrolled();
       // the push carries the whole progress view (silent units over the default 7 days): draw it as it is
       setProgress(progressOf(data, data.rebuilding));
       stamp();

@@ -38,6 +38,7 @@ class RolesUiIT {
     private static final Accounts UNIT_SUO = new Accounts("roles-suo-account", "unit-pw", "UNIT", SUO);
     private static final Accounts UNIT_ZHAN = new Accounts("roles-zhan-account", "unit-pw", "UNIT", ZHAN);
     private static final Accounts LEADER_HD = new Accounts("roles-leader-hd", "leader-pw", "LEADER", null);
+    private static final int RANKED = 22;
     private static ProductProcess product;
     private static Api api;
 
@@ -64,6 +65,15 @@ class RolesUiIT {
                 today.plusDays(20), Map.of("sessions", 100));
         api.campaign("roles-cy", "朝阳区文明交通月", "朝阳区", List.of("实践所", "实践站"), today.minusDays(10),
                 today.plusDays(20), Map.of("sessions", 100));
+        // another 实践所 with 22 ranked 实践站 (站01 the last, with 1 场次) and one that never reports in
+        api.unit("roles-suo2", "八里庄街道新时代文明实践所", "实践所", "海淀区", "roles-hd-c");
+        api.unit("roles-quiet", "二里庄社区新时代文明实践站", "实践站", "海淀区", "roles-suo2");
+        for (int i = 1; i <= RANKED; i++) {
+            String station = String.format("roles-rank-%02d", i);
+            api.unit(station, String.format("排行测试站%02d", i), "实践站", "海淀区", "roles-suo2");
+            api.enroll("roles-hd", station);
+            api.activity("roles-hd", "rank-a-" + i, station, today, "排行测试活动", i, 1, 1, 1);
+        }
         JsonNode last = api.campaign("roles-team", "蓝天救援队专项行动", null, List.of("志愿服务队"), today.minusDays(10),
                 today.plusDays(20), Map.of("sessions", 100));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/units/" + ZHAN, last));
@@ -190,7 +200,25 @@ class RolesUiIT {
         assertThat(leader.findElements(By.linkText("修改"))).isEmpty();
         assertThat(leader.findElements(By.linkText("延期"))).isEmpty();
         assertThat(leader.findElements(By.linkText("报到与填报"))).isEmpty();
+        // 未报到 next to 沉默单位, and the bottom of the ranking
+        waitUntil(leader, d -> text(d, By.id("not-enrolled")).contains("二里庄社区新时代文明实践站"));
+        assertThat(text(leader, By.id("not-enrolled"))).doesNotContain("排行测试站");
+        waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("排行测试站22"));
+        assertThat(text(leader, By.id("leaderboard"))).doesNotContain("排行测试站01");
+        click(leader, By.cssSelector("[data-rank=all]"));
+        waitUntil(leader, d -> d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() >= RANKED);
+        int ranked = leader.findElements(By.cssSelector("#leaderboard-table tbody tr")).size();
+        click(leader, By.cssSelector("[data-rank=bottom]"));
+        waitUntil(leader, d -> text(d, By.id("leaderboard")).contains("排行测试站01"));
+        List<WebElement> rows = leader.findElements(By.cssSelector("#leaderboard-table tbody tr"));
+        assertThat(rows).hasSize(20);
+        WebElement lastRow = rows.get(rows.size() - 1);
+        assertThat(lastRow.getText()).contains("排行测试站01");
+        assertThat(lastRow.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(ranked));
         Browsers.fullPage(leader, "roles-leader-dashboard");
+        leader.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Browsers.fullPage(leader, "roles-leader-dashboard-phone");
+        leader.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
 
         leader.get(product.baseUrl() + "/#/units");
         waitUntil(leader, d -> text(d, By.id("unit-tree")).contains("学院路街道新时代文明实践所"));
