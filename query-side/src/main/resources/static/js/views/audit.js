@@ -34,7 +34,7 @@ async function events(body, id, unitNames, page = 0) {
   const size = 100;
   let data;
   try {
-    data = await api.history(id, { page, size });
+    data = await api.history(id, { page, size, order: 'newest' }); // the latest events first
   } catch (err) {
     body.appendChild(errorPanel(err, () => events(clear(body), id, unitNames, page)));
     return;
@@ -45,11 +45,11 @@ async function events(body, id, unitNames, page = 0) {
   const pages = Math.max(1, Math.ceil(total / size));
   const go = (n) => () => events(clear(body), id, unitNames, n);
   const pager = h('div', { class: 'form-actions pager' },
-    h('span', { class: 'muted' }, `共 ${total} 个事件，第 ${page + 1} / ${pages} 页`),
-    page > 0 ? [h('button', { class: 'btn small', id: 'history-first', type: 'button', onclick: go(0) }, '首页'),
-      h('button', { class: 'btn small', id: 'history-prev', type: 'button', onclick: go(page - 1) }, '上一页')] : null,
-    hasMore ? [h('button', { class: 'btn small', id: 'history-next', type: 'button', onclick: go(page + 1) }, '下一页'),
-      h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '末页')] : null);
+    h('span', { class: 'muted' }, `共 ${total} 个事件，最新的在前，第 ${page + 1} / ${pages} 页`),
+    page > 0 ? [h('button', { class: 'btn small', id: 'history-first', type: 'button', onclick: go(0) }, '最新'),
+      h('button', { class: 'btn small', id: 'history-prev', type: 'button', onclick: go(page - 1) }, '较新')] : null,
+    hasMore ? [h('button', { class: 'btn small', id: 'history-next', type: 'button', onclick: go(page + 1) }, '较早'),
+      h('button', { class: 'btn small', id: 'history-last', type: 'button', onclick: go(pages - 1) }, '最早')] : null);
   body.appendChild(pager);
   body.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table', id: 'history-table' },
     h('thead', {}, h('tr', {}, ['#', '时间', '事件', '操作人', '内容'].map((t) => h('th', {}, t)))),

@@ -305,6 +305,41 @@ class AuthorizationMatrixTest {
         assertThat(send(null, "GET", "/api/me", null).statusCode()).isEqualTo(401);
     }
 
+    /** The audit trail newest first: its pages, joined, are the oldest-first trail reversed (scoped readers too). */
+    @Test
+    @Order(5)
+    void theAuditTrailReadsNewestFirst() throws Exception {
+        // a trail longer than one stored history page (100 entries)
+        coordinator("POST", "/api/campaigns", campaign("long"));
+        coordinator("POST", "/api/campaigns/long/enrollments", Map.of("unitId", "zhan1"));
+        for (int i = 0; i < 110; i++) {
+            coordinator("POST", "/api/campaigns/long/activities", activity("long-" + i, 1));
+        }
+        String at = "minPosition=" + engine.headPosition();
+        for (var c : List.of(Map.entry(Persona.COORDINATOR, "shared"), Map.entry(Persona.LEADER_IN, "city"),
+                Map.entry(Persona.UNIT_RIGHT, "city"), Map.entry(Persona.COORDINATOR, "long"),
+                Map.entry(Persona.LEADER_IN, "long"))) {
+            var all = JSON.readTree(ok(c.getKey(), "/api/campaigns/" + c.getValue() + "/history?size=500&" + at));
+            List<String> oldest = all.path("items").findValuesAsText("n");
+            assertThat(oldest).hasSizeGreaterThan(3);
+            List<String> newest = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                var pg = JSON.readTree(ok(c.getKey(), "/api/campaigns/" + c.getValue()
+                        + "/history?order=newest&size=" + (c.getValue().equals("long") ? 30 : 3) + "&page=" + page
+                        + "&" + at));
+                newest.addAll(pg.path("items").findValuesAsText("n"));
+                assertThat(pg.path("total").asLong()).as("%s", c).isEqualTo(all.path("total").asLong());
+                if (!pg.path("hasMore").asBoolean()) {
+                    break;
+                }
+            }
+            java.util.Collections.reverse(newest);
+            assertThat(newest).as("%s", c).isEqualTo(oldest);
+        }
+        assertThat(send(Persona.COORDINATOR.header(), "GET", "/api/campaigns/shared/history?order=sideways", null)
+                .statusCode()).isEqualTo(400);
+    }
+
     private String ok(Persona p, String path) {
         HttpResponse<String> r = send(p.header(), "GET", path, null);
         assertThat(r.statusCode()).as("%s GET %s → %s", p, path, r.body()).isEqualTo(200);

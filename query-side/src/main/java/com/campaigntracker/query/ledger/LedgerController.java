@@ -225,14 +225,24 @@ public class LedgerController {
     @GetMapping("/history")
     public HistoryPage history(@PathVariable String id,
                                        @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+                                       @RequestParam(required = false) Integer size,
+                                       @io.swagger.v3.oas.annotations.Parameter(description =
+                                               "oldest(默认):最早的在前;newest:最新的在前(第 0 页是最新的事件)")
+                                       @RequestParam(required = false) String order) {
         Params.id("id", id);
         int p = Params.range("page", page, 0, 0, 1_000_000);
         int s = Params.range("size", size, 50, 1, 500);
+        String o = Params.blankToNull(order);
+        if (o != null && !o.equals("oldest") && !o.equals("newest")) {
+            throw ApiException.badRequest("参数 order 无效: 须为 oldest 或 newest");
+        }
         campaigns.campaign(id);
         Visible visible = new Visible(units.readScope());
         Document head = store.find(LedgerProjection.HISTORY, List.of(Docs.key(id, "head"))).get(Docs.key(id, "head"));
         long count = head == null ? 0 : Docs.l(head, "count");
+        if ("newest".equals(o)) {
+            return newestFirst(id, head, count, p, s, visible);
+        }
         if (!visible.scope.all()) {
             return scopedHistory(id, head, count, p, s, visible);
         }
@@ -298,6 +308,42 @@ public class LedgerController {
             }
         }
         return new HistoryPage(id, matched, p, s, hasMore || scanTo < count, items);
+    }
+
+    /**
+     * The history newest first: page 0 holds the latest entries. Walked page by page from the end; a scoped reader's
+     * walk (entries of other districts' units left out) covers at most the latest {@link #MAX_SCAN} entries.
+     */
+    private HistoryPage newestFirst(String id, Document head, long count, int p, int s, Visible visible) {
+        long skip = (long) p * s;
+        long matched = 0;
+        boolean hasMore = false;
+        List<HistoryItem> items = new ArrayList<>();
+        long floor = visible.scope.all() ? Math.max(0, count - skip - s - 1) : Math.max(0, count - MAX_SCAN);
+        long end = count;
+        // a scoped reader's total counts every visible entry walked, so its walk does not stop at the page
+        while (end > floor && !(hasMore && visible.scope.all())) {
+            long start = Math.max(floor, (end - 1) / LedgerProjection.PAGE * LedgerProjection.PAGE);
+            List<Document> entries = new ArrayList<>(historyEntries(id, head, start, end));
+            entries.sort(java.util.Comparator.comparingLong((Document e) -> Docs.l(e, "n")).reversed());
+            visible.load(entries.stream().map(e -> e.getString("unitId")).toList());
+            for (Document e : entries) {
+                long n = Docs.l(e, "n") - 1;
+                String u = e.getString("unitId");
+                if (n < start || n >= end || (u != null && !visible.unit(u))) {
+                    continue;
+                }
+                matched++;
+                if (matched > skip && items.size() < s) {
+                    items.add(historyItem(e));
+                } else if (matched > skip + s) {
+                    hasMore = true;
+                }
+            }
+            end = start;
+        }
+        long total = visible.scope.all() ? count : matched;
+        return new HistoryPage(id, total, p, s, hasMore || (!visible.scope.all() && floor > 0), items);
     }
 
     /** Which units' rows the reader sees; unit districts are looked up once per request, a page at a time. */
