@@ -6,10 +6,10 @@ import { api, eventually } from '../api.js';
 import { progressOf } from '../model.js';
 import {
   h, clear, num, pacingBadge, statusLabel, today, addDays, daysBetween, errorPanel, ACTIVITY_METRICS, metricLabel,
-  dateTime, fill,
+  dateTime, fill, busy, toast,
 } from '../util.js';
 import { progressBar } from './overview.js';
-import { can } from '../session.js';
+import { can, isUnitAccount } from '../session.js';
 
 const COLORS = { actual: '#c0392b', expected: '#7f8c8d', target: '#2c3e50', bar: '#d35400', bar2: '#2980b9' };
 
@@ -87,11 +87,12 @@ export async function render(app, [id]) {
   async function load() {
     try {
       const params = { silentDays: state.silentDays, top: 1000 };
-      if (!state.asOf) loadNotEnrolled();
       if (state.asOf) params.asOf = state.asOf;
       // the first view may be asked for right after the launch: wait for the read model to know the campaign
       const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
       apply(data);
+      // after the progress: whether 批量报到 is offered depends on the campaign's status
+      if (!state.asOf) loadNotEnrolled();
     } catch (err) {
       if (state.asOf && err.status === 404 && state.progress) {
         // before the campaign was launched there was nothing: show that state, and the server's words for it
@@ -300,12 +301,57 @@ export async function render(app, [id]) {
       return;
     }
     const n = state.notEnrolled;
+    // coordinators enrol many at once (a type, or a hand-picked set); units report in themselves
+    const bulk = can('ENROL') && !isUnitAccount() && state.progress && state.progress.status === 'ACTIVE' && n.units.length > 0;
+    const boxes = new Map();
+    const item = (u) => {
+      const box = bulk ? h('input', { type: 'checkbox', value: u.unitId, 'aria-label': u.name }) : null;
+      if (box) boxes.set(u.unitId, { box, unit: u });
+      return h('li', { 'data-unit-id': u.unitId }, h('label', {}, box, ' ', h('span', {}, u.name), ' ',
+        h('span', { class: 'muted small' }, [u.type, u.parentName, u.district].filter(Boolean).join(' · '))));
+    };
     clear(notEnrolled).append(
       h('p', { class: 'muted small', id: 'not-enrolled-sum' }, `可报到 ${n.eligibleUnits} 家，已报到 ${n.enrolledUnits} 家，未报到 ${n.units.length} 家`),
-      n.units.length ? h('ul', { class: 'silent-list' }, n.units.map((u) => h('li', { 'data-unit-id': u.unitId },
-        h('span', {}, u.name), ' ',
-        h('span', { class: 'muted small' }, [u.type, u.parentName, u.district].filter(Boolean).join(' · ')))))
+      bulk ? bulkBar(n, boxes) : null,
+      n.units.length ? h('ul', { class: 'silent-list' }, n.units.map(item))
         : h('p', { class: 'muted' }, n.eligibleUnits ? '可报到的单位都已报到。' : '没有符合条件的单位。'));
+  }
+
+  /** 批量报到: pick by type (or by hand) and enrol the picked units, one command each; failures are listed per unit. */
+  function bulkBar(n, boxes) {
+    const types = [...new Set(n.units.map((u) => u.type))];
+    const typeSel = h('select', { id: 'bulk-type', 'aria-label': '按类型选择' },
+      h('option', { value: '' }, '按类型全选…'), types.map((t) => h('option', { value: t }, `全部${t}`)));
+    const button = h('button', { type: 'button', class: 'btn small primary', id: 'bulk-enrol', disabled: true }, '为所选单位报到');
+    const errors = h('ul', { class: 'field-error', id: 'bulk-errors', role: 'alert' });
+    const count = () => {
+      const k = [...boxes.values()].filter((x) => x.box.checked).length;
+      button.disabled = k === 0;
+      button.textContent = k ? `为所选 ${k} 家单位报到` : '为所选单位报到';
+    };
+    boxes.forEach(({ box }) => box.addEventListener('change', count));
+    typeSel.addEventListener('change', () => {
+      boxes.forEach(({ box, unit }) => { box.checked = !!typeSel.value && unit.type === typeSel.value; });
+      count();
+    });
+    button.addEventListener('click', async () => {
+      const picked = [...boxes.values()].filter((x) => x.box.checked).map((x) => x.unit);
+      clear(errors);
+      const failed = [];
+      await busy(button, async () => {
+        for (const u of picked) {
+          try {
+            await api.enroll(id, u.unitId);
+          } catch (err) {
+            failed.push(h('li', {}, `${u.name}：${err.detail}`));
+          }
+        }
+      });
+      toast(`已为 ${picked.length - failed.length} 家单位报到`, failed.length ? 'error' : 'ok');
+      await loadNotEnrolled();
+      if (failed.length) notEnrolled.querySelector('#bulk-errors').append(...failed);
+    });
+    return h('div', { class: 'bulk-bar' }, typeSel, button, errors);
   }
 
   function drawLeaderboard() {

@@ -8,6 +8,7 @@ import {
   toast, errorPanel, newId, num, dateTime, statusLabel,
 } from '../util.js';
 import { isUnitAccount, actingUnits } from '../session.js';
+import { batchPanel } from './report-batch.js';
 
 const ALIASES = {
   activityId: 'activityId', 日期: 'date', 活动日期: 'date', 标题: 'title', 活动名称: 'title', 类别: 'category', 活动类别: 'category',
@@ -57,6 +58,7 @@ export async function render(app, _params, query) {
   const enrolBox = h('div', { id: 'enrol-box', class: 'enrol' });
   const formBox = h('div', { id: 'activity-box' });
   const ledgerBox = h('div', { id: 'ledger' });
+  const batchBox = h('div', { id: 'batch-box' });
 
   const campaign = () => campaigns.find((c) => c.id === state.campaignId);
   const unit = () => units.find((u) => u.id === state.unitId);
@@ -94,7 +96,7 @@ export async function render(app, _params, query) {
   }
 
   async function refresh({ expectEnrolled, ledgerOk } = {}) {
-    clear(enrolBox); clear(formBox); clear(ledgerBox);
+    clear(enrolBox); clear(formBox); clear(ledgerBox); clear(batchBox);
     state.ledger = null;
     const c = campaign();
     const u = unit();
@@ -131,6 +133,11 @@ export async function render(app, _params, query) {
       h('div', { class: 'field-error enrol-error', role: 'alert' }));
     if (isEnrolled !== false) {
       formBox.appendChild(activityForm(c, u, state.editing));
+      if (!state.editing && c.status === 'ACTIVE') {
+        const maxDate = c.endDate && c.endDate < today() ? c.endDate : today();
+        batchBox.appendChild(batchPanel(c, u, { date: maxDate, maxDate }, (ids) => loadLedger(c, u,
+          (rows) => ids.every((id) => rows.some((x) => x.activityId === id)))));
+      }
       await loadLedger(c, u, ledgerOk);
     }
   }
@@ -295,6 +302,7 @@ export async function render(app, _params, query) {
         h('label', { class: 'field' }, '本单位', unitSel)),
       enrolBox),
     formBox,
+    batchBox,
     ledgerBox));
   fillUnits();
   await refresh();

@@ -105,7 +105,7 @@ class RolesUiIT {
         unit.get(product.baseUrl() + "/#/mine");
         WebElement card = visible(unit, By.cssSelector("[data-campaign-id=roles-hd]"));
         waitUntil(unit, d -> d.findElements(By.cssSelector("[data-campaign-id=roles-hd] .mine-unit")).size() == 2);
-        assertThat(card.getText()).contains("石油社区新时代文明实践站", "已填报 3 条");
+        assertThat(card.getText()).contains("石油社区新时代文明实践站", "已填报 7 条");
         Browsers.fullPage(unit, "roles-unit-phone-mine-after");
         assertThat(Browsers.scriptErrors(unit)).isEmpty();
     }
@@ -131,8 +131,9 @@ class RolesUiIT {
         assertNoCoordinatorMenu(unit);
         Browsers.fullPage(unit, "roles-unit-" + size + "-mine");
 
-        // 报到 with one tap, then straight to the form, bound to its own unit
-        click(unit, By.cssSelector("[data-campaign-id=roles-hd] [data-unit-id=" + own + "] [data-action=enrol]"));
+        // 报到 with one tap (填报 when a coordinator has enrolled it already), then straight to the form, bound to its
+        // own unit
+        click(unit, By.cssSelector("[data-campaign-id=roles-hd] [data-unit-id=" + own + "] [data-action]"));
         WebElement form = visible(unit, By.id("activity-form"));
         waitUntil(unit, d -> text(d, By.id("enrol-state")).equals("已报到"));
         assertThat(unit.findElement(By.id("report-unit")).getAttribute("value")).isEqualTo(own);
@@ -168,6 +169,27 @@ class RolesUiIT {
         waitUntil(unit, d -> d.findElements(By.cssSelector("#ledger-table tbody tr:not(.pending-row)")).size() == 3);
         waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("共 3 条有效记录：8 场次"));
         Browsers.fullPage(unit, "roles-unit-" + size + "-three-in-a-row");
+
+        // 批量填报: five rows, one dated before the campaign began — four are recorded, the bad one stays, explained
+        click(unit, By.cssSelector("#batch-panel summary"));
+        List<WebElement> rows = unit.findElements(By.cssSelector("#batch-rows .batch-row"));
+        assertThat(rows).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            WebElement row = rows.get(i);
+            type(row.findElement(By.name("title")), "批量活动" + (i + 1));
+            type(row.findElement(By.name("sessions")), "1");
+            type(row.findElement(By.name("participations")), "4");
+        }
+        setValue(unit, rows.get(2).findElement(By.name("date")), LocalDate.now(SHANGHAI).minusDays(30).toString());
+        click(unit, By.id("batch-submit"));
+        waitUntil(unit, d -> !text(d, By.id("batch-summary")).isEmpty());
+        assertThat(text(unit, By.id("batch-summary"))).contains("已提交 4 条", "1 条未提交");
+        WebElement bad = unit.findElement(By.cssSelector("#batch-rows .batch-row.invalid"));
+        assertThat(bad.findElement(By.name("title")).getAttribute("value")).isEqualTo("批量活动3");
+        assertThat(bad.findElement(By.cssSelector(".batch-error")).getText()).matches("(?s).*\\p{IsHan}.*");
+        waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("共 7 条有效记录：12 场次"));
+        assertThat(text(unit, By.id("ledger-table"))).contains("批量活动1", "批量活动5").doesNotContain("批量活动3");
+        Browsers.fullPage(unit, "roles-unit-" + size + "-batch");
 
         // no coordinator screen by its address either
         unit.get(product.baseUrl() + "/#/campaigns/new");
@@ -255,6 +277,19 @@ class RolesUiIT {
         }
         assertThat(navVisible(coordinator, "admin")).isFalse();
         assertThat(navVisible(coordinator, "mine")).isFalse();
+
+        // 批量报到: every 实践所 of the district that has not reported in, in one action
+        By suo2 = By.cssSelector("#not-enrolled [data-unit-id=roles-suo2]");
+        visible(coordinator, suo2);
+        new org.openqa.selenium.support.ui.Select(coordinator.findElement(By.id("bulk-type")))
+                .selectByVisibleText("全部实践所");
+        assertThat(text(coordinator, By.id("bulk-enrol"))).matches("为所选 \\d 家单位报到");
+        click(coordinator, By.id("bulk-enrol"));
+        waitUntil(coordinator, d -> d.findElements(suo2).isEmpty()
+                && !d.findElements(By.cssSelector("#not-enrolled [data-unit-id=roles-quiet]")).isEmpty());
+        assertThat(coordinator.findElements(By.cssSelector("#not-enrolled [data-unit-id=" + SUO + "]"))).isEmpty();
+        assertThat(api.get("/api/units/roles-suo2/participation").toString()).contains("\"enrolled\":true");
+        Browsers.fullPage(coordinator, "roles-coordinator-bulk-enrolled");
         assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
     }
 
