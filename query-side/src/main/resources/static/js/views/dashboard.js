@@ -101,6 +101,8 @@ export async function render(app, [id]) {
         banner.className = 'banner warn asof';
         banner.textContent = err.detail;
       } else if (!state.progress) {
+        // a campaign this account may not read has no live stream to wait for either
+        if (err.status === 403) closeStream();
         clear(app).appendChild(errorPanel(err, load));
       } else {
         banner.hidden = false;
