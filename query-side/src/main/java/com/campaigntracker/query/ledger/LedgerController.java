@@ -284,30 +284,13 @@ public class LedgerController {
      * entries; {@code total} counts the visible entries walked.
      */
     private HistoryPage scopedHistory(String id, Document head, long count, int p, int s, Visible visible) {
-        long skip = (long) p * s;
-        long matched = 0;
-        boolean hasMore = false;
-        List<HistoryItem> items = new ArrayList<>();
+        HistoryWindow window = new HistoryWindow((long) p * s, s, visible);
         long scanTo = Math.min(count, MAX_SCAN);
         for (long start = 0; start < scanTo; start += LedgerProjection.PAGE) {
             long end = Math.min(scanTo, start + LedgerProjection.PAGE);
-            List<Document> entries = historyEntries(id, head, start, end);
-            visible.load(entries.stream().map(e -> e.getString("unitId")).toList());
-            for (Document e : entries) {
-                long n = Docs.l(e, "n") - 1;
-                String u = e.getString("unitId");
-                if (n < start || n >= end || (u != null && !visible.unit(u))) {
-                    continue;
-                }
-                matched++;
-                if (matched > skip && items.size() < s) {
-                    items.add(historyItem(e));
-                } else if (matched > skip + s) {
-                    hasMore = true;
-                }
-            }
+            window.offer(historyEntries(id, head, start, end), start, end);
         }
-        return new HistoryPage(id, matched, p, s, hasMore || scanTo < count, items);
+        return new HistoryPage(id, window.matched, p, s, window.hasMore || scanTo < count, window.items);
     }
 
     /**
@@ -315,17 +298,38 @@ public class LedgerController {
      * walk (entries of other districts' units left out) covers at most the latest {@link #MAX_SCAN} entries.
      */
     private HistoryPage newestFirst(String id, Document head, long count, int p, int s, Visible visible) {
-        long skip = (long) p * s;
-        long matched = 0;
-        boolean hasMore = false;
-        List<HistoryItem> items = new ArrayList<>();
-        long floor = visible.scope.all() ? Math.max(0, count - skip - s - 1) : Math.max(0, count - MAX_SCAN);
+        HistoryWindow window = new HistoryWindow((long) p * s, s, visible);
+        long floor = visible.scope.all() ? Math.max(0, count - window.skip - s - 1) : Math.max(0, count - MAX_SCAN);
         long end = count;
         // a scoped reader's total counts every visible entry walked, so its walk does not stop at the page
-        while (end > floor && !(hasMore && visible.scope.all())) {
+        while (end > floor && !(window.hasMore && visible.scope.all())) {
             long start = Math.max(floor, (end - 1) / LedgerProjection.PAGE * LedgerProjection.PAGE);
             List<Document> entries = new ArrayList<>(historyEntries(id, head, start, end));
             entries.sort(java.util.Comparator.comparingLong((Document e) -> Docs.l(e, "n")).reversed());
+            window.offer(entries, start, end);
+            end = start;
+        }
+        long total = visible.scope.all() ? count : window.matched;
+        return new HistoryPage(id, total, p, s, window.hasMore || (!visible.scope.all() && floor > 0), window.items);
+    }
+
+    /** One page of history items gathered from windows of entries: the visible ones after {@code skip}, in order. */
+    private static final class HistoryWindow {
+        final long skip;
+        final int size;
+        final Visible visible;
+        final List<HistoryItem> items = new ArrayList<>();
+        long matched;
+        boolean hasMore;
+
+        HistoryWindow(long skip, int size, Visible visible) {
+            this.skip = skip;
+            this.size = size;
+            this.visible = visible;
+        }
+
+        /** Takes the entries at positions [start, end) the reader sees, in the order given. */
+        void offer(List<Document> entries, long start, long end) {
             visible.load(entries.stream().map(e -> e.getString("unitId")).toList());
             for (Document e : entries) {
                 long n = Docs.l(e, "n") - 1;
@@ -334,16 +338,13 @@ public class LedgerController {
                     continue;
                 }
                 matched++;
-                if (matched > skip && items.size() < s) {
+                if (matched > skip && items.size() < size) {
                     items.add(historyItem(e));
-                } else if (matched > skip + s) {
+                } else if (matched > skip + size) {
                     hasMore = true;
                 }
             }
-            end = start;
         }
-        long total = visible.scope.all() ? count : matched;
-        return new HistoryPage(id, total, p, s, hasMore || (!visible.scope.all() && floor > 0), items);
     }
 
     /** Which units' rows the reader sees; unit districts are looked up once per request, a page at a time. */

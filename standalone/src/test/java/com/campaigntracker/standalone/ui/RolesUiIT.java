@@ -11,8 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static com.campaigntracker.standalone.ui.Pages.click;
+import static com.campaigntracker.standalone.ui.Pages.setValue;
+import static com.campaigntracker.standalone.ui.Pages.text;
+import static com.campaigntracker.standalone.ui.Pages.type;
+import static com.campaigntracker.standalone.ui.Pages.visible;
+import static com.campaigntracker.standalone.ui.Pages.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -318,36 +322,5 @@ class RolesUiIT {
                 .getAttribute("value").isEmpty());
         long after = ((Number) ((JavascriptExecutor) driver).executeScript("return window.scrollY")).longValue();
         assertThat(after).as("scroll position after submitting").isGreaterThanOrEqualTo(before / 2);
-    }
-
-    private static WebElement visible(WebDriver driver, By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class).until(condition::apply);
-    }
-
-    private static void click(WebDriver driver, By by) {
-        waitUntil(driver, d -> {
-            d.findElement(by).click();
-            return true;
-        });
-    }
-
-    private static String text(WebDriver driver, By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
-    }
-
-    private static void type(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private static void setValue(WebDriver driver, WebElement input, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1];"
-                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, value);
     }
 }
