@@ -160,7 +160,11 @@ export async function render(app, [id]) {
         h('span', { class: 'tag' }, p.district || '全市'),
         h('span', {}, `${p.startDate} 至 ${p.endDate}`),
         p.status === 'ACTIVE' && p.daysLeft != null ? h('span', {}, `剩余 ${p.daysLeft} 天`) : null,
-        p.expected != null ? h('span', {}, `应完成进度 ${num(p.expected, 1)}%`) : null),
+        // a closed or cancelled campaign is not paced any more: it shows where it ended
+        p.status === 'ACTIVE' && p.expected != null ? h('span', {}, `应完成进度 ${num(p.expected, 1)}%`) : null,
+        p.status !== 'ACTIVE' && !p.zeroed ? h('span', { id: 'final-state' }, `${statusLabel(p.status)}，最终完成：`
+          + (p.metrics.filter((m) => m.target != null && m.percent != null)
+            .map((m) => `${m.label} ${num(m.percent, 1)}%`).join('，') || '未设目标')) : null),
       p.description ? h('p', { class: 'desc' }, p.description) : null,
       h('div', { class: 'card-actions' },
         can('RECORD_ACTIVITIES') && p.status === 'ACTIVE'
@@ -182,10 +186,10 @@ export async function render(app, [id]) {
     clear(kpis);
     for (const m of p.metrics) {
       kpis.appendChild(h('div', { class: 'kpi', id: `kpi-${m.key}`, 'data-metric': m.key },
-        h('div', { class: 'kpi-label' }, m.label, m.pacing ? [' ', pacingBadge(m.pacing)] : null),
+        h('div', { class: 'kpi-label' }, m.label, m.pacing && p.status === 'ACTIVE' ? [' ', pacingBadge(m.pacing)] : null),
         h('div', { class: 'kpi-value' }, h('span', { class: 'metric-total' }, num(m.total)),
           h('small', {}, m.target != null ? ` / ${num(m.target)} ${m.unit}` : ` ${m.unit}`)),
-        m.target != null ? progressBar({ ...m, label: '' }, p.expected) : null,
+        m.target != null ? progressBar({ ...m, label: '' }, p.status === 'ACTIVE' ? p.expected : null) : null,
         h('a', { class: 'kpi-link', href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities` }, '查看明细 ›')));
     }
     drawCharts();

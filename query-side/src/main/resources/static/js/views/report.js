@@ -9,6 +9,7 @@ import {
 } from '../util.js';
 import { isUnitAccount, actingUnits } from '../session.js';
 import { batchPanel } from './report-batch.js';
+import { ask } from '../dialog.js';
 
 const ALIASES = {
   activityId: 'activityId', 日期: 'date', 活动日期: 'date', 标题: 'title', 活动名称: 'title', 类别: 'category', 活动类别: 'category',
@@ -229,7 +230,10 @@ export async function render(app, _params, query) {
     next.elements.title.focus({ preventScroll: true });
     if (state.ledger) {
       const pending = { ...body, retracted: false, corrections: 0, correctionHistory: [], pending: true };
-      drawLedger(c, u, [pending, ...state.ledger.rows], state.ledger.totals);
+      const t = state.ledger.totals;
+      const withPending = { activities: t.activities + 1 };
+      for (const k of ['sessions', 'participations', 'serviceHours', 'beneficiaries']) withPending[k] = t[k] + body[k];
+      drawLedger(c, u, [pending, ...state.ledger.rows], withPending);
     }
     loadLedger(c, u, (rows) => rows.some((x) => x.activityId === body.activityId));
   }
@@ -282,11 +286,10 @@ export async function render(app, _params, query) {
   }
 
   async function retract(c, a) {
-    const reason = prompt(`撤回“${a.title}”（${a.date}）的原因`);
+    const reason = await ask(`撤回“${a.title}”（${a.date}）`, '撤回原因', { required: '撤回须填写原因', confirm: '确认撤回' });
     if (reason == null) return;
-    if (!reason.trim()) { toast('撤回须填写原因', 'error'); return; }
     try {
-      await api.retractActivity(c.id, a.activityId, reason.trim());
+      await api.retractActivity(c.id, a.activityId, reason);
       toast('已撤回');
       refresh({ ledgerOk: (rows) => rows.some((x) => x.activityId === a.activityId && x.retracted) });
     } catch (err) {

@@ -8,6 +8,7 @@ import {
   errorPanel, newId,
 } from '../util.js';
 import { can } from '../session.js';
+import { ask } from '../dialog.js';
 
 const ALIASES = {
   unitId: 'unitId', 单位编号: 'unitId', 名称: 'name', 单位名称: 'name', 类型: 'type', 单位类型: 'type',
@@ -129,8 +130,8 @@ export async function render(app) {
   }
 
   async function rename(u) {
-    const name = prompt(`为“${u.name}”输入新名称`, u.name);
-    if (name == null || !name.trim() || name.trim() === u.name) return;
+    const name = await ask(`为“${u.name}”改名`, '新名称', { value: u.name, required: '请填写新名称', confirm: '改名', multiline: false });
+    if (name == null || name === u.name) return;
     try {
       await api.renameUnit(u.id, name.trim());
       toast('已改名');
@@ -140,9 +141,8 @@ export async function render(app) {
   }
 
   async function deactivate(u) {
-    const reason = prompt(`停用“${u.name}”的原因`);
+    const reason = await ask(`停用“${u.name}”`, '停用原因', { required: '停用需要填写原因', confirm: '确认停用' });
     if (reason == null) return;
-    if (!reason.trim()) { toast('停用需要填写原因', 'error'); return; }
     try {
       await api.deactivateUnit(u.id, reason.trim());
       toast('已停用');

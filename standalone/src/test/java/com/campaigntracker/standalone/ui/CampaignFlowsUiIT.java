@@ -181,7 +181,8 @@ class CampaignFlowsUiIT {
         type(form.findElement(By.name("beneficiaries")), "300");
         unit.findElement(By.id("activity-submit")).click();
 
-        waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("二里庄社区环境清洁"));
+        // the row shows at once; once the server has it, it is a row like any other
+        waitUntil(unit, d -> text(d, By.cssSelector("#ledger-table tbody tr:not(.pending-row)")).contains("二里庄社区环境清洁"));
         assertThat(text(unit, By.id("ledger-sum"))).contains("3 场次", "12 志愿者人次", "24.5 小时", "300 受益人次");
         Browsers.fullPage(unit, "unit-phone-ledger");
 
@@ -331,6 +332,10 @@ class CampaignFlowsUiIT {
         close.findElement(By.cssSelector("[type=submit]")).click();
         waitUntil(coordinator, d -> text(d, By.cssSelector("#dash-head .badge")).equals("已结束"));
         assertThat(coordinator.findElements(By.linkText("延期"))).isEmpty();
+        // its final state, no pacing any more
+        assertThat(text(coordinator, By.id("dash-head"))).doesNotContain("应完成进度");
+        assertThat(text(coordinator, By.id("final-state"))).startsWith("已结束，最终完成：场次");
+        assertThat(coordinator.findElements(By.cssSelector("#kpis .badge"))).isEmpty();
         Browsers.fullPage(coordinator, "campaign-closed");
         assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
     }
@@ -366,11 +371,14 @@ class CampaignFlowsUiIT {
         waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("8 场次"));
         waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("更正 1 次"));
 
-        // 撤回: asks for a reason
+        // 撤回: a dialog asks for the reason, and will not close without one
         click(unit, By.xpath("//tr[@data-activity-id='fix-a1']//button[text()='撤回']"));
-        new WebDriverWait(unit, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
-        unit.switchTo().alert().sendKeys("与当日另一条记录重复");
-        unit.switchTo().alert().accept();
+        visible(unit, By.id("ask-dialog"));
+        unit.findElement(By.id("dialog-confirm")).click();
+        assertThat(visible(unit, By.id("dialog-error")).getText()).isEqualTo("撤回须填写原因");
+        Browsers.screenshot(unit, "unit-retract-dialog");
+        type(unit.findElement(By.id("dialog-value")), "与当日另一条记录重复");
+        unit.findElement(By.id("dialog-confirm")).click();
         waitUntil(unit, d -> text(d, By.id("ledger-table")).contains("已撤回"));
         assertThat(text(unit, By.id("ledger-sum"))).contains("共 0 条有效记录");
         Browsers.fullPage(unit, "unit-corrected-retracted");

@@ -294,6 +294,21 @@ class RolesUiIT {
         assertThat(coordinator.findElements(By.cssSelector("#not-enrolled [data-unit-id=" + SUO + "]"))).isEmpty();
         assertThat(api.get("/api/units/roles-suo2/participation").toString()).contains("\"enrolled\":true");
         Browsers.fullPage(coordinator, "roles-coordinator-bulk-enrolled");
+
+        // 改名 in a dialog (no prompt()), the current name filled in
+        api.unit("roles-rename", "待改名实践站", "实践站", "海淀区", "roles-suo2");
+        coordinator.get(product.baseUrl() + "/#/units");
+        waitUntil(coordinator, d -> text(d, By.id("unit-tree")).contains("海淀区"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/units/roles-rename") != null);
+        coordinator.navigate().refresh();
+        visible(coordinator, By.id("unit-search")).sendKeys("待改名");
+        click(coordinator, By.xpath("//li[@data-unit-id='roles-rename']//button[text()='改名']"));
+        WebElement name = visible(coordinator, By.id("dialog-value"));
+        assertThat(name.getAttribute("value")).isEqualTo("待改名实践站");
+        Browsers.screenshot(coordinator, "roles-coordinator-rename-dialog");
+        type(name, "已改名实践站");
+        click(coordinator, By.id("dialog-confirm"));
+        waitUntil(coordinator, d -> api.get("/api/units/roles-rename").path("name").asText().equals("已改名实践站"));
         assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
     }
 
