@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
@@ -103,13 +104,10 @@ public class CampaignRepository {
     /** The campaign's progress inputs as they stand now. */
     public CampaignState live(CampaignDocument campaign) {
         String c = campaign.campaignId();
-        Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
-        List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
-        List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
-        Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
-        CampaignState s = CampaignState.current(campaign.meta(),
-                store.find(CampaignProjection.UNITS, keys).values(), series);
-        return s;
+        CampaignRoster roster = store.get(CampaignProjection.ROSTERS, c);
+        List<String> keys = roster == null ? List.of() : roster.unitIds().stream().map(u -> Docs.key(c, u)).toList();
+        return CampaignState.current(campaign.meta(), store.find(CampaignProjection.UNITS, keys).values(),
+                store.get(CampaignProjection.SERIES, c));
     }
 
     /**
@@ -128,18 +126,12 @@ public class CampaignRepository {
         for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
             ids.add(Docs.key(c, d.toString()));
         }
-        Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
-        List<Document> ordered = new ArrayList<>();
-        for (String id : ids) {
-            if (changes.get(id) != null) {
-                ordered.add(changes.get(id));
-            }
-        }
-        CampaignState s = CampaignState.fold(campaign.meta(), ordered);
-        return s;
+        Map<String, CampaignChanges> changes = store.find(CampaignProjection.CHANGES, ids);
+        return CampaignState.fold(campaign.meta(), ids.stream().map(changes::get).filter(Objects::nonNull).toList());
     }
 
-    public Map<String, Document> campaignUnits(Collection<String> keys) {
+    /** The rows of {@code rm_campaign_units} with these {@code campaign|unit} keys. */
+    public Map<String, CampaignUnit> campaignUnits(Collection<String> keys) {
         return store.find(CampaignProjection.UNITS, keys);
     }
 }

@@ -2,29 +2,29 @@ package com.campaigntracker.query.projection;
 
 import org.bson.Document;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The documents one projection batch works on, as projections see them: declared up front ({@link #want}), loaded
- * once with one $in per collection, changed in memory in event order, written back by the {@link Projector} with
- * one bulk write per collection. Keeps what each document held when loaded: the batch's undo images.
+ * once with one $in per collection, changed in memory in event order ({@link #put}), written back by the
+ * {@link Projector} with one bulk write per collection.
  */
 public final class Batch {
-    static final Document ABSENT = new Document();
-
     private final DocStore store;
-    private final Map<String, Set<String>> wanted = new LinkedHashMap<>();
-    final Map<String, Map<String, Document>> loaded = new HashMap<>();
-    private final Map<String, Map<String, Document>> docs = new HashMap<>();
-    final Map<String, Map<String, Document>> dirty = new LinkedHashMap<>();
-    /** Per collection and id, the sequence whose event first changed the document: its journal. */
-    final Map<String, Map<String, String>> writer = new HashMap<>();
-    private final Set<String> touchedCampaigns = new LinkedHashSet<>();
+    private final Map<Table<?>, Set<String>> wanted = new LinkedHashMap<>();
+    /** Per collection, every document loaded (null: not stored; decoded when first asked for) or put. */
+    private final Map<String, Map<String, Object>> docs = new HashMap<>();
+    private final Map<String, Set<String>> absent = new HashMap<>();
+    /** Per collection, the documents put and the sequence whose event put them. */
+    private final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
     String sequence;
 
     Batch(DocStore store) {
@@ -32,67 +32,68 @@ public final class Batch {
     }
 
     /** Declares that the batch will need this document; all declared ids are loaded together. */
-    public void want(String collection, String id) {
-        wanted.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
+    public void want(Table<?> table, String id) {
+        wanted.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
     }
 
     void load() {
-        wanted.forEach((collection, ids) -> {
-            Map<String, Document> found = store.find(collection, ids);
-            ids.forEach(id -> loaded(collection, id, found.get(id)));
-        });
+        wanted.forEach(this::load);
         wanted.clear();
     }
 
-    private void loaded(String collection, String id, Document d) {
-        if (loaded.computeIfAbsent(collection, k -> new HashMap<>()).putIfAbsent(id,
-                d == null ? ABSENT : Docs.deepCopy(d)) == null) {
-            docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, d);
+    private <T extends Record> void load(Table<T> table, Collection<String> ids) {
+        Map<String, Object> known = docs.computeIfAbsent(table.name(), k -> new HashMap<>());
+        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            Map<String, Document> found = store.find(table.name(), missing);
+            for (String id : missing) {
+                Document d = found.get(id);
+                known.put(id, d);
+                if (d == null) {
+                    absent.computeIfAbsent(table.name(), k -> new HashSet<>()).add(id);
+                }
+            }
         }
     }
 
-    /** The document, or null; loads it alone if it was not declared up front. */
-    public Document get(String collection, String id) {
-        if (!loaded.getOrDefault(collection, Map.of()).containsKey(id)) {
-            loaded(collection, id, store.find(collection, Set.of(id)).get(id));
+    /**
+     * The document, or null; loads it alone if it was not declared up front. Decoded here, by the event that reads
+     * it, so a damaged document dead-letters that event rather than failing the whole batch.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Record> T get(Table<T> table, String id) {
+        load(table, List.of(id));
+        Map<String, Object> known = docs.get(table.name());
+        if (known.get(id) instanceof Document stored) {
+            known.put(id, table.decode(stored));
         }
-        return docs.get(collection).get(id);
+        return (T) known.get(id);
     }
 
-    public Document getOrCreate(String collection, String id, Supplier<Document> creator) {
-        Document d = get(collection, id);
-        if (d == null) {
-            d = creator.get();
-            d.put("_id", id);
-            docs.get(collection).put(id, d);
-        }
-        return d;
+    public <T extends Record> T get(Table<T> table, String id, Supplier<T> ifAbsent) {
+        T d = get(table, id);
+        return d != null ? d : ifAbsent.get();
     }
 
-    /** The document as its record type, or null. */
-    public <T extends Record> T get(String collection, String id, Class<T> type) {
-        Document d = get(collection, id);
-        return d == null ? null : Docs.decode(d, type);
+    /** Marks a document to be written at the end of the batch (its last version is written). */
+    public <T extends Record> void put(Table<T> table, T document) {
+        String id = table.id(document);
+        docs.computeIfAbsent(table.name(), k -> new HashMap<>()).put(id, document);
+        dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(id, sequence);
     }
 
-    /** Marks a document, given as its record (its {@code @BsonId} component the key), to be written. */
-    public void put(String collection, Record document) {
-        changed(collection, Docs.encode(document));
+    /** Calls back per written document: collection, sequence of its writer, the document as stored. */
+    interface Writes {
+        void accept(String collection, String sequence, Document document);
     }
 
-    /** Marks a document to be written at the end of the batch. */
-    public void changed(String collection, Document document) {
-        String id = document.getString("_id");
-        docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, document);
-        dirty.computeIfAbsent(collection, k -> new LinkedHashMap<>()).put(id, document);
-        writer.computeIfAbsent(collection, k -> new HashMap<>()).putIfAbsent(id, sequence);
+    void forEachWrite(Writes writes) {
+        dirty.forEach((table, ids) -> ids.forEach((id, seq) ->
+                writes.accept(table.name(), seq, table.encode(docs.get(table.name()).get(id)))));
     }
 
-    public void touchCampaign(String campaignId) {
-        touchedCampaigns.add(campaignId);
-    }
-
-    Set<String> touchedCampaigns() {
-        return touchedCampaigns;
+    /** Ids looked up and not found: inserted rather than replaced (one writer per document). */
+    Set<String> absent(String collection) {
+        return absent.getOrDefault(collection, Set.of());
     }
 }

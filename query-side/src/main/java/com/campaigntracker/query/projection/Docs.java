@@ -11,71 +11,30 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.lang.reflect.RecordComponent;
-
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** Small helpers for raw BSON documents: number reads, composed keys, sorted arrays of sub-documents. */
+/** Read-model documents as records (the driver's record codec), composed keys, sorted id lists. */
 public final class Docs {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    public static final String SEP = "|";
+    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
 
     private Docs() {
     }
 
     public static String key(String... parts) {
-        return String.join(SEP, parts);
-    }
-
-    public static long l(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v instanceof Number n ? n.longValue() : 0L;
-    }
-
-    public static double dbl(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v instanceof Number n ? n.doubleValue() : 0.0;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<Document> list(Document d, String field) {
-        Object v = d.get(field);
-        if (v == null) {
-            List<Document> l = new ArrayList<>();
-            d.put(field, l);
-            return l;
-        }
-        return (List<Document>) v;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<String> strings(Document d, String field) {
-        Object v = d.get(field);
-        if (v == null) {
-            List<String> l = new ArrayList<>();
-            d.put(field, l);
-            return l;
-        }
-        return (List<String>) v;
+        return String.join("|", parts);
     }
 
     /** Adds to a sorted list of strings; false when already present. */
     public static boolean addSorted(List<String> list, String value) {
-        int i = java.util.Collections.binarySearch(list, value);
+        int i = Collections.binarySearch(list, value);
         if (i >= 0) {
             return false;
         }
         list.add(-i - 1, value);
         return true;
-    }
-
-    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
-
-    /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
-    public static Document deepCopy(Document d) {
-        return decode(d, Document.class);
     }
 
     /** A document as the record (or other class) the driver's codecs map it to. */

@@ -15,6 +15,8 @@ import java.util.Set;
  * interfaces it follows and must handle or {@linkplain #ignore ignore} each of their types: a new event type
  * fails {@code ProjectionsHandleEveryEventTest} until it is handled. Deterministic: a handler uses only the event,
  * its timestamp and the documents. It never sees batching, redelivery or the journal (see {@link Projector}).
+ * A handler that throws (say {@link #require} on a field the read model cannot do without) sends the event and the
+ * rest of its sequence to the dead-letter queue.
  */
 public abstract class Projection {
     /** One step of a handler: the event payload, the message it came in, the batch's documents. */
@@ -27,8 +29,8 @@ public abstract class Projection {
     }
 
     private final List<Class<?>> follows;
+    /** A null handler: ignored. */
     private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
-    private final Set<Class<?>> ignored = new java.util.HashSet<>();
 
     protected Projection(Class<?>... sealedEventInterfaces) {
         this.follows = List.of(sealedEventInterfaces);
@@ -40,8 +42,7 @@ public abstract class Projection {
 
     /** Event types of the followed interfaces this read model does not change with. */
     protected final void ignore(Class<?>... types) {
-        Arrays.stream(types).forEach(t -> handlers.put(t, new Handler<>((e, m, b) -> { }, (e, m, b) -> { })));
-        ignored.addAll(Arrays.asList(types));
+        Arrays.stream(types).forEach(t -> handlers.put(t, null));
     }
 
     /** The collections this read model owns (cleared on reset, dumped by the rebuild test). */
@@ -61,7 +62,7 @@ public abstract class Projection {
 
     /** Whether events of {@code type} are handled (not ignored). */
     public boolean handles(Class<?> type) {
-        return handlers.containsKey(type) && !ignored.contains(type);
+        return handlers.get(type) != null;
     }
 
     void needs(ProjectionEvent e, Batch batch) {
@@ -81,5 +82,12 @@ public abstract class Projection {
     @SuppressWarnings("unchecked")
     private Handler<Object> handler(ProjectionEvent e) {
         return (Handler<Object>) handlers.get(e.payload().getClass());
+    }
+
+    /** An event without what this read model needs of it cannot be projected (it is dead-lettered). */
+    protected static void require(boolean ok, String field) {
+        if (!ok) {
+            throw new IllegalArgumentException("读模型无法处理该事件: 字段 " + field + " 缺失或无效");
+        }
     }
 }

@@ -1,9 +1,15 @@
 package com.campaigntracker.query.projection;
 
 import com.campaigntracker.shared.AuditMetadata;
+import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
+import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import com.mongodb.MongoException;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
@@ -15,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,12 +30,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Collects the events of one processor batch (a unit-of-work resource) and hands them to the {@link Projector} at
- * the batch's last message, inside the batch's processing: before the processor stores its token, so a failed write
- * never advances it. The handlers have returned by then, so Axon's dead-lettering invoker never sees a failure here:
- * an event that cannot be applied is dead-lettered by this class, with the later events of its sequence in the
- * batch, and the rest is applied.
+ * The Axon face of the read models: every event of the group is queued in its processor batch (a unit-of-work
+ * resource) and handed to the {@link Projector} at the batch's last message, inside the batch's processing: before
+ * the processor stores its token, so a failed write never advances it. The handlers have returned by then, so Axon's
+ * dead-lettering invoker never sees a failure here: an event that cannot be applied is dead-lettered by this class,
+ * with the later events of its sequence in the batch, and the rest is applied.
  */
+@ProcessingGroup(TrackerProjections.GROUP)
 public class ProjectionBatcher {
     private static final Logger log = LoggerFactory.getLogger(ProjectionBatcher.class);
     private static final String RESOURCE = ProjectionBatcher.class.getName() + ".batch";
@@ -38,11 +46,6 @@ public class ProjectionBatcher {
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong eventsProjected = new AtomicLong();
 
-    /** Without a dead-letter queue: a batch that cannot be applied fails as a whole. */
-    public ProjectionBatcher(Projector projector) {
-        this(projector, Optional::empty);
-    }
-
     /** @param deadLetters the processing group's queue (the one Axon's dead-lettering invoker uses), looked up late */
     public ProjectionBatcher(Projector projector,
                              Supplier<Optional<SequencedDeadLetterQueue<EventMessage<?>>>> deadLetters) {
@@ -50,38 +53,50 @@ public class ProjectionBatcher {
         this.deadLetters = deadLetters;
     }
 
+    @EventHandler
+    void on(UnitEvent event, EventMessage<?> message) {
+        add(event, message);
+    }
+
+    @EventHandler
+    void on(CampaignEvent event, EventMessage<?> message) {
+        add(event, message);
+    }
+
+    @EventHandler
+    void on(ActivityEvent event, EventMessage<?> message) {
+        add(event, message);
+    }
+
+    @ResetHandler
+    void reset() {
+        projector.reset();
+        resetCounter();
+    }
+
     /** One queued event and the message it came in (what a dead letter keeps). */
     private record Pending(ProjectionEvent event, EventMessage<?> message) {
     }
 
-    /** Called by the event handlers: validates and queues the event in the current batch. */
+    /** Queues the event in the current batch. */
     public void add(Object payload, EventMessage<?> message) {
-        Pending event = new Pending(toProjectionEvent(payload, message), message);
+        DomainEventMessage<?> dm = message instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null
+                ? d : null;
+        Pending event = new Pending(new ProjectionEvent(payload, dm == null ? null : dm.getAggregateIdentifier(),
+                dm == null ? null : dm.getSequenceNumber(), message.getTimestamp(),
+                Objects.toString(message.getMetaData().get(AuditMetadata.USER), null),
+                Objects.toString(message.getMetaData().get(AuditMetadata.ROLE), null), message.getIdentifier()),
+                message);
         if (!CurrentUnitOfWork.isStarted()) {
             flush(List.of(event), false);
             return;
         }
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        List<Pending> batch = uow.getOrComputeResource(RESOURCE, k -> {
+        uow.getOrComputeResource(RESOURCE, k -> {
             // fallback for a unit of work whose last message never reaches the interceptor (e.g. a dead-letter retry)
-            uow.onPrepareCommit(u -> flushPending(u));
-            return new ArrayList<>();
-        });
-        batch.add(event);
-    }
-
-    public static ProjectionEvent toProjectionEvent(Object payload, EventMessage<?> message) {
-        String streamId = null;
-        Long seq = null;
-        if (message instanceof DomainEventMessage<?> dm && dm.getAggregateIdentifier() != null) {
-            streamId = dm.getAggregateIdentifier();
-            seq = dm.getSequenceNumber();
-        }
-        Object user = message.getMetaData().get(AuditMetadata.USER);
-        Object role = message.getMetaData().get(AuditMetadata.ROLE);
-        return new ProjectionEvent(payload, streamId, seq, message.getTimestamp(),
-                user == null ? null : user.toString(), role == null ? null : role.toString(),
-                message.getIdentifier());
+            uow.onPrepareCommit(this::flushPending);
+            return new ArrayList<Pending>();
+        }).add(event);
     }
 
     /** Called by the interceptor after each message: flushes when the message was the batch's last. */
@@ -112,7 +127,15 @@ public class ProjectionBatcher {
         List<Pending> todo = batch;
         while (!todo.isEmpty()) {
             try {
-                project(todo);
+                Set<String> touched = projector.apply(todo.stream().map(Pending::event).toList());
+                eventsProjected.addAndGet(todo.size());
+                for (Consumer<Set<String>> l : listeners) {
+                    try {
+                        l.accept(touched);
+                    } catch (RuntimeException ignored) {
+                        // live updates never break projection
+                    }
+                }
                 return;
             } catch (Projector.EventFailedException failure) {
                 RuntimeException cause = failure.getCause();
@@ -158,19 +181,6 @@ public class ProjectionBatcher {
         return rest; // always one event shorter at least: the flush loop ends
     }
 
-    private void project(List<Pending> batch) {
-        List<ProjectionEvent> events = batch.stream().map(Pending::event).toList();
-        Set<String> touched = projector.apply(events);
-        eventsProjected.addAndGet(events.size());
-        for (Consumer<Set<String>> l : listeners) {
-            try {
-                l.accept(touched);
-            } catch (RuntimeException ignored) {
-                // listeners (live updates) never break projection
-            }
-        }
-    }
-
     /** Called after every flush with the ids of the campaigns the batch changed. */
     public void addListener(Consumer<Set<String>> listener) {
         listeners.add(listener);
@@ -182,9 +192,5 @@ public class ProjectionBatcher {
 
     public void resetCounter() {
         eventsProjected.set(0);
-    }
-
-    public Projector projector() {
-        return projector;
     }
 }
