@@ -2,7 +2,6 @@ package com.campaigntracker.query.projection;
 
 import org.bson.Document;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,11 +19,11 @@ import java.util.function.Supplier;
 public final class Batch {
     private final DocStore store;
     private final Map<Table<?>, Set<String>> wanted = new LinkedHashMap<>();
-    /** Per collection, every document loaded (null: not stored; decoded when first asked for) or put. */
+    /** Per collection, every document loaded (null: not stored; a raw Document until first asked for) or put. */
     private final Map<String, Map<String, Object>> docs = new HashMap<>();
-    private final Map<String, Set<String>> absent = new HashMap<>();
-    /** Per collection, the documents put and the sequence whose event put them. */
-    private final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
+    final Map<String, Set<String>> absent = new HashMap<>();
+    /** Per table, the ids put and the sequence whose event put them. */
+    final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
     String sequence;
 
     Batch(DocStore store) {
@@ -37,37 +36,33 @@ public final class Batch {
     }
 
     void load() {
-        wanted.forEach(this::load);
+        wanted.forEach((table, ids) -> load(table.name(), ids));
         wanted.clear();
     }
 
-    private <T extends Record> void load(Table<T> table, Collection<String> ids) {
-        Map<String, Object> known = docs.computeIfAbsent(table.name(), k -> new HashMap<>());
+    private Map<String, Object> load(String collection, Set<String> ids) {
+        Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            Map<String, Document> found = store.find(table.name(), missing);
-            for (String id : missing) {
-                Document d = found.get(id);
-                known.put(id, d);
-                if (d == null) {
-                    absent.computeIfAbsent(table.name(), k -> new HashSet<>()).add(id);
-                }
+        Map<String, Document> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
+        for (String id : missing) {
+            known.put(id, found.get(id));
+            if (found.get(id) == null) {
+                absent.computeIfAbsent(collection, k -> new HashSet<>()).add(id);
             }
         }
+        return known;
     }
 
     /**
      * The document, or null; loads it alone if it was not declared up front. Decoded here, by the event that reads
      * it, so a damaged document dead-letters that event rather than failing the whole batch.
      */
-    @SuppressWarnings("unchecked")
     public <T extends Record> T get(Table<T> table, String id) {
-        load(table, List.of(id));
-        Map<String, Object> known = docs.get(table.name());
+        Map<String, Object> known = load(table.name(), Set.of(id));
         if (known.get(id) instanceof Document stored) {
-            known.put(id, table.decode(stored));
+            known.put(id, Docs.decode(stored, table.type()));
         }
-        return (T) known.get(id);
+        return table.type().cast(known.get(id));
     }
 
     public <T extends Record> T get(Table<T> table, String id, Supplier<T> ifAbsent) {
@@ -77,23 +72,12 @@ public final class Batch {
 
     /** Marks a document to be written at the end of the batch (its last version is written). */
     public <T extends Record> void put(Table<T> table, T document) {
-        String id = table.id(document);
+        String id = Docs.id(document);
         docs.computeIfAbsent(table.name(), k -> new HashMap<>()).put(id, document);
         dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(id, sequence);
     }
 
-    /** Calls back per written document: collection, sequence of its writer, the document as stored. */
-    interface Writes {
-        void accept(String collection, String sequence, Document document);
-    }
-
-    void forEachWrite(Writes writes) {
-        dirty.forEach((table, ids) -> ids.forEach((id, seq) ->
-                writes.accept(table.name(), seq, table.encode(docs.get(table.name()).get(id)))));
-    }
-
-    /** Ids looked up and not found: inserted rather than replaced (one writer per document). */
-    Set<String> absent(String collection) {
-        return absent.getOrDefault(collection, Set.of());
+    Document encoded(Table<?> table, String id) {
+        return Docs.encode((Record) docs.get(table.name()).get(id));
     }
 }

@@ -10,8 +10,10 @@ import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -19,6 +21,14 @@ import java.util.List;
 public final class Docs {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
+    private static final ClassValue<Method> ID = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAccessor)
+                    .filter(a -> a.isAnnotationPresent(BsonId.class)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(type + " has no @BsonId component"));
+        }
+    };
 
     private Docs() {
     }
@@ -35,6 +45,23 @@ public final class Docs {
         }
         list.add(-i - 1, value);
         return true;
+    }
+
+    static Method id(Class<?> type) {
+        return ID.get(type);
+    }
+
+    /** The {@code @BsonId} component of a document record. */
+    static String id(Record document) {
+        return (String) get(id(document.getClass()), document);
+    }
+
+    private static Object get(Method accessor, Record value) {
+        try {
+            return accessor.invoke(value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A document as the record (or other class) the driver's codecs map it to. */
@@ -60,13 +87,7 @@ public final class Docs {
         Document full = new Document();
         for (RecordComponent c : value.getClass().getRecordComponents()) {
             String key = c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName();
-            Object v;
-            try {
-                v = c.getAccessor().invoke(value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            full.put(key, v instanceof Record nested ? encode(nested) : encoded.get(key));
+            full.put(key, get(c.getAccessor(), value) instanceof Record nested ? encode(nested) : encoded.get(key));
         }
         return full;
     }

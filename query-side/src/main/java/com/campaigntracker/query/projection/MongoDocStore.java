@@ -40,7 +40,7 @@ public class MongoDocStore implements DocStore {
     public <T extends Record> Map<String, T> find(Table<T> table, Collection<String> ids) {
         Map<String, T> result = new HashMap<>();
         byKeys(ids, filter -> db.getCollection(table.name(), table.type()).find(filter)
-                .forEach(d -> result.put(table.id(d), d)));
+                .forEach(d -> result.put(Docs.id(d), d)));
         return result;
     }
 

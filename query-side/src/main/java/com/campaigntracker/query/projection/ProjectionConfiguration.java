@@ -30,13 +30,11 @@ public class ProjectionConfiguration {
     Projector trackerProjector(TrackerMongo mongo) {
         List<Projection> projections = List.of(new UnitProjection(), new CampaignProjection(),
                 new LedgerProjection());
-        for (Projection p : projections) {
-            try {
-                p.createIndexes(mongo.database());
-            } catch (RuntimeException e) {
-                log.info("secondary index not created ({}); the embedded server serves key lookups only",
-                        e.getMessage());
-            }
+        try {
+            projections.forEach(p -> p.createIndexes(mongo.database()));
+        } catch (RuntimeException e) {
+            log.info("secondary indexes not created ({}): the embedded server serves key lookups only",
+                    e.getMessage());
         }
         return new Projector(new MongoDocStore(mongo.database()), projections);
     }

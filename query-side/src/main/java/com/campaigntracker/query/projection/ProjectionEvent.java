@@ -13,7 +13,7 @@ public record ProjectionEvent(Object payload, String streamId, Long sequence, In
                               String role, String eventId) {
 
     /** The processing sequence of the event: one campaign, or all units. */
-    public String sequenceKey() {
+    String sequenceKey() {
         String sequence = TrackerProjections.sequenceOf(payload);
         return sequence != null ? sequence : eventId;
     }

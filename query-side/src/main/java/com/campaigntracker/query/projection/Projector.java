@@ -53,7 +53,7 @@ public class Projector {
             if (e.sequence() != null) {
                 batch.want(STREAMS, e.streamId());
             }
-            projections.forEach(p -> p.needs(e, batch));
+            projections.forEach(p -> p.run(e, batch, true));
         });
         batch.load();
         Set<String> touched = new LinkedHashSet<>();
@@ -66,10 +66,9 @@ public class Projector {
                 }
                 batch.put(STREAMS, new StreamPosition(e.streamId(), e.sequence()));
             }
-            projections.forEach(p -> p.apply(e, batch));
-            String campaign = TrackerProjections.campaignOf(e.payload());
-            if (campaign != null) {
-                touched.add(campaign);
+            projections.forEach(p -> p.run(e, batch, false));
+            if (TrackerProjections.campaignOf(e.payload()) != null) {
+                touched.add(TrackerProjections.campaignOf(e.payload()));
             }
         });
         write(batch);
@@ -90,17 +89,18 @@ public class Projector {
     private void write(Batch batch) {
         Map<String, List<Document>> byCollection = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
-        batch.forEachWrite((collection, sequence, document) -> {
-            byCollection.computeIfAbsent(collection, k -> new ArrayList<>()).add(document);
-            bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(collection, document));
-        });
+        batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
+            Document d = batch.encoded(table, id);
+            byCollection.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(d);
+            bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
+        }));
         store.write(JOURNAL.name(), bySequence.entrySet().stream()
-                .map(j -> JOURNAL.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+                .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
         List<Document> streams = byCollection.remove(STREAMS.name());
-        byCollection.forEach((collection, docs) -> store.write(collection, docs, batch.absent(collection)));
         if (streams != null) {
-            store.write(STREAMS.name(), streams, batch.absent(STREAMS.name()));
+            byCollection.put(STREAMS.name(), streams); // last
         }
+        byCollection.forEach((c, docs) -> store.write(c, docs, batch.absent.getOrDefault(c, Set.of())));
         store.delete(JOURNAL.name(), bySequence.keySet());
     }
 
@@ -109,10 +109,8 @@ public class Projector {
         Set<String> sequences = new LinkedHashSet<>();
         events.forEach(e -> sequences.add(e.sequenceKey()));
         Map<String, Document> journals = store.find(JOURNAL.name(), sequences);
-        Map<String, List<Document>> redo = new LinkedHashMap<>();
-        journals.values().forEach(j -> JOURNAL.decode(j).writes().forEach(w ->
-                redo.computeIfAbsent(w.collection(), k -> new ArrayList<>()).add(w.document())));
-        redo.forEach((collection, docs) -> store.write(collection, docs, Set.of()));
+        journals.values().forEach(j -> Docs.decode(j, BatchJournal.class).writes()
+                .forEach(w -> store.write(w.collection(), List.of(w.document()), Set.of())));
         store.delete(JOURNAL.name(), journals.keySet());
     }
 
@@ -129,20 +127,16 @@ public class Projector {
     }
 
     /**
-     * Event {@link #index()} of a batch could not be applied (while its documents were looked up or changed in
-     * memory): the batch wrote nothing, so it can be applied again without that event. The cause is the original
-     * exception (a {@code MongoException} among them means a read failed, not that the event is bad).
+     * Event {@link #index} of a batch could not be applied (while its documents were looked up or changed in memory):
+     * nothing was written, so the batch can be applied again without it. The cause is the original exception (a
+     * {@code MongoException} among them means a read failed, not that the event is bad).
      */
     public static final class EventFailedException extends RuntimeException {
-        private final int index;
+        final int index;
 
         EventFailedException(int index, RuntimeException cause) {
             super("event #" + index + " of the batch cannot be projected: " + cause, cause);
             this.index = index;
-        }
-
-        public int index() {
-            return index;
         }
 
         @Override
