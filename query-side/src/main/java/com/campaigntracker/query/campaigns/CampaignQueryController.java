@@ -9,7 +9,6 @@ import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.query.projection.Docs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

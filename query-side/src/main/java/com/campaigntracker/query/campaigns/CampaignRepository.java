@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
 @Component
@@ -87,11 +84,8 @@ public class CampaignRepository {
 
     /** Ids of every launched campaign, by a key-only projection. */
     public List<String> campaignIds() {
-        List<String> ids = new ArrayList<>();
-        campaigns.withDocumentClass(Document.class).find(Filters.ne(CampaignDocument.STATUS, null))
-                .projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
-                .forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        return campaigns.find(Filters.ne(CampaignDocument.STATUS, null)).projection(Projections.include("_id"))
+                .sort(Sorts.ascending("_id")).map(CampaignDocument::campaignId).into(new ArrayList<>());
     }
 
     /** The campaigns with these ids, launched or not. */

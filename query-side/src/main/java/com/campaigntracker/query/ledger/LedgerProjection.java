@@ -11,7 +11,6 @@ import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
-import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
