@@ -295,6 +295,22 @@ class CampaignFlowsUiIT {
     }
 
     @Test
+    void aReadRefusedAsBusyIsAskedAgainAfterRetryAfter() {
+        WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
+        // the server's answer while every expensive-query permit is taken (429, Retry-After: 1), then the view
+        Object result = ((JavascriptExecutor) leader).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/js/api.js').then(async ({ api }) => {"
+                + "  const real = window.fetch; let calls = 0;"
+                + "  window.fetch = async () => ++calls === 1"
+                + "    ? new Response('{\"title\":\"查询繁忙\"}', { status: 429, headers: { 'Retry-After': '1' } })"
+                + "    : new Response('{\"campaignId\":\"c\"}', { status: 200 });"
+                + "  try { const view = await api.progress('c'); done([calls, view.campaignId]); }"
+                + "  catch (e) { done([calls, String(e)]); } finally { window.fetch = real; } });");
+        assertThat(result).asList().containsExactly(2L, "c");
+    }
+
+    @Test
     void aCoordinatorRevisesExtendsAndClosesACampaignThroughTheForms() {
         String s = suffix();
         String campaign = "uit-edit-" + s;
