@@ -141,6 +141,7 @@ export const api = {
   closeCampaign: (id) => request('POST', `/api/campaigns/${enc(id)}/close`, {}),
   cancelCampaign: (id, reason) => request('POST', `/api/campaigns/${enc(id)}/cancel`, { reason }),
   progress: (id, params) => request('GET', `/api/campaigns/${enc(id)}/progress` + query(params)),
+  themeProgress: (theme, params) => request('GET', `/api/themes/${enc(theme)}/progress` + query(params)),
   history: (id, params) => request('GET', `/api/campaigns/${enc(id)}/history` + query(params)),
   activities: (id, params) => request('GET', `/api/campaigns/${enc(id)}/activities` + query(params)),
 

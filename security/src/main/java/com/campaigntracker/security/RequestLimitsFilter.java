@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>request bodies: a declared {@code Content-Length} above {@code tracker.limits.max-body-size} is refused with
  *   413 problem+json; a body without a length (chunked) is read through a bounded stream that fails the request
  *   once the limit is passed;</li>
- *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans): at most
+ *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans, theme views): at most
  *   {@code tracker.limits.expensive-query-concurrency} at a time ({@link ExpensiveQueries}); beyond that 429
  *   problem+json with {@code Retry-After}.</li>
  * </ul>
@@ -30,6 +30,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     static final URI TOO_LARGE = URI.create("https://campaign-tracker/problems/body-too-large");
     private static final Pattern PROGRESS = Pattern.compile("^/api/campaigns/[^/]+/progress$");
     private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
+    private static final Pattern THEME = Pattern.compile("^/api/themes/[^/]+/progress$");
 
     private final long maxBody;
     private final long maxDrain;
@@ -109,6 +110,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             return false;
         }
         String path = request.getRequestURI();
+        if (THEME.matcher(path).matches()) {
+            return true; // folds the progress of every campaign of the theme
+        }
         if (PROGRESS.matcher(path).matches()) {
             return request.getParameter("asOf") != null;
         }

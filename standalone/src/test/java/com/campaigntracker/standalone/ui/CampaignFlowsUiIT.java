@@ -244,6 +244,45 @@ class CampaignFlowsUiIT {
     }
 
     @Test
+    void aLeaderFollowsACampaignsThemeToEveryDistrictsProgress() {
+        String s = suffix();
+        String yanqing = "uit-theme-yq-" + s;
+        String miyun = "uit-theme-my-" + s;
+        String station = "theme-zhan-" + s;
+        api.unit(station, "延庆镇社区新时代文明实践站 " + s, "实践站", "延庆区", null);
+        api.campaign(yanqing, "延庆区爱国卫生月 " + s, "延庆区", List.of("实践站"), today().minusDays(5),
+                today().plusDays(24), Map.of("sessions", 10));
+        api.campaign(miyun, "密云区爱国卫生月 " + s, "密云区", List.of("实践站"), today().minusDays(5),
+                today().plusDays(24), Map.of("sessions", 40));
+        api.enroll(yanqing, station);
+        JsonNode recorded = api.activity(yanqing, "theme-a1-" + s, station, today(), "清洁家园", 12, 30, 24, 300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + yanqing + "/progress",
+                recorded));
+
+        WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
+        leader.get(product.baseUrl() + "/#/");
+        click(leader, By.cssSelector("[data-campaign-id='" + yanqing + "'] .theme-link"));
+        waitUntil(leader, d -> text(d, By.id("theme-districts")).contains("延庆区"));
+        assertThat(leader.getCurrentUrl()).contains("#/themes/");
+        assertThat(text(leader, By.id("theme-districts"))).contains("延庆区爱国卫生月 " + s, "密云区爱国卫生月 " + s);
+        String ranking = text(leader, By.id("theme-ranking"));
+        assertThat(ranking.indexOf("延庆区")).as("延庆 (over target) ranks above 密云 (silent)")
+                .isLessThan(ranking.indexOf("密云区"));
+        assertThat(leader.findElement(By.cssSelector("#theme-ranking tr[data-district='延庆区']")).getText())
+                .contains("120.0%");
+        Browsers.fullPage(leader, "leader-theme-progress");
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+
+        WebDriver phone = browsers.phone("leader-phone");
+        Browsers.signIn(phone, product.baseUrl(), Accounts.LEADER);
+        phone.get(leader.getCurrentUrl());
+        waitUntil(phone, d -> text(d, By.id("theme-districts")).contains("密云区"));
+        Browsers.fullPage(phone, "leader-theme-progress-phone");
+        assertThat(Browsers.scriptErrors(phone)).isEmpty();
+    }
+
+    @Test
     void aCoordinatorRegistersUnitsAndSeesTheHierarchy() {
         WebDriver coordinator = browsers.desktop("coordinator");
         Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
