@@ -56,7 +56,7 @@ export async function render(app, [theme], query = {}) {
   if (window.echarts) {
     chart = window.echarts.init(chartEl, null, { renderer: 'canvas' });
     chart.setOption({
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: view.series.map((d) => d.date), boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },

@@ -248,11 +248,13 @@ class CampaignFlowsUiIT {
         String s = suffix();
         String yanqing = "uit-theme-yq-" + s;
         String miyun = "uit-theme-my-" + s;
-        String station = "theme-zhan-" + s;
-        api.unit(station, "延庆镇社区新时代文明实践站 " + s, "实践站", "延庆区", null);
-        api.campaign(yanqing, "延庆区爱国卫生月 " + s, "延庆区", List.of("实践站"), today().minusDays(5),
+        String center = "theme-center-" + s;
+        String station = "theme-suo-" + s;
+        api.unit(center, "延庆区新时代文明实践中心 " + s, "实践中心", "延庆区", null);
+        api.unit(station, "延庆镇新时代文明实践所 " + s, "实践所", "延庆区", center);
+        api.campaign(yanqing, "延庆区爱国卫生月 " + s, "延庆区", List.of("实践所"), today().minusDays(5),
                 today().plusDays(24), Map.of("sessions", 10));
-        api.campaign(miyun, "密云区爱国卫生月 " + s, "密云区", List.of("实践站"), today().minusDays(5),
+        api.campaign(miyun, "密云区爱国卫生月 " + s, "密云区", List.of("实践所"), today().minusDays(5),
                 today().plusDays(24), Map.of("sessions", 40));
         api.enroll(yanqing, station);
         JsonNode recorded = api.activity(yanqing, "theme-a1-" + s, station, today(), "清洁家园", 12, 30, 24, 300);
@@ -270,7 +272,7 @@ class CampaignFlowsUiIT {
         assertThat(ranking.indexOf("延庆区")).as("延庆 (over target) ranks above 密云 (silent)")
                 .isLessThan(ranking.indexOf("密云区"));
         assertThat(leader.findElement(By.cssSelector("#theme-ranking tr[data-district='延庆区']")).getText())
-                .contains("120.0%");
+                .contains("120%", "已完成");
         Browsers.fullPage(leader, "leader-theme-progress");
         assertThat(Browsers.scriptErrors(leader)).isEmpty();
 
