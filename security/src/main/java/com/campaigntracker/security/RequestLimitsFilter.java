@@ -114,7 +114,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             return true; // folds the progress of every campaign of the theme
         }
         if (PROGRESS.matcher(path).matches()) {
-            return request.getParameter("asOf") != null;
+            return request.getParameter("asOf") != null || request.getParameter("knownAt") != null;
         }
         if (LEDGER.matcher(path).matches()) {
             return request.getParameter("from") != null || request.getParameter("to") != null

@@ -23,8 +23,9 @@ public class ReadModelVersion {
     /**
      * 2: typed documents; every stream's last applied sequence in rm_streams. 3: every read model a record (campaign
      * units, rosters, series, changes, ledger and history pages, units version), the batch journal a redo log.
+     * 4: each day's changes hold every unit's totals per activity date (the as-of view by activity date).
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
     /** Not an {@code rm_} collection: a rebuild clears those and must leave this one. */
     public static final String COLLECTION = "read_model_meta";
     private static final String ID = "read-model";

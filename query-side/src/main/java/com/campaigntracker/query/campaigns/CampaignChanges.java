@@ -14,11 +14,15 @@ import java.util.TreeMap;
  */
 public record CampaignChanges(@BsonId String id, String campaignId, String day, CampaignMeta campaign,
                               Map<String, UnitChange> units, Map<String, Totals> days) {
-    /** One unit's change on the day: enrolments (+1/-1), totals and activity counts per activity date. */
-    public record UnitChange(long enrolled, Totals totals, Map<String, Long> dates) {
+    /**
+     * One unit's change on the day: enrolments (+1/-1), totals, activity counts per activity date, and the totals per
+     * activity date ({@code byDate}: what an as-of view by activity date folds).
+     */
+    public record UnitChange(long enrolled, Totals totals, Map<String, Long> dates, Map<String, Totals> byDate) {
         public UnitChange {
             totals = totals == null ? Totals.ZERO : totals;
             dates = dates == null ? new TreeMap<>() : new TreeMap<>(dates);
+            byDate = byDate == null ? new TreeMap<>() : new TreeMap<>(byDate);
         }
     }
 
@@ -33,17 +37,18 @@ public record CampaignChanges(@BsonId String id, String campaignId, String day, 
 
     void enrolled(String unitId, int delta) {
         UnitChange u = unit(unitId);
-        units.put(unitId, new UnitChange(u.enrolled() + delta, u.totals(), u.dates()));
+        units.put(unitId, new UnitChange(u.enrolled() + delta, u.totals(), u.dates(), u.byDate()));
     }
 
     void add(String unitId, String date, Figures f, int sign) {
         UnitChange u = unit(unitId);
-        units.put(unitId, new UnitChange(u.enrolled(), u.totals().plus(f, sign), u.dates()));
+        units.put(unitId, new UnitChange(u.enrolled(), u.totals().plus(f, sign), u.dates(), u.byDate()));
         CampaignUnit.count(units.get(unitId).dates(), date, sign);
+        CampaignSeries.add(units.get(unitId).byDate(), date, f, sign);
         CampaignSeries.add(days, date, f, sign);
     }
 
     private UnitChange unit(String unitId) {
-        return units.getOrDefault(unitId, new UnitChange(0, null, null));
+        return units.getOrDefault(unitId, new UnitChange(0, null, null, null));
     }
 }

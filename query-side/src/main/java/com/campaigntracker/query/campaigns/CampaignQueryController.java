@@ -69,15 +69,17 @@ public class CampaignQueryController {
     @GetMapping("/{id}/progress")
     public Progress progress(@PathVariable String id,
                                         @RequestParam(required = false) String asOf,
+                                        @RequestParam(required = false) String knownAt,
                                         @RequestParam(required = false) Integer silentDays,
                                         @RequestParam(required = false) Integer top) {
         Params.id("id", id);
         LocalDate day = Params.date("asOf", asOf);
+        LocalDate known = Params.date("knownAt", knownAt);
         int silent = Params.range("silentDays", silentDays, 7, 1, 366);
         int limit = Params.range("top", top, 50, 1, 1000);
         // an as-of view holds its permit for the whole request (RequestLimitsFilter); a live view only while it
         // must be computed, so a dashboard served from the cache is never refused
-        return view(id, day, silent, limit, units.readScope(), day == null);
+        return view(id, day, known, silent, limit, units.readScope(), day == null && known == null);
     }
 
     /** The units the current account may see inside a campaign. */
@@ -92,24 +94,30 @@ public class CampaignQueryController {
 
     /** The progress as {@code scope} may see it: for a reader off the request thread (the live stream). */
     public Progress progress(String id, LocalDate asOf, int silentDays, int top, UnitScope scope) {
-        return view(id, asOf, silentDays, top, scope, false);
+        return view(id, asOf, null, silentDays, top, scope, false);
     }
 
-    private Progress view(String id, LocalDate asOf, int silentDays, int top, UnitScope scope, boolean limited) {
+    /**
+     * {@code asOf}: activities dated up to that day, as known now (what "截至6月底" asks); {@code knownAt}: as the
+     * system knew it at the end of that day (an audit's question); both: activities dated up to asOf as known then.
+     */
+    private Progress view(String id, LocalDate asOf, LocalDate knownAt, int silentDays, int top, UnitScope scope,
+                          boolean limited) {
         CampaignDocument campaign = repository.campaign(id);
-        LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate today = asOf != null ? asOf : knownAt != null ? knownAt : LocalDate.now(clock);
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
         ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), units.version(),
-                today, asOf != null, silentDays, top, scope);
+                today, asOf, knownAt, silentDays, top, scope);
         Progress cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         Supplier<Progress> compute = () -> {
-            CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
-            return ProgressView.progress(id, state,
-                    units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top, scope);
+            CampaignState state = asOf == null && knownAt == null ? repository.live(campaign)
+                    : repository.past(campaign, asOf, knownAt);
+            return ProgressView.progress(id, state, units.withAncestors(state.units.keySet()), today, asOf, knownAt,
+                    silentDays, top, scope);
         };
         Progress view = limited ? expensive.run(compute) : compute.get();
         recent.put(key, view);
@@ -117,7 +125,7 @@ public class CampaignQueryController {
     }
 
     private record ProgressKey(String campaignId, String campaignMarker, long unitsVersion, LocalDate today,
-                               boolean asOf, int silentDays, int top, UnitScope scope) {
+                               LocalDate asOf, LocalDate knownAt, int silentDays, int top, UnitScope scope) {
     }
 
     /**

@@ -105,23 +105,27 @@ public class CampaignRepository {
     }
 
     /**
-     * The progress inputs as they stood at the end of {@code asOf}: the per-change-day documents from the launch
-     * day up to asOf, folded in day order. A correction made after asOf sits in a later day's document.
+     * The progress inputs of a past view. {@code knownAt}: as the system knew them at the end of that day — the
+     * per-change-day documents from the launch day up to it, folded in day order (a correction made later sits in a
+     * later day's document); null: as known now. {@code asOf}: only activities dated on or before it count (the
+     * reporting view: an activity of 06-10 entered on 07-02 counts as of 06-30); null: every activity date.
      */
-    public CampaignState asOf(CampaignDocument campaign, LocalDate asOf) {
+    public CampaignState past(CampaignDocument campaign, LocalDate asOf, LocalDate knownAt) {
         String c = campaign.campaignId();
         LocalDate first = LocalDate.parse(campaign.launchDay());
-        if (asOf.isBefore(first)) {
-            throw ApiException.notFound("活动 " + c + " 在 " + asOf + " 尚未发起");
+        if (knownAt != null && knownAt.isBefore(first)) {
+            throw ApiException.notFound("活动「" + campaign.meta().title() + "」在 " + knownAt + " 尚未录入系统（"
+                    + first + " 发起）");
         }
         LocalDate last = LocalDate.parse(campaign.lastChangeDay());
-        LocalDate upTo = asOf.isBefore(last) ? asOf : last;
+        LocalDate upTo = knownAt == null || knownAt.isAfter(last) ? last : knownAt;
         List<String> ids = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
             ids.add(Docs.key(c, d.toString()));
         }
         Map<String, CampaignChanges> changes = store.find(CampaignProjection.CHANGES, ids);
-        return CampaignState.fold(campaign.meta(), ids.stream().map(changes::get).filter(Objects::nonNull).toList());
+        return CampaignState.fold(campaign.meta(), ids.stream().map(changes::get).filter(Objects::nonNull).toList(),
+                asOf == null ? null : asOf.toString());
     }
 
     /** The rows of {@code rm_campaign_units} with these {@code campaign|unit} keys. */

@@ -78,10 +78,12 @@ public final class CampaignState {
     }
 
     /**
-     * Folds per-change-day documents (in day order) into the state at the end of the last one: the as-of view.
+     * Folds per-change-day documents (in day order) into the state at the end of the last one: the view as known
+     * then. With {@code datedUpTo}, only activities dated on or before it count (the view by activity date).
      * The campaign's description is the latest one recorded on or before that day ({@code fallbackMeta} if none).
      */
-    public static CampaignState fold(CampaignMeta fallbackMeta, List<CampaignChanges> changesInDayOrder) {
+    public static CampaignState fold(CampaignMeta fallbackMeta, List<CampaignChanges> changesInDayOrder,
+                                     String datedUpTo) {
         CampaignMeta meta = fallbackMeta;
         for (CampaignChanges ch : changesInDayOrder) {
             meta = ch.campaign() != null ? ch.campaign() : meta;
@@ -91,10 +93,25 @@ public final class CampaignState {
             ch.units().forEach((unitId, u) -> {
                 UnitState us = s.unit(unitId);
                 us.enrolled += u.enrolled();
-                us.totals.add(u.totals());
-                us.addDates(u.dates());
+                if (datedUpTo == null) {
+                    us.totals.add(u.totals());
+                    us.addDates(u.dates());
+                    return;
+                }
+                Map<String, Long> counts = new TreeMap<>();
+                u.byDate().forEach((date, t) -> {
+                    if (date.compareTo(datedUpTo) <= 0) {
+                        us.totals.add(t);
+                        counts.put(date, t.activities());
+                    }
+                });
+                us.addDates(counts);
             });
-            ch.days().forEach((date, day) -> s.days.computeIfAbsent(date, k -> new Agg()).add(day));
+            ch.days().forEach((date, day) -> {
+                if (datedUpTo == null || date.compareTo(datedUpTo) <= 0) {
+                    s.days.computeIfAbsent(date, k -> new Agg()).add(day);
+                }
+            });
         }
         s.days.values().removeIf(a -> a.sessions == 0 && a.participations == 0 && a.serviceHours == 0
                 && a.beneficiaries == 0 && a.activities == 0);

@@ -19,9 +19,9 @@ class ViewCacheWeightTest {
         Progress.HierarchyNode institute = new Progress.HierarchyNode("i", "所", "实践所", "海淀区", true, none, none,
                 List.of(station));
 
-        Progress small = new Progress(null, null, List.of(), List.of(), List.of(institute), List.of(), List.of(), 7,
+        Progress small = new Progress(null, null, null, List.of(), List.of(), List.of(institute), List.of(), List.of(), 7,
                 List.of(), List.of());
-        Progress large = new Progress(null, null, List.of(), List.of(), List.of(institute), List.of(), threeYears, 7,
+        Progress large = new Progress(null, null, null, List.of(), List.of(), List.of(institute), List.of(), threeYears, 7,
                 List.of(), List.of());
 
         assertThat(CampaignQueryController.weight(small)).isEqualTo(3 * CampaignQueryController.ROW_BYTES);

@@ -185,14 +185,14 @@ class ProjectorTest {
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
         CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
-        CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"), null);
         assertThat(on0709.totals().sessions).isEqualTo(16); // 10 + 5 + 1, correction not yet made
         assertThat(on0709.unit("st1").lastActivityDate("2025-07-09")).isEqualTo("2025-07-05");
         assertThat(on0709.enrolledCount()).isEqualTo(3);
-        CampaignState on0710 = CampaignState.fold(meta, changesUpTo("2025-07-10"));
+        CampaignState on0710 = CampaignState.fold(meta, changesUpTo("2025-07-10"), null);
         assertThat(on0710.totals().sessions).isEqualTo(10);
         assertThat(on0710.unit("st1").lastActivityDate("2025-07-10")).isEqualTo("2025-07-04");
-        CampaignState on0712 = CampaignState.fold(meta, changesUpTo("2025-07-12"));
+        CampaignState on0712 = CampaignState.fold(meta, changesUpTo("2025-07-12"), null);
         assertThat(on0712.totals().sessions).isEqualTo(5);
         assertThat(on0712.enrolledCount()).isEqualTo(2);
         assertThat(on0712.days.keySet()).containsExactly("2025-07-04", "2025-07-06");
@@ -210,7 +210,7 @@ class ProjectorTest {
     void institutesRollUpTheirStations() {
         projector.apply(scenario());
         CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
-        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"), null);
         Progress view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
         assertThat(view.hierarchy()).hasSize(1);
         Progress.HierarchyNode center = view.hierarchy().get(0);
@@ -227,14 +227,15 @@ class ProjectorTest {
     void aDistrictScopedViewKeepsEveryDistrictsAggregatesButNamesOnlyItsOwnUnits() {
         projector.apply(scenario());
         CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
-        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
+        CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"), null);
         Map<String, UnitDocument> units = units();
         UnitDocument st2 = units.get("st2");
         units.put("st2", new UnitDocument("st2", st2.name(), st2.type(), "朝阳区", st2.parentId(), st2.childIds(),
                 st2.active(), null, st2.registeredAt()));
         LocalDate day = LocalDate.parse("2025-07-09");
-        Progress all = ProgressView.progress("c", s, units, day, true, 1, 50);
-        Progress haidian = ProgressView.progress("c", s, units, day, true, 1, 50,
+        Progress all = ProgressView.progress("c", s, units, day, null, day, 1, 50,
+                com.campaigntracker.query.web.ReadScope.UnitScope.ALL);
+        Progress haidian = ProgressView.progress("c", s, units, day, null, day, 1, 50,
                 new com.campaigntracker.query.web.ReadScope.UnitScope("海淀区"));
 
         assertThat(haidian.byDistrict()).isEqualTo(all.byDistrict()).extracting(Progress.DistrictRow::district)
