@@ -12,6 +12,7 @@ import * as admin from './views/admin.js';
 import * as briefing from './views/briefing.js';
 import * as mine from './views/mine.js';
 import * as session from './session.js';
+import * as theme from './views/theme.js';
 
 const routes = [
   [/^\/?$/, 'overview', () => overview.render],
@@ -24,6 +25,7 @@ const routes = [
   [/^\/admin$/, 'admin', () => admin.render],
   [/^\/briefings$/, 'briefings', () => briefing.render],
   [/^\/mine$/, 'mine', () => mine.render],
+  [/^\/themes\/([^/]+)$/, 'overview', () => theme.render],
 ];
 
 let cleanup = null;

@@ -49,7 +49,7 @@ class ProgressQueriesIT extends QueryIntegrationTest {
     }
 
     @Test
-    void asOfShowsTheViewOfThatDayAndHonoursCorrectionsOnlyFromTheDayTheyWereMade() {
+    void knownAtShowsTheViewOfThatDayAndHonoursCorrectionsOnlyFromTheDayTheyWereMade() {
         Scenario s = new Scenario(feed);
         String c = uid("asof");
         String center = uid("ctr");
@@ -77,39 +77,86 @@ class ProgressQueriesIT extends QueryIntegrationTest {
                 "说明", new Targets(50L, 1000L, 500.0, 10000L, 2)), at("2025-07-11", 9));
         clock.set(LocalDate.parse("2025-07-15"));
 
-        JsonNode asOf0705 = get("/api/campaigns/" + c + "/progress?asOf=2025-07-05").body();
-        assertThat(asOf0705.at("/metrics/sessions/total").asLong()).isEqualTo(12);
-        assertThat(asOf0705.get("asOf").asText()).isEqualTo("2025-07-05");
-        ObjectNode a = ((ObjectNode) asOf0705.deepCopy());
+        JsonNode known0705 = get("/api/campaigns/" + c + "/progress?knownAt=2025-07-05").body();
+        assertThat(known0705.at("/metrics/sessions/total").asLong()).isEqualTo(12);
+        assertThat(known0705.get("knownAt").asText()).isEqualTo("2025-07-05");
+        ObjectNode a = ((ObjectNode) known0705.deepCopy());
         ObjectNode b = ((ObjectNode) liveThatDay.deepCopy());
-        a.remove("asOf");
-        b.remove("asOf");
+        a.remove("knownAt");
+        b.remove("knownAt");
         assertThat(a).isEqualTo(b); // exactly what the live view showed on 07-05
 
-        assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-07-09").body()
+        assertThat(get("/api/campaigns/" + c + "/progress?knownAt=2025-07-09").body()
                 .at("/metrics/sessions/total").asLong()).isEqualTo(12);
-        assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-07-10").body()
+        assertThat(get("/api/campaigns/" + c + "/progress?knownAt=2025-07-10").body()
                 .at("/metrics/sessions/total").asLong()).isEqualTo(6);
-        assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-07-10").body()
+        assertThat(get("/api/campaigns/" + c + "/progress?knownAt=2025-07-10").body()
                 .at("/metrics/sessions/target").asLong()).isEqualTo(100);
-        JsonNode asOf0712 = get("/api/campaigns/" + c + "/progress?asOf=2025-07-12").body();
-        assertThat(asOf0712.at("/metrics/sessions/target").asLong()).isEqualTo(50);
-        assertThat(asOf0712.get("title").asText()).isEqualTo("文明路口引导行动（修订）");
-        assertThat(asOf0712.at("/metrics/sessions/total").asLong()).isEqualTo(4);
-        assertThat(asOf0712.at("/totals/activities").asLong()).isEqualTo(1);
+        JsonNode known0712 = get("/api/campaigns/" + c + "/progress?knownAt=2025-07-12").body();
+        assertThat(known0712.at("/metrics/sessions/target").asLong()).isEqualTo(50);
+        assertThat(known0712.get("title").asText()).isEqualTo("文明路口引导行动（修订）");
+        assertThat(known0712.at("/metrics/sessions/total").asLong()).isEqualTo(4);
+        assertThat(known0712.at("/totals/activities").asLong()).isEqualTo(1);
 
         JsonNode live = get("/api/campaigns/" + c + "/progress").body();
         assertThat(live.at("/metrics/sessions/total").asLong()).isEqualTo(4);
         assertThat(live.at("/metrics/enrolledUnits/total").asLong()).isEqualTo(2);
-        ObjectNode asOfToday = (ObjectNode) get("/api/campaigns/" + c + "/progress?asOf=2025-07-15").body();
-        asOfToday.remove("asOf");
+        ObjectNode knownToday = (ObjectNode) get("/api/campaigns/" + c + "/progress?knownAt=2025-07-15").body();
+        knownToday.remove("knownAt");
         ObjectNode liveCopy = (ObjectNode) live.deepCopy();
-        liveCopy.remove("asOf");
-        assertThat(asOfToday).isEqualTo(liveCopy);
+        liveCopy.remove("knownAt");
+        assertThat(knownToday).isEqualTo(liveCopy);
 
-        // before the launch day there is nothing to show
-        assertThat(get("/api/campaigns/" + c + "/progress?asOf=2025-06-29").status()).isEqualTo(404);
+        // before the launch day the system knew nothing of the campaign; the message names it by its title
+        Response before = get("/api/campaigns/" + c + "/progress?knownAt=2025-06-29");
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.body().path("detail").asText()).contains("文明路口引导行动（修订）").contains("尚未录入");
     }
+
+    @Test
+    void asOfCountsActivitiesDatedUpToTheDayWithTheirCurrentFiguresAndKnownAtAsTheSystemKnewThem() {
+        Scenario s = new Scenario(feed);
+        String c = uid("valid");
+        String st = uid("st");
+        s.unit(st, "胜利街道建新南区实践站", PRACTICE_STATION, "顺义区", null, at("2025-05-20", 9))
+                .launch(c, "学雷锋志愿服务月", "学雷锋", "顺义区", "2025-06-01", "2025-07-31",
+                        new Targets(100L, null, null, null, null), at("2025-05-31", 9))
+                .enrol(c, st, at("2025-06-01", 9))
+                .record(c, "v1", st, "2025-06-05", "助老助残", f(3, 10, 10, 30), at("2025-06-05", 18))
+                // an activity of 06-10 entered late, on 07-02
+                .record(c, "v2", st, "2025-06-10", "助老助残", f(4, 10, 10, 30), at("2025-07-02", 9))
+                .record(c, "v3", st, "2025-07-01", "助老助残", f(5, 10, 10, 30), at("2025-07-01", 18))
+                // on 07-03 the 06-05 activity is corrected from 3 to 6 sessions
+                .correct(c, "v1", "2025-06-05", f(6, 10, 10, 30), at("2025-07-03", 10));
+        clock.set(LocalDate.parse("2025-07-05"));
+        String path = "/api/campaigns/" + c + "/progress";
+
+        JsonNode june = get(path + "?asOf=2025-06-30").body();
+        assertThat(june.at("/metrics/sessions/total").asLong()).as("06-05 corrected + 06-10 entered late")
+                .isEqualTo(10);
+        assertThat(june.get("asOf").asText()).isEqualTo("2025-06-30");
+        assertThat(june.get("knownAt").isNull()).isTrue();
+        assertThat(june.at("/leaderboard/0/sessions").asLong()).isEqualTo(10);
+        JsonNode juneDaily = june.get("daily");
+        assertThat(juneDaily.get(juneDaily.size() - 1).path("date").asText()).isEqualTo("2025-06-30");
+        assertThat(juneDaily.get(juneDaily.size() - 1).at("/cumulative/sessions").asLong()).isEqualTo(10);
+
+        assertThat(get(path + "?knownAt=2025-06-30").body().at("/metrics/sessions/total").asLong())
+                .as("as the system knew it on 06-30: the 06-05 activity, uncorrected").isEqualTo(3);
+        JsonNode both = get(path + "?asOf=2025-06-30&knownAt=2025-07-02").body();
+        assertThat(both.at("/metrics/sessions/total").asLong()).as("dated in June, known on 07-02").isEqualTo(7);
+        assertThat(both.get("knownAt").asText()).isEqualTo("2025-07-02");
+
+        ObjectNode today = (ObjectNode) get(path + "?asOf=2025-07-05").body();
+        ObjectNode live = (ObjectNode) get(path).body();
+        today.remove("asOf");
+        live.remove("asOf");
+        assertThat(today).isEqualTo(live);
+        // a day before the campaign's period: its targets, nothing achieved yet
+        assertThat(get(path + "?asOf=2025-05-31").body().at("/metrics/sessions/total").asLong()).isZero();
+    }
+
+
 
     @Test
     void hierarchyBreakdownsLeaderboardSeriesAndSilentUnits() {

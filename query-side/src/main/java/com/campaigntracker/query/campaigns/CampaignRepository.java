@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
 @Component
@@ -90,11 +88,8 @@ public class CampaignRepository {
 
     /** Ids of every launched campaign, by a key-only projection. */
     public List<String> campaignIds() {
-        List<String> ids = new ArrayList<>();
-        campaigns.withDocumentClass(Document.class).find(Filters.ne(CampaignDocument.STATUS, null))
-                .projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
-                .forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        return campaigns.find(Filters.ne(CampaignDocument.STATUS, null)).projection(Projections.include("_id"))
+                .sort(Sorts.ascending("_id")).map(CampaignDocument::campaignId).into(new ArrayList<>());
     }
 
     /** The campaigns with these ids, launched or not. */
@@ -107,43 +102,38 @@ public class CampaignRepository {
     /** The campaign's progress inputs as they stand now. */
     public CampaignState live(CampaignDocument campaign) {
         String c = campaign.campaignId();
-        Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
-        List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
-        List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
-        Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
-        CampaignState s = CampaignState.current(campaign.meta(),
-                store.find(CampaignProjection.UNITS, keys).values(), series);
-        return s;
+        CampaignRoster roster = store.get(CampaignProjection.ROSTERS, c);
+        List<String> keys = roster == null ? List.of() : roster.unitIds().stream().map(u -> Docs.key(c, u)).toList();
+        return CampaignState.current(campaign.meta(), store.find(CampaignProjection.UNITS, keys).values(),
+                store.get(CampaignProjection.SERIES, c));
     }
 
     /**
-     * The progress inputs as they stood at the end of {@code asOf}: the per-change-day documents from the launch
-     * day up to asOf, folded in day order. A correction made after asOf sits in a later day's document.
+     * The progress inputs of a past view. {@code knownAt}: as the system knew them at the end of that day — the
+     * per-change-day documents from the launch day up to it, folded in day order (a correction made later sits in a
+     * later day's document); null: as known now. {@code asOf}: only activities dated on or before it count (the
+     * reporting view: an activity of 06-10 entered on 07-02 counts as of 06-30); null: every activity date.
      */
-    public CampaignState asOf(CampaignDocument campaign, LocalDate asOf) {
+    public CampaignState past(CampaignDocument campaign, LocalDate asOf, LocalDate knownAt) {
         String c = campaign.campaignId();
         LocalDate first = LocalDate.parse(campaign.launchDay());
-        if (asOf.isBefore(first)) {
-            throw ApiException.notFound("活动 " + c + " 在 " + asOf + " 尚未发起");
+        if (knownAt != null && knownAt.isBefore(first)) {
+            throw ApiException.notFound("活动「" + campaign.meta().title() + "」在 " + knownAt + " 尚未录入系统（"
+                    + first + " 发起）");
         }
         LocalDate last = LocalDate.parse(campaign.lastChangeDay());
-        LocalDate upTo = asOf.isBefore(last) ? asOf : last;
+        LocalDate upTo = knownAt == null || knownAt.isAfter(last) ? last : knownAt;
         List<String> ids = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
             ids.add(Docs.key(c, d.toString()));
         }
-        Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
-        List<Document> ordered = new ArrayList<>();
-        for (String id : ids) {
-            if (changes.get(id) != null) {
-                ordered.add(changes.get(id));
-            }
-        }
-        CampaignState s = CampaignState.fold(campaign.meta(), ordered);
-        return s;
+        Map<String, CampaignChanges> changes = store.find(CampaignProjection.CHANGES, ids);
+        return CampaignState.fold(campaign.meta(), ids.stream().map(changes::get).filter(Objects::nonNull).toList(),
+                asOf == null ? null : asOf.toString());
     }
 
-    public Map<String, Document> campaignUnits(Collection<String> keys) {
+    /** The rows of {@code rm_campaign_units} with these {@code campaign|unit} keys. */
+    public Map<String, CampaignUnit> campaignUnits(Collection<String> keys) {
         return store.find(CampaignProjection.UNITS, keys);
     }
 }

@@ -1,11 +1,17 @@
 package com.campaigntracker.query.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** The progress screen of one campaign, live ({@code asOf} null) or as of a day. */
-public record Progress(@JsonUnwrapped CampaignSummary summary, String asOf, List<DistrictRow> byDistrict,
+/** The progress screen of one campaign: live, as of an activity date, as known at the end of a day, or both. */
+public record Progress(@JsonUnwrapped CampaignSummary summary,
+                       @Schema(description = "截至日期：只计活动日期不晚于此日的活动（按现在所知）；实时视图为 null")
+                       String asOf,
+                       @Schema(description = "按当时所知：该日结束时系统所知的情况（其后录入、更正的不计）；未指定为 null")
+                       String knownAt,
+                       List<DistrictRow> byDistrict,
                        List<UnitTypeRow> byUnitType, List<HierarchyNode> hierarchy, List<LeaderboardRow> leaderboard,
                        List<DailyRow> daily, int silentDays, List<SilentUnit> silentUnits,
                        List<UnitRef> neverReported) {

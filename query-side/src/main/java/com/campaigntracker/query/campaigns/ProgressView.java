@@ -67,7 +67,7 @@ public final class ProgressView {
     /** The whole view, every unit named (a coordinator's). */
     public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
                                     LocalDate today, boolean asOf, int silentDays, int top) {
-        return progress(campaignId, s, unitDocs, today, asOf, silentDays, top, UnitScope.ALL);
+        return progress(campaignId, s, unitDocs, today, asOf ? today : null, null, silentDays, top, UnitScope.ALL);
     }
 
     /**
@@ -76,7 +76,8 @@ public final class ProgressView {
      * name only units {@code scope} sees.
      */
     public static Progress progress(String campaignId, CampaignState s, Map<String, UnitDocument> unitDocs,
-                                    LocalDate today, boolean asOf, int silentDays, int top, UnitScope scope) {
+                                    LocalDate today, LocalDate asOf, LocalDate knownAt, int silentDays, int top,
+                                    UnitScope scope) {
         CampaignSummary summary = summary(campaignId, s.meta, s.totals().toTotals(), s.enrolledCount(), today);
 
         // by district and by unit type
@@ -118,7 +119,8 @@ public final class ProgressView {
                 never.add(unitRef(id, unitDocs.get(id)));
             }
         });
-        return new Progress(summary, asOf ? today.toString() : null, districts, types, hierarchy(s, unitDocs, scope),
+        return new Progress(summary, asOf == null ? null : asOf.toString(),
+                knownAt == null ? null : knownAt.toString(), districts, types, hierarchy(s, unitDocs, scope),
                 leaderboard(s, unitDocs, today, top, scope), daily(s, today), silentDays, silent, never);
     }
 
@@ -232,12 +234,12 @@ public final class ProgressView {
         return out;
     }
 
-    static double ratio(double a, double b) {
+    public static double ratio(double a, double b) {
         return b == 0 ? 0 : BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), 4, RoundingMode.HALF_UP)
                 .doubleValue();
     }
 
-    static double percent(double a, double b) {
+    public static double percent(double a, double b) {
         return b == 0 ? 0 : BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(b), 2, RoundingMode.HALF_UP).doubleValue();
     }
