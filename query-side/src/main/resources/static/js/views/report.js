@@ -244,7 +244,8 @@ export async function render(app, _params, query) {
     const fetchRows = async () => (await api.activities(c.id, { unitId: u.id, includeRetracted: true, size: 200 }))
       .items.map(activityOf);
     try {
-      rows = await eventually(fetchRows, (r) => !ledgerOk || ledgerOk(r));
+      // after a write, wait for it longer than a plain read would: a busy server's projections may lag seconds
+      rows = await eventually(fetchRows, (r) => !ledgerOk || ledgerOk(r), ledgerOk ? 30000 : 8000);
       // the unit's totals in this campaign, once they include what the ledger shows
       const live = rows.filter((a) => !a.retracted).length;
       t = await eventually(async () => participationTotals(await api.unitParticipation(u.id), c.id),
