@@ -28,6 +28,8 @@ export async function render(app, [id]) {
   const asOfInput = h('input', { type: 'date', id: 'asof', name: 'asOf', max: today() });
   const liveBadge = h('span', { class: 'live', id: 'live-status' }, '连接中…');
   const asOfNote = h('span', { class: 'asof-note', id: 'asof-note' });
+  // 截至日期 counts activities dated up to the day as known now; 按当时所知 shows what the system knew that evening
+  const knownAtBox = h('input', { type: 'checkbox', id: 'asof-known', name: 'knownAt' });
   const metricSel = h('select', { id: 'metric-select', 'aria-label': '指标' },
     ACTIVITY_METRICS.map((m) => h('option', { value: m.key }, m.label)));
   const silentDaysInput = h('input', { type: 'number', min: '1', max: '365', value: '7', id: 'silent-days', class: 'narrow' });
@@ -54,6 +56,7 @@ export async function render(app, [id]) {
     banner,
     h('div', { class: 'toolbar' },
       h('label', {}, '截至日期 ', asOfInput),
+      h('label', { class: 'small', title: '只计当日结束时已录入系统的活动与更正' }, knownAtBox, ' 按当时所知'),
       h('button', { class: 'btn small', id: 'asof-live', onclick: () => { asOfInput.value = ''; setAsOf(null); } }, '回到实时'),
       asOfNote,
       h('span', { class: 'spacer' }),
@@ -88,6 +91,7 @@ export async function render(app, [id]) {
     try {
       const params = { silentDays: state.silentDays, top: 1000 };
       if (state.asOf) params.asOf = state.asOf;
+      if (state.asOf && knownAtBox.checked) params.knownAt = state.asOf;
       // the first view may be asked for right after the launch: wait for the read model to know the campaign
       const data = state.progress ? await api.progress(id, params) : await eventually(() => api.progress(id, params));
       apply(data);
@@ -138,10 +142,13 @@ export async function render(app, [id]) {
 
   function setAsOf(value) {
     state.asOf = value || null;
-    asOfNote.textContent = state.asOf ? `正在查看 ${state.asOf} 日终时的状态（实时更新已暂停）` : '';
+    asOfNote.textContent = !state.asOf ? ''
+      : knownAtBox.checked ? `正在查看 ${state.asOf} 日终时系统所知的状态（实时更新已暂停）`
+        : `正在查看活动日期截至 ${state.asOf} 的累计（含其后补录与更正；实时更新已暂停）`;
     load();
   }
   asOfInput.addEventListener('change', () => setAsOf(asOfInput.value));
+  knownAtBox.addEventListener('change', () => { if (state.asOf) setAsOf(state.asOf); });
   metricSel.addEventListener('change', () => { state.metric = metricSel.value; drawCharts(); });
   silentDaysInput.addEventListener('change', () => {
     const n = Number(silentDaysInput.value);
@@ -389,7 +396,7 @@ export async function render(app, [id]) {
   // live updates: every pushed change reloads the figures (unless the user is looking at an earlier day)
   let pending = null;
   const onPush = (data) => {
-    if (state.asOf) { asOfNote.textContent = `正在查看 ${state.asOf} 日终时的状态 · 有新的实时数据，点“回到实时”查看`; return; }
+    if (state.asOf) { asOfNote.textContent = `正在查看截至 ${state.asOf} 的状态 · 有新的实时数据，点“回到实时”查看`; return; }
     clearTimeout(pending);
     const stamp = () => { liveBadge.textContent = `● 实时 · 更新于 ${dateTime(Date.now()).slice(11)}`; };
     // a pushed view names at most 50 ranked units: a longer ranking is fetched whole

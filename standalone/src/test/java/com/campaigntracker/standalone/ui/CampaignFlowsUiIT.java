@@ -241,6 +241,20 @@ class CampaignFlowsUiIT {
         click(leader, By.id("asof-live"));
         waitUntil(leader, d -> "5".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
         assertThat(text(leader, By.id("asof-note"))).isEmpty();
+
+        // an activity of yesterday entered today counts as of yesterday; as the system knew it yesterday, it did not
+        JsonNode late = api.activity(campaign, "asof-late", station, today().minusDays(1), "补录活动", 3, 6, 6, 60);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + campaign + "/progress",
+                late));
+        waitUntil(leader, d -> "8".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        setValue(leader, leader.findElement(By.id("asof")), yesterday);
+        waitUntil(leader, d -> "3".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        assertThat(text(leader, By.id("asof-note"))).contains("活动日期截至 " + yesterday);
+        click(leader, By.id("asof-known"));
+        waitUntil(leader, d -> "0".equals(text(d, By.cssSelector("#kpi-sessions .metric-total"))));
+        assertThat(text(leader, By.id("dash-banner"))).contains("尚未录入系统");
+        assertThat(text(leader, By.id("asof-note"))).contains("系统所知");
+        Browsers.fullPage(leader, "leader-dashboard-known-at-yesterday");
         assertThat(Browsers.scriptErrors(leader)).isEmpty();
     }
 
