@@ -132,6 +132,7 @@ public class SecurityConfiguration {
                 // 简报: coordinators and leaders draft and read; whether a leader may issue is the controller's call
                 .requestMatchers("/api/briefings", "/api/briefings/**").hasAnyRole(Role.COORDINATOR.name(),
                         Role.ADMIN.name(), Role.LEADER.name())
+                .requestMatchers(HttpMethod.GET, "/api/campaigns/*/ledger/template.xlsx").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(readers)
                 .requestMatchers(HttpMethod.POST, PasswordChange.PATH).authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)

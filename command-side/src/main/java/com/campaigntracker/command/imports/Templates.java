@@ -4,7 +4,11 @@ import com.campaigntracker.command.campaign.CampaignLookup;
 import com.campaigntracker.command.campaign.CampaignNotFound;
 import com.campaigntracker.command.campaign.CampaignState;
 import com.campaigntracker.command.rules.FieldLabels;
+import com.campaigntracker.command.unit.ActingUnitPolicy;
+import com.campaigntracker.command.unit.NotYourUnit;
 import com.campaigntracker.command.unit.UnitLookup;
+import com.campaigntracker.security.Actor;
+import com.campaigntracker.security.CurrentActor;
 import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.shared.sheets.LedgerColumn;
 import com.campaigntracker.shared.sheets.UnitColumn;
@@ -82,7 +86,9 @@ public class Templates {
 
     public byte[] ledger(String campaignId) {
         CampaignState campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFound(campaignId));
-        List<String> enrolled = campaign.enrolledUnits().stream().sorted().toList();
+        // a unit account is offered the units it may report for: its own and those below it
+        Actor actor = CurrentActor.get();
+        List<String> enrolled = campaign.enrolledUnits().stream().sorted().filter(u -> mayActFor(actor, u)).toList();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet(DATA_SHEET);
             header(wb, sheet, Arrays.stream(LedgerColumn.values()).map(LedgerColumn::header).toList());
@@ -151,6 +157,15 @@ public class Templates {
             return bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean mayActFor(Actor actor, String unitId) {
+        try {
+            ActingUnitPolicy.requireMayActFor(actor.primaryRole(), actor.unitId(), unitId, units);
+            return true;
+        } catch (NotYourUnit e) {
+            return false;
         }
     }
 
