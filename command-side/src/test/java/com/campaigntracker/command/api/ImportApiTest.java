@@ -208,6 +208,24 @@ class ImportApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aThousandRowLedgerPreviewsAndAppliesEveryRowOnce() {
+        int n = 1_000;
+        StringBuilder csv = new StringBuilder("单位编号,日期,活动名称,场次,志愿者人次,服务时长,受益人次\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(unitId).append(',').append(TODAY.minusDays(i % 20)).append(",第").append(i).append("次宣讲,1,")
+                    .append(i % 50).append(',').append(0.5 * (i % 9)).append(",10\n");
+        }
+        long before = eventCount();
+        JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "big.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
+        assertThat(p.path("valid").asInt()).isEqualTo(n);
+        JsonNode done = applyAndWait(p.path("importId").asText(), null);
+        assertThat(done.path("applied").asInt()).isEqualTo(n);
+        assertThat(done.path("processed").asInt()).isEqualTo(n);
+        assertThat(eventCount()).isEqualTo(before + n);
+    }
+
+    @Test
     void formulaCellsAreRowErrorsNeverEvaluated() throws IOException {
         byte[] file;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -280,7 +298,7 @@ class ImportApiTest extends ApiTestSupport {
     private JsonNode applyAndWait(String importId, String body) {
         Answer accepted = post("/api/imports/" + importId + "/apply", body == null ? "{}" : body);
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/imports/" + importId).body().path("status")
+        await().atMost(Duration.ofMinutes(3)).until(() -> get("/api/imports/" + importId).body().path("status")
                 .asText().equals("DONE"));
         return get("/api/imports/" + importId).body();
     }
