@@ -80,6 +80,18 @@ public class ImportController {
         return imports.status(importId);
     }
 
+    @GetMapping("/api/imports/{importId}/report.xlsx")
+    @Operation(summary = "导入结果报告", description = "上传的各行原样,加一列“结果”")
+    public void report(@PathVariable String importId, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        // the import is looked up (404 for another account's) before anything is written
+        imports.status(importId);
+        response.setContentType(XLSX.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("导入结果-" + importId + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        imports.report(importId, response.getOutputStream());
+    }
+
     private static ResponseEntity<byte[]> file(byte[] body, String filename) {
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())

@@ -58,6 +58,7 @@ import java.util.concurrent.Executors;
 public class Imports {
     /** At most this many row errors (and conflicts) are listed in an answer; the counts are always complete. */
     static final int LISTED = 1000;
+    private static final String UNCHANGED = "未变化(与已有记录相同,不重复计数)";
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final CommandGateway gateway;
@@ -113,6 +114,9 @@ public class Imports {
         final List<RowError> applyErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile Instant startedAt;
         volatile Instant finishedAt;
+        /** The result of each row that was not simply valid (preview) or applied (apply), for the report. */
+        final Map<Integer, String> previewResults = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<Integer, String> applyResults = new java.util.concurrent.ConcurrentHashMap<>();
 
         Job(String id, ImportKind kind, String campaignId, Path file, String filename, Actor actor) {
             this.id = id;
@@ -162,6 +166,7 @@ public class Imports {
             job.conflicts = 0;
             job.failed = 0;
             job.applyErrors.clear();
+            job.applyResults.clear();
             job.startedAt = clock.instant();
             job.finishedAt = null;
         }
@@ -171,6 +176,36 @@ public class Imports {
 
     public ImportStatus status(String importId) {
         return status(job(importId));
+    }
+
+    /**
+     * The uploaded rows as they were, with a 结果 column: what the apply did with each row, or before an apply what
+     * the preview found. Streamed (SXSSF) like the upload was read.
+     */
+    public void report(String importId, java.io.OutputStream out) throws IOException {
+        Job job = job(importId);
+        boolean applied = job.finishedAt != null;
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
+            wb.setCompressTempFiles(true);
+            var sheet = wb.createSheet("导入结果");
+            int[] width = {0};
+            SheetReader.read(job.file, job.filename, maxRows, (row, cells) -> {
+                var r = sheet.createRow(row - 1);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (cells.get(c).text() != null) {
+                        r.createCell(c).setCellValue(cells.get(c).text());
+                    }
+                }
+                if (row == 1) {
+                    width[0] = cells.size();
+                }
+                String result = row == 1 ? "结果" : applied
+                        ? job.applyResults.getOrDefault(row, "已导入")
+                        : job.previewResults.getOrDefault(row, "可导入");
+                r.createCell(Math.max(width[0], cells.size())).setCellValue(result);
+            });
+            wb.write(out);
+        }
     }
 
     private Job job(String importId) {
@@ -206,7 +241,7 @@ public class Imports {
             read(job, parsed -> {
                 job.rows++;
                 if (!parsed.errors().isEmpty()) {
-                    invalid(job, parsed.errors());
+                    invalid(job, parsed.row(), parsed.errors());
                     return;
                 }
                 String key = key(parsed.command());
@@ -216,6 +251,7 @@ public class Imports {
                     // the same id twice in one file: a repeat adds nothing, other content is a conflict
                     if (before.equals(content)) {
                         job.previewUnchanged++;
+                        job.previewResults.put(parsed.row(), UNCHANGED);
                     } else {
                         conflict(job, parsed.row(), "同一文件中编号 " + key + " 出现两次且内容不同");
                     }
@@ -265,10 +301,11 @@ public class Imports {
             job.valid++;
         } else if (outcome == Outcome.UNCHANGED) {
             job.previewUnchanged++;
+            job.previewResults.put(parsed.row(), UNCHANGED);
         } else if (outcome instanceof RuleViolation v && isConflict(v)) {
             conflict(job, parsed.row(), v.getMessage());
         } else if (outcome instanceof RuleViolation v) {
-            invalid(job, List.of(new RowError(parsed.row(), column(job.kind, v), v.getMessage())));
+            invalid(job, parsed.row(), List.of(new RowError(parsed.row(), column(job.kind, v), v.getMessage())));
         }
     }
 
@@ -276,8 +313,9 @@ public class Imports {
         return v.type().equals("activity-id-conflict") || v instanceof UnitConflict;
     }
 
-    private static void invalid(Job job, List<RowError> errors) {
+    private static void invalid(Job job, int row, List<RowError> errors) {
         job.invalid++;
+        job.previewResults.put(row, "错误:" + String.join(";", errors.stream().map(RowError::message).toList()));
         errors.forEach(e -> {
             if (job.errors.size() < LISTED) {
                 job.errors.add(e);
@@ -287,6 +325,7 @@ public class Imports {
 
     private static void conflict(Job job, int row, String message) {
         job.previewConflicts++;
+        job.previewResults.put(row, "冲突:" + message);
         if (job.conflictRows.size() < LISTED) {
             job.conflictRows.add(new RowError(row, job.kind == ImportKind.LEDGER ? "编号" : "单位编号", message));
         }
@@ -300,6 +339,7 @@ public class Imports {
                         applyRow(job, parsed, correct, reason);
                     } else {
                         job.failed++;
+                        job.applyResults.put(parsed.row(), job.previewResults.getOrDefault(parsed.row(), "错误"));
                     }
                 } finally {
                     job.processed++;
@@ -330,8 +370,10 @@ public class Imports {
                 if (existing.isPresent()) {
                     if (sameUnit(existing.get(), u)) {
                         job.unchanged++;
+                        job.applyResults.put(parsed.row(), UNCHANGED);
                     } else {
                         job.conflicts++;
+                        job.applyResults.put(parsed.row(), "冲突(未导入):单位编号已登记且内容不同");
                     }
                     return;
                 }
@@ -349,8 +391,10 @@ public class Imports {
                 }
                 if (!correct) {
                     job.conflicts++;
+                    job.applyResults.put(parsed.row(), "冲突(未导入):" + v.getMessage());
                     return;
                 }
+                job.applyResults.put(parsed.row(), "已更正");
                 meta.put(Activity.EXPECTED_UNIT_ID, r.unitId());
                 outcome = commands.send(new CorrectActivity(r.campaignId(), r.activityId(), r.date(), r.title(),
                                 r.category(), r.site(), r.figures(), r.notes(), reason), meta,
@@ -358,11 +402,13 @@ public class Imports {
             }
             if (outcome == Outcome.UNCHANGED) {
                 job.unchanged++;
+                job.applyResults.put(parsed.row(), UNCHANGED);
             } else {
                 job.applied++;
             }
         } catch (RuleViolation v) {
             job.failed++;
+            job.applyResults.put(parsed.row(), "错误:" + v.getMessage());
             if (job.applyErrors.size() < LISTED) {
                 job.applyErrors.add(new RowError(parsed.row(), column(job.kind, v), v.getMessage()));
             }

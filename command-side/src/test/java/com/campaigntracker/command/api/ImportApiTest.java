@@ -137,6 +137,14 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(message(p, 11)).contains("标题");
         assertThat(error(p, 12)).isEqualTo("场次");
         assertThat(error(p, 13)).isEqualTo("服务时长");
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(
+                bytes("/api/imports/" + p.path("importId").asText() + "/report.xlsx", COORDINATOR)))) {
+            Sheet sheet = report.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("可导入");
+            assertThat(sheet.getRow(5).getCell(11).getStringCellValue()).startsWith("错误").contains("12人");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -157,6 +165,13 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(payloads(ActivityKey.of(campaignId, "x1"))).hasSize(1);
         JsonNode corrected = applyAndWait(id, "{\"conflicts\": \"correct\", \"reason\": \"台账更正\"}");
         assertThat(corrected.path("applied").asInt()).isEqualTo(1);
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(
+                bytes("/api/imports/" + id + "/report.xlsx", COORDINATOR)))) {
+            Row header = report.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(11).getStringCellValue()).isEqualTo("结果");
+            assertThat(report.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("x1");
+            assertThat(report.getSheetAt(0).getRow(1).getCell(11).getStringCellValue()).isEqualTo("已更正");
+        }
         List<Object> events = payloads(ActivityKey.of(campaignId, "x1"));
         assertThat(events).hasSize(2);
         assertThat(((ActivityCorrected) events.get(1)).figures().sessions()).isEqualTo(5);
