@@ -30,6 +30,12 @@ final class Cells {
         }
     }
 
+    /** Reads a cell's text (null when empty) as a value. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(String text) throws Unreadable;
+    }
+
     static String text(SheetReader.Value v) {
         return v == null || v.text() == null || v.text().isBlank() ? null : v.text().strip();
     }

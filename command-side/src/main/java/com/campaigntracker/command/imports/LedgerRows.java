@@ -54,10 +54,7 @@ final class LedgerRows extends SheetColumns implements Imports.RowMapper {
         if (!has(LedgerColumn.UNIT_ID.header()) && !has(LedgerColumn.UNIT_NAME)) {
             missing.add(0, LedgerColumn.UNIT_ID.header());
         }
-        if (!missing.isEmpty()) {
-            throw new BadImportFile("import-missing-columns", "表格缺少列:" + String.join("、", missing)
-                    + "(第 1 行须为列名,与模板一致)");
-        }
+        requireColumns(missing);
     }
 
     @Override

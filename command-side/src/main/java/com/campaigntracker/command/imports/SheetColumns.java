@@ -31,6 +31,14 @@ abstract class SheetColumns {
         return columns.containsKey(header);
     }
 
+    /** Refuses the file when the header row lacks {@code missing} columns. */
+    static void requireColumns(List<String> missing) {
+        if (!missing.isEmpty()) {
+            throw new BadImportFile("import-missing-columns", "表格缺少列:" + String.join("、", missing)
+                    + "(第 1 行须为列名,与模板一致)");
+        }
+    }
+
     /** One row's cells, read by header; a cell that cannot be read adds a {@link RowError}. */
     class Reading {
         final int row;
@@ -61,26 +69,20 @@ abstract class SheetColumns {
         }
 
         LocalDate date(String header) {
-            try {
-                return Cells.date(text(header));
-            } catch (Cells.Unreadable e) {
-                errors.add(new RowError(row, header, header + e.getMessage()));
-                return null;
-            }
+            return parse(header, Cells::date);
         }
 
         Integer whole(String header) {
-            try {
-                return Cells.whole(text(header));
-            } catch (Cells.Unreadable e) {
-                errors.add(new RowError(row, header, header + e.getMessage()));
-                return null;
-            }
+            return parse(header, Cells::whole);
         }
 
         Double decimal(String header) {
+            return parse(header, Cells::decimal);
+        }
+
+        private <T> T parse(String header, Cells.Parser<T> parser) {
             try {
-                return Cells.decimal(text(header));
+                return parser.parse(text(header));
             } catch (Cells.Unreadable e) {
                 errors.add(new RowError(row, header, header + e.getMessage()));
                 return null;

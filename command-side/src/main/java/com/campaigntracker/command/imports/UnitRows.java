@@ -21,10 +21,7 @@ final class UnitRows extends SheetColumns implements Imports.RowMapper {
         index(cells);
         List<String> missing = Arrays.stream(UnitColumn.values()).map(UnitColumn::header).filter(h -> !has(h))
                 .filter(h -> !h.equals(UnitColumn.PARENT_UNIT_ID.header())).toList();
-        if (!missing.isEmpty()) {
-            throw new BadImportFile("import-missing-columns", "表格缺少列:" + String.join("、", missing)
-                    + "(第 1 行须为列名,与模板一致)");
-        }
+        requireColumns(missing);
     }
 
     @Override
