@@ -68,8 +68,16 @@ public class Imports {
     private final Clock clock;
     private final int maxRows;
     private final Path directory;
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^imp-[0-9a-f-]{36}$");
+    private static final com.fasterxml.jackson.databind.ObjectMapper SAVED = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Imports in memory; one forgotten (after two idle days, or beyond 1,000) takes its files with it. */
     private final Cache<String, Job> jobs = Caffeine.newBuilder().maximumSize(1_000)
-            .expireAfterAccess(Duration.ofDays(2)).build();
+            .expireAfterAccess(Duration.ofDays(2))
+            .<String, Job>removalListener((id, job, cause) -> {
+                if (cause.wasEvicted() && job != null) {
+                    delete(job);
+                }
+            }).build();
     private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tracker-imports");
         t.setDaemon(true);
@@ -136,13 +144,13 @@ public class Imports {
         CampaignState campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFound(campaignId));
         Job job = store(upload, ImportKind.LEDGER, campaign.campaignId());
         preview(job);
-        return preview(job, "VALIDATED");
+        return keep(job);
     }
 
     public ImportPreview previewUnits(MultipartFile upload) {
         Job job = store(upload, ImportKind.UNITS, null);
         preview(job);
-        return preview(job, "VALIDATED");
+        return keep(job);
     }
 
     public ImportStatus apply(String importId, ApplyRequest request) {
@@ -170,6 +178,7 @@ public class Imports {
             job.startedAt = clock.instant();
             job.finishedAt = null;
         }
+        save(job);
         applier.submit(() -> run(job, correct, reason));
         return status(job);
     }
@@ -209,7 +218,8 @@ public class Imports {
     }
 
     private Job job(String importId) {
-        Job job = importId == null ? null : jobs.getIfPresent(importId);
+        Job job = importId == null || !ID.matcher(importId).matches() ? null
+                : jobs.get(importId, this::load);
         Actor me = CurrentActor.get();
         if (job == null || !(job.actor.username().equals(me.username()) || me.actsForAnyUnit())) {
             throw new ImportNotFound(importId);
@@ -226,9 +236,7 @@ public class Imports {
             Files.createDirectories(directory);
             Path file = directory.resolve(id + ".upload");
             upload.transferTo(file);
-            Job job = new Job(id, kind, campaignId, file, upload.getOriginalFilename(), CurrentActor.get());
-            jobs.put(id, job);
-            return job;
+            return new Job(id, kind, campaignId, file, upload.getOriginalFilename(), CurrentActor.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -263,7 +271,6 @@ public class Imports {
                 }
             });
         } catch (RuntimeException e) {
-            jobs.invalidate(job.id);
             delete(job);
             throw e;
         }
@@ -351,6 +358,7 @@ public class Imports {
             job.status = "FAILED";
         } finally {
             job.finishedAt = clock.instant();
+            save(job);
         }
     }
 
@@ -480,8 +488,75 @@ public class Imports {
                 rate, eta);
     }
 
-    private static void delete(Job job) {
+    private ImportPreview keep(Job job) {
+        jobs.put(job.id, job);
+        save(job);
+        return preview(job, "VALIDATED");
+    }
+
+    /**
+     * What survives a restart, beside the uploaded file: who uploaded what, the preview, and how far an apply got
+     * when it last started or finished. The per-row results of the report do not survive; the events carry the
+     * import id and row, and applying again completes an interrupted import without double counting.
+     */
+    record Saved(String id, ImportKind kind, String campaignId, String filename, Actor actor, String status, int rows,
+                 int valid, int unchanged, int conflicts, int invalid, List<RowError> errors,
+                 List<RowError> conflictRows, String startedAt, String finishedAt, int processed, int applied,
+                 int applyUnchanged, int applyConflicts, int failed) {
+    }
+
+    private void save(Job job) {
+        Saved saved = new Saved(job.id, job.kind, job.campaignId, job.filename, job.actor, job.status, job.rows,
+                job.valid, job.previewUnchanged, job.previewConflicts, job.invalid, List.copyOf(job.errors),
+                List.copyOf(job.conflictRows), job.startedAt == null ? null : job.startedAt.toString(),
+                job.finishedAt == null ? null : job.finishedAt.toString(), job.processed, job.applied, job.unchanged,
+                job.conflicts, job.failed);
         try {
+            SAVED.writeValue(directory.resolve(job.id + ".json").toFile(), saved);
+        } catch (IOException e) {
+            log.warn("could not save import {}", job.id, e);
+        }
+    }
+
+    /** An import known from before a restart; one that was applying then is FAILED (apply it again to finish). */
+    private Job load(String id) {
+        Path json = directory.resolve(id + ".json");
+        Path file = directory.resolve(id + ".upload");
+        if (!Files.exists(json) || !Files.exists(file)) {
+            return null;
+        }
+        try {
+            Saved s = SAVED.readValue(json.toFile(), Saved.class);
+            Job job = new Job(s.id(), s.kind(), s.campaignId(), file, s.filename(), s.actor());
+            job.status = "APPLYING".equals(s.status()) ? "FAILED" : s.status();
+            job.rows = s.rows();
+            job.valid = s.valid();
+            job.previewUnchanged = s.unchanged();
+            job.previewConflicts = s.conflicts();
+            job.invalid = s.invalid();
+            job.errors.addAll(s.errors());
+            job.conflictRows.addAll(s.conflictRows());
+            job.startedAt = s.startedAt() == null ? null : Instant.parse(s.startedAt());
+            job.finishedAt = s.finishedAt() == null ? null : Instant.parse(s.finishedAt());
+            job.processed = s.processed();
+            job.applied = s.applied();
+            job.unchanged = s.applyUnchanged();
+            job.conflicts = s.applyConflicts();
+            job.failed = s.failed();
+            if ("APPLYING".equals(s.status())) {
+                job.applyErrors.add(new RowError(0, null,
+                        "导入在服务重启时中断;再次执行可完成其余各行,已导入的行不会重复计数"));
+            }
+            return job;
+        } catch (IOException e) {
+            log.warn("could not read import {}", id, e);
+            return null;
+        }
+    }
+
+    private void delete(Job job) {
+        try {
+            Files.deleteIfExists(directory.resolve(job.id + ".json"));
             Files.deleteIfExists(job.file);
         } catch (IOException e) {
             log.debug("could not delete {}", job.file, e);

@@ -240,6 +240,46 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(eventCount()).isEqualTo(before + n);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway gateway;
+    @org.springframework.beans.factory.annotation.Autowired
+    CommandDispatcher dispatcher;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.campaigntracker.command.campaign.CampaignLookup campaignLookup;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.campaigntracker.command.unit.UnitLookup unitLookup;
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
+    @Test
+    void aPreviewedImportSurvivesARestartAndIsAppliedThen() {
+        String csv = "编号,单位编号,日期,活动名称,场次,志愿者人次,服务时长,受益人次\n"
+                + "r1," + unitId + "," + TODAY.minusDays(1) + ",宣讲,1,2,1.5,3\n";
+        JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "r.csv",
+                csv.getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
+        String importId = p.path("importId").asText();
+        // a second Imports over the same data directory is what the product holds after a restart
+        var restarted = new com.campaigntracker.command.imports.Imports(gateway, dispatcher, campaignLookup, unitLookup,
+                clock, 100_000, DATA_DIR.toString());
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("coordinator",
+                null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                        "ROLE_COORDINATOR")));
+        auth.setDetails(new com.campaigntracker.security.Actor("coordinator",
+                java.util.Set.of(com.campaigntracker.security.Role.COORDINATOR), null, null));
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            assertThat(restarted.status(importId).status()).isEqualTo("VALIDATED");
+            assertThat(restarted.status(importId).rows()).isEqualTo(1);
+            restarted.apply(importId, null);
+            await().pollInSameThread().atMost(Duration.ofMinutes(1))
+                    .until(() -> restarted.status(importId).status().equals("DONE"));
+            assertThat(restarted.status(importId).applied()).isEqualTo(1);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(payloads(ActivityKey.of(campaignId, "r1"))).hasSize(1);
+    }
+
     @Test
     void formulaCellsAreRowErrorsNeverEvaluated() throws IOException {
         byte[] file;
