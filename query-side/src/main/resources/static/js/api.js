@@ -49,10 +49,16 @@ async function request(method, path, body, { usePosition = true } = {}) {
     init.body = JSON.stringify(body);
   }
   let response;
-  try {
-    response = await fetch(BASE + (method === 'GET' ? withPosition(path, usePosition) : path), init);
-  } catch (networkError) {
-    throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试。' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await fetch(BASE + (method === 'GET' ? withPosition(path, usePosition) : path), init);
+    } catch (networkError) {
+      throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试。' });
+    }
+    // a busy server refuses expensive reads at once with Retry-After; a read is safe to ask again
+    if (method !== 'GET' || response.status !== 429 || attempt >= 3) break;
+    const seconds = Math.min(Number(response.headers.get('Retry-After')) || 1, 5);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
   const text = await response.text();
   let data = null;
@@ -135,6 +141,7 @@ export const api = {
   closeCampaign: (id) => request('POST', `/api/campaigns/${enc(id)}/close`, {}),
   cancelCampaign: (id, reason) => request('POST', `/api/campaigns/${enc(id)}/cancel`, { reason }),
   progress: (id, params) => request('GET', `/api/campaigns/${enc(id)}/progress` + query(params)),
+  themeProgress: (theme, params) => request('GET', `/api/themes/${enc(theme)}/progress` + query(params)),
   history: (id, params) => request('GET', `/api/campaigns/${enc(id)}/history` + query(params)),
   activities: (id, params) => request('GET', `/api/campaigns/${enc(id)}/activities` + query(params)),
 

@@ -10,6 +10,7 @@ import * as report from './views/report.js';
 import * as audit from './views/audit.js';
 import * as admin from './views/admin.js';
 import * as briefing from './views/briefing.js';
+import * as theme from './views/theme.js';
 
 const routes = [
   [/^\/?$/, 'overview', () => overview.render],
@@ -21,6 +22,7 @@ const routes = [
   [/^\/report$/, 'report', () => report.render],
   [/^\/admin$/, 'admin', () => admin.render],
   [/^\/briefings$/, 'briefings', () => briefing.render],
+  [/^\/themes\/([^/]+)$/, 'overview', () => theme.render],
 ];
 
 let cleanup = null;

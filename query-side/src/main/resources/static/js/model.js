@@ -4,6 +4,14 @@
 
 import { METRICS } from './util.js';
 
+/** Per metric: total, target, percent (0..100, null without a target), expected percent and pacing, as sent. */
+function metricsOf(metrics) {
+  return METRICS.map((m) => {
+    const x = metrics[m.key];
+    return { ...m, total: x.total, target: x.target, percent: x.percent, expected: x.expectedPercent, pacing: x.pacing };
+  });
+}
+
 /** A campaign row of GET /api/campaigns, or the head of a progress view. */
 export function campaignOf(s) {
   return {
@@ -18,11 +26,7 @@ export function campaignOf(s) {
     daysLeft: s.daysLeft,
     eligibleUnitTypes: s.eligibleUnitTypes,
     enrolledUnits: s.enrolledUnits,
-    // per metric: total, target, percent (0..100, null without a target) and pacing, as the server computed them
-    metrics: METRICS.map((m) => {
-      const x = s.metrics[m.key];
-      return { ...m, total: x.total, target: x.target, percent: x.percent, pacing: x.pacing };
-    }),
+    metrics: metricsOf(s.metrics),
     expected: s.expectedProgress * 100, // the server sends the elapsed share of the period as 0..1
     pacing: s.pacing,
   };
@@ -96,5 +100,23 @@ export function unitTypesOf(list) {
       const t = byLabel.get(type);
       return parentType == null ? !t.parentRequired : t.allowedParentTypes.includes(parentType);
     },
+  };
+}
+
+/** GET /api/themes/{theme}/progress: the theme's campaigns summed, a row per district, the ranking, the series. */
+export function themeOf(t) {
+  return {
+    theme: t.theme,
+    from: t.from,
+    to: t.to,
+    campaignCount: t.campaignCount,
+    enrolledUnits: t.enrolledUnits,
+    reportingUnits: t.reportingUnits,
+    metrics: metricsOf(t.metrics),
+    pacing: t.pacing,
+    districts: t.byDistrict.map((d) => ({ name: d.district, campaigns: d.campaigns, enrolledUnits: d.enrolledUnits,
+      reportingUnits: d.reportingUnits, metrics: metricsOf(d.metrics), pacing: d.pacing })),
+    ranking: t.ranking,
+    series: t.daily.map((d) => ({ date: d.date, cumulative: d.cumulative })),
   };
 }

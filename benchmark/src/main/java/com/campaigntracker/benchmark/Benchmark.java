@@ -51,6 +51,10 @@ public final class Benchmark {
                 "--tracker.security.users[0].username=" + BenchRun.USER,
                 "--tracker.security.users[0].password={noop}" + BenchRun.PASSWORD,
                 "--tracker.security.users[0].roles=ADMIN"));
+        // the dashboard's floor: a static file of the progress view's size, served by the same server stack
+        Path staticDir = Path.of(freshDataDir());
+        springArgs.add("--spring.web.resources.static-locations=classpath:/META-INF/resources/,classpath:/static/,file:"
+                + staticDir.toAbsolutePath() + "/");
         if (System.getenv("MONGODB_URI") == null) {
             springArgs.add("--tracker.data-dir=" + freshDataDir());
         } else {
@@ -59,7 +63,7 @@ public final class Benchmark {
         }
         try (ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class,
                 springArgs.toArray(String[]::new))) {
-            return new BenchRun(context, options).measureAll();
+            return new BenchRun(context, options, staticDir).measureAll();
         }
     }
 

@@ -86,7 +86,7 @@ function card(c) {
       h('a', { class: 'card-title', href: `#/campaigns/${encodeURIComponent(c.id)}` }, c.title),
       c.status === 'ACTIVE' ? pacingBadge(c.pacing) : h('span', { class: `badge status-${c.status}` }, statusLabel(c.status))),
     h('div', { class: 'card-meta' },
-      c.theme ? h('span', { class: 'tag' }, c.theme) : null,
+      c.theme ? h('a', { class: 'tag theme-link', href: `#/themes/${encodeURIComponent(c.theme)}`, title: '各区同主题活动的全市进度' }, c.theme) : null,
       h('span', { class: 'tag' }, c.district || '全市'),
       h('span', {}, `${c.startDate || ''} 至 ${c.endDate || ''}`),
       h('span', { class: 'days-left' }, daysText),

@@ -194,7 +194,7 @@ class DeadLettersIT extends QueryIntegrationTest {
     }
 
     private MongoCollection<Document> campaigns() {
-        return mongo.database().getCollection(CampaignProjection.CAMPAIGNS);
+        return mongo.database().getCollection(CampaignProjection.CAMPAIGNS.name());
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {

@@ -119,14 +119,14 @@ class LiveAndConcurrencyIT extends QueryIntegrationTest {
         assertThat(last(updates).get("title").asText()).isEqualTo("原标题");
 
         // what another replica's projection batch does: rewrite the campaign document in the shared store
-        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS)
+        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS.name())
                 .updateOne(new org.bson.Document("_id", c),
                         new org.bson.Document("$set", new org.bson.Document("title", "其他实例投影的标题")));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "其他实例投影的标题".equals(last(updates).path("title").asText()));
         assertThat(last(updates).get("campaignId").asText()).isEqualTo(c);
         // put the document back as the events made it (the rebuild test compares the whole read model)
-        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS)
+        mongo.database().getCollection(com.campaigntracker.query.campaigns.CampaignProjection.CAMPAIGNS.name())
                 .updateOne(new org.bson.Document("_id", c),
                         new org.bson.Document("$set", new org.bson.Document("title", "原标题")));
         await().atMost(Duration.ofSeconds(10)).until(() -> "原标题".equals(last(updates).path("title").asText()));

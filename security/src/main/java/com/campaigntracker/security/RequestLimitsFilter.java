@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -22,32 +21,32 @@ import java.util.regex.Pattern;
  *   <li>request bodies: a declared {@code Content-Length} above {@code tracker.limits.max-body-size} is refused with
  *   413 problem+json; a body without a length (chunked) is read through a bounded stream that fails the request
  *   once the limit is passed;</li>
- *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans): at most
- *   {@code tracker.limits.expensive-query-concurrency} at a time; beyond that 429 problem+json with
- *   {@code Retry-After}.</li>
+ *   <li>expensive queries (progress {@code ?asOf=}, filtered ledger scans, theme views): at most
+ *   {@code tracker.limits.expensive-query-concurrency} at a time ({@link ExpensiveQueries}); beyond that 429
+ *   problem+json with {@code Retry-After}.</li>
  * </ul>
  */
 public class RequestLimitsFilter extends OncePerRequestFilter {
     static final URI TOO_LARGE = URI.create("https://campaign-tracker/problems/body-too-large");
-    static final URI TOO_MANY = URI.create("https://campaign-tracker/problems/too-many-expensive-queries");
     private static final Pattern PROGRESS = Pattern.compile("^/api/campaigns/[^/]+/progress$");
     private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
     /** Spreadsheet uploads (台账 and 单位名册 imports) may be larger than a JSON body: {@code max-import-size}. */
     private static final Pattern IMPORTS = Pattern.compile("^/api/(campaigns/[^/]+/ledger|units)/imports$");
+    private static final Pattern THEME = Pattern.compile("^/api/themes/[^/]+/progress$");
 
     private final long maxBody;
     private long maxImport;
     private final long maxDrain;
     private final long bodyDeadlineNanos;
-    private final Semaphore expensive;
+    private final ExpensiveQueries expensive;
     private final ProblemResponses problems;
 
-    RequestLimitsFilter(DataSize maxBody, DataSize maxDrain, java.time.Duration bodyDeadline, int expensiveQueries,
-                        ProblemResponses problems) {
+    RequestLimitsFilter(DataSize maxBody, DataSize maxDrain, java.time.Duration bodyDeadline,
+                        ExpensiveQueries expensive, ProblemResponses problems) {
         this.maxBody = maxBody.toBytes();
         this.maxDrain = maxDrain.toBytes();
         this.bodyDeadlineNanos = bodyDeadline.toNanos();
-        this.expensive = new Semaphore(Math.max(0, expensiveQueries));
+        this.expensive = expensive;
         this.problems = problems;
     }
 
@@ -77,9 +76,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             return;
         }
         if (!expensive.tryAcquire()) {
-            response.setHeader("Retry-After", "1");
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "查询繁忙",
-                    "按历史日期（asOf）或按条件筛选台账的查询开销较大，同时进行的此类查询已达上限，请 1 秒后重试");
+            response.setHeader("Retry-After", ExpensiveQueries.RETRY_AFTER_SECONDS);
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ExpensiveQueries.TYPE,
+                    ExpensiveQueries.TITLE, ExpensiveQueries.DETAIL);
             return;
         }
         try {
@@ -122,6 +121,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             return false;
         }
         String path = request.getRequestURI();
+        if (THEME.matcher(path).matches()) {
+            return true; // folds the progress of every campaign of the theme
+        }
         if (PROGRESS.matcher(path).matches()) {
             return request.getParameter("asOf") != null;
         }

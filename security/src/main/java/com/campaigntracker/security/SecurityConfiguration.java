@@ -35,6 +35,14 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 public class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login.html";
 
+    /** The bound on expensive reads at once, shared by the request filter and the query side. */
+    @Bean
+    ExpensiveQueries expensiveQueries(
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
+            int concurrency) {
+        return new ExpensiveQueries(concurrency);
+    }
+
     /** Body size and expensive-query limits, ahead of authentication (README "Limits"). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(
@@ -42,8 +50,7 @@ public class SecurityConfiguration {
             org.springframework.util.unit.DataSize maxBody,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-drain-size:8MB}")
             org.springframework.util.unit.DataSize maxDrain,
-            @org.springframework.beans.factory.annotation.Value("${tracker.limits.expensive-query-concurrency:4}")
-            int expensiveQueries, ObjectMapper json,
+            ExpensiveQueries expensiveQueries, ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.body-deadline:15s}")
             java.time.Duration bodyDeadline,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-import-size:32MB}")

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestLimitsFilterTest {
     private final RequestLimitsFilter filter = new RequestLimitsFilter(DataSize.ofKilobytes(256),
-            DataSize.ofMegabytes(8), Duration.ofSeconds(15), 4, new ProblemResponses(new ObjectMapper()));
+            DataSize.ofMegabytes(8), Duration.ofSeconds(15), new ExpensiveQueries(4), new ProblemResponses(new ObjectMapper()));
 
     @Test
     void aModeratelyOversizedBodyIsReadToItsEndBeforeThe413SoTheAnswerIsNotLostToAReset() throws Exception {

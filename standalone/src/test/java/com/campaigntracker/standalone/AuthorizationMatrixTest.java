@@ -200,6 +200,20 @@ class AuthorizationMatrixTest {
             assertThat(chaoyangMarks).as("%s live", p).noneMatch(live::contains);
         }
 
+        // the theme across the city: a 海淀 leader sees its district's and the city-wide campaigns, a coordinator 朝阳's too
+        Map<String, Object> chaoyangCampaign = new LinkedHashMap<>(campaign("cy-theme"));
+        chaoyangCampaign.put("district", "朝阳区");
+        coordinator("POST", "/api/campaigns", chaoyangCampaign);
+        String themePath = "/api/themes/" + java.net.URLEncoder.encode("爱国卫生", java.nio.charset.StandardCharsets.UTF_8)
+                + "/progress?minPosition=" + engine.headPosition();
+        var leaderTheme = JSON.readTree(ok(Persona.LEADER_IN, themePath));
+        assertThat(leaderTheme.path("byDistrict").findValuesAsText("district")).contains("海淀区", "全市")
+                .doesNotContain("朝阳区");
+        assertThat(chaoyangMarks).as("theme view").noneMatch(leaderTheme.toString()::contains);
+        var coordinatorTheme = JSON.readTree(ok(Persona.COORDINATOR, themePath));
+        assertThat(coordinatorTheme.path("byDistrict").findValuesAsText("district"))
+                .contains("海淀区", "全市", "朝阳区");
+
         // a 海淀 leader's 简报 of the city-wide campaign names no 朝阳 unit
         HttpResponse<String> draft = send(Persona.LEADER_IN.header(), "POST", "/api/briefings/drafts?" + at,
                 Map.of("scope", Map.of("campaignId", "city"), "asOf", TODAY.toString(), "appendix", true));

@@ -210,6 +210,64 @@ class HardeningIT {
         }
     }
 
+    /**
+     * Issue 15's probe as a read-only leader would run it: the century-long campaign it used is refused now; the
+     * longest campaign allowed (3 years) under 8 threads of progress views, each asking for a different one
+     * (asOf, top, silentDays), gets only views or 429s and leaves the process healthy.
+     */
+    @Test
+    void distinctProgressViewsFromManyThreadsStayBounded() throws Exception {
+        HttpResponse<String> century = HTTP.send(HttpRequest.newBuilder(URI.create(product.baseUrl() + "/api/campaigns"))
+                .header("Authorization", AUTH).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", "camp-century",
+                        "title", "百年活动", "district", "海淀区", "startDate", "2000-01-01",
+                        "endDate", "2099-12-31")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(century.statusCode()).as(century.body()).isEqualTo(422);
+        assertThat(century.body()).contains("period-too-long");
+
+        LocalDate start = TODAY.minusYears(3).plusDays(1);
+        post("/api/campaigns", Map.of("id", "camp-long", "title", "三年活动", "district", "海淀区",
+                "startDate", start.toString(), "endDate", TODAY.toString(), "targets", Map.of("sessions", 1000)));
+        post("/api/campaigns/camp-long/enrollments", Map.of("unitId", "hs-1"));
+        record("camp-long", "hs-1");
+        await().atMost(Duration.ofSeconds(60)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
+                        product.baseUrl() + "/api/campaigns/camp-long/progress")).header("Authorization", AUTH).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("\"activities\":1"));
+
+        int threads = 8;
+        int perThread = 60;
+        java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    int n = thread * perThread + i;
+                    String query = "?top=" + (1 + n % 1000) + "&silentDays=" + (1 + n % 366)
+                            + (n % 3 == 0 ? "&asOf=" + TODAY : "");
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(product.baseUrl()
+                                    + "/api/campaigns/camp-long/progress" + query)).header("Authorization", AUTH)
+                            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                    statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("HardeningIT: %d distinct progress views of a 3-year campaign from %d threads → %s%n",
+                threads * perThread, threads, statuses);
+        assertThat(statuses.keySet()).as("only views and busy answers").isSubsetOf(200, 429);
+        assertThat(statuses.get(200)).as("views answered").isNotNull();
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(product.baseUrl()
+                + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("UP");
+        assertThat(product.log).content().doesNotContain("OutOfMemoryError");
+    }
+
     private static HttpRequest stream(String campaign) {
         return HttpRequest.newBuilder(URI.create(product.baseUrl() + "/api/campaigns/" + campaign
                         + "/progress/stream"))

@@ -112,6 +112,24 @@ class LimitsTest {
         assertThat(engine.headPosition()).as("nothing stored by refused requests").isEqualTo(head);
     }
 
+    @Test
+    void aLiveProgressViewThatMustBeComputedCountsAgainstTheExpensiveQueryLimit() throws Exception {
+        String launch = JSON.writeValueAsString(Map.of("campaignId", "limits-live", "title", "学雷锋志愿服务月",
+                "district", "海淀区", "startDate", "2026-03-01", "endDate", "2026-03-31"));
+        HttpResponse<String> launched = http.send(request("/api/campaigns", ProductProcess.COORDINATOR_BASIC)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(launch))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(launched.statusCode()).as(launched.body()).isBetween(200, 299);
+        String position = JSON.readTree(launched.body()).path("position").asText();
+
+        // the concurrency is 0 here: a view that is not in the cache cannot be computed
+        HttpResponse<String> live = http.send(request("/api/campaigns/limits-live/progress?minPosition=" + position,
+                ProductProcess.ADMIN_BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(live, 429);
+        assertThat(live.headers().firstValue("Retry-After")).contains("1");
+        assertThat(JSON.readTree(live.body()).path("type").asText()).endsWith("/too-many-expensive-queries");
+    }
+
     private HttpRequest.Builder request(String path, String auth) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", auth);

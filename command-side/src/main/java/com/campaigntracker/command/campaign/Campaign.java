@@ -79,6 +79,7 @@ public class Campaign {
         if (command.endDate().isBefore(command.startDate())) {
             throw new InvalidField("endDate", command.endDate(), "不能早于开始日期(" + command.startDate() + ")");
         }
+        CampaignPeriod.requireWithinLimit(command.campaignId(), command.startDate(), command.endDate());
         if (campaigns.idInUse(command.campaignId())) {
             throw new CampaignAlreadyExists(command.campaignId());
         }
@@ -125,6 +126,7 @@ public class Campaign {
         if (newEnd.isBefore(endDate)) {
             throw new ExtensionNotLater(state.campaignId(), endDate, newEnd);
         }
+        CampaignPeriod.requireWithinLimit(state.campaignId(), state.startDate(), newEnd);
         apply(new CampaignExtended(state.campaignId(), endDate, newEnd));
     }
 

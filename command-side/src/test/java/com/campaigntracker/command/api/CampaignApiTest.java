@@ -200,6 +200,11 @@ class CampaignApiTest extends ApiTestSupport {
                 "/api/campaigns/" + campaignId + "/extend", """
                         {"endDate": "%s"}""".formatted(END.minusDays(1)));
         assertThat(earlier.body().path("currentEndDate").asText()).isEqualTo(END.toString());
+        Answer tooLong = assertRejected(422, "period-too-long", "POST",
+                "/api/campaigns/" + campaignId + "/extend", """
+                        {"endDate": "2099-12-31"}""");
+        assertThat(tooLong.body().path("field").asText()).isEqualTo("endDate");
+        assertThat(tooLong.body().path("detail").asText()).contains("活动期间最长 3 年");
     }
 
     @Test

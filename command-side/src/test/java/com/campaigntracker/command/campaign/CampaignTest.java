@@ -176,6 +176,34 @@ class CampaignTest {
     }
 
     @Test
+    void cannotLaunchForMoreThanThreeYears() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchCampaign(ID, "t", null, null, null, null, LocalDate.of(2000, 1, 1),
+                        LocalDate.of(2099, 12, 31), null))
+                .expectException(PeriodTooLong.class)
+                .expectExceptionMessage("结束日期为 2099-12-31，活动期间最长 3 年：自开始日期 2000-01-01 起，"
+                        + "结束日期最晚为 2002-12-31；更长的工作请分期发起活动")
+                .expectNoEvents();
+    }
+
+    @Test
+    void launchingForExactlyThreeYears() {
+        LaunchCampaign threeYears = new LaunchCampaign(ID, "t", null, null, null, null, START,
+                LocalDate.of(2029, 5, 31), null);
+        fixture.givenNoPriorActivity()
+                .when(threeYears)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotExtendBeyondThreeYears() {
+        fixture.given(launched(ID))
+                .when(new ExtendCampaign(ID, LocalDate.of(2029, 6, 1)))
+                .expectException(PeriodTooLong.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void extending() {
         fixture.given(launched(ID))
                 .when(new ExtendCampaign(ID, LocalDate.of(2026, 10, 31)))

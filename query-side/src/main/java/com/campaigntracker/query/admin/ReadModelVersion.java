@@ -1,7 +1,7 @@
 package com.campaigntracker.query.admin;
 
 import com.campaigntracker.eventstore.TrackerMongo;
-import com.campaigntracker.query.units.UnitProjection;
+import com.campaigntracker.query.units.UnitsVersion;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReadModelVersion {
-    /** 2: typed documents; every stream's last applied sequence in rm_streams. */
-    public static final int CURRENT = 2;
+    /**
+     * 2: typed documents; every stream's last applied sequence in rm_streams. 3: every read model a record (campaign
+     * units, rosters, series, changes, ledger and history pages, units version), the batch journal a redo log.
+     */
+    public static final int CURRENT = 3;
     /** Not an {@code rm_} collection: a rebuild clears those and must leave this one. */
     public static final String COLLECTION = "read_model_meta";
     private static final String ID = "read-model";
@@ -37,7 +40,7 @@ public class ReadModelVersion {
 
     public ReadModelVersion(TrackerMongo mongo, ProjectionMonitor monitor) {
         this.meta = mongo.database().getCollection(COLLECTION, Meta.class);
-        this.anyReadModel = mongo.database().getCollection(UnitProjection.VERSION);
+        this.anyReadModel = mongo.database().getCollection(UnitsVersion.COLLECTION);
         this.monitor = monitor;
     }
 

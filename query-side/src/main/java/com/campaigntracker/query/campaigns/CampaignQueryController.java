@@ -9,8 +9,10 @@ import com.campaigntracker.shared.campaign.CampaignStatus;
 import com.campaigntracker.query.projection.Docs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.bson.Document;
+import com.campaigntracker.security.ExpensiveQueries;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** 活动列表 and 活动进度 (live or as of a day). */
 @RestController
@@ -30,16 +33,21 @@ public class CampaignQueryController {
     private final CampaignRepository repository;
     private final UnitRepository units;
     private final Clock clock;
+    private final ExpensiveQueries expensive;
 
     /**
      * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
      * there is exactly one (or a primary one, as in the tests); otherwise the system clock in Asia/Shanghai.
      */
     public CampaignQueryController(CampaignRepository repository, UnitRepository units,
-                                   ObjectProvider<Clock> clock) {
+                                   ObjectProvider<Clock> clock, ExpensiveQueries expensive,
+                                   @Value("${tracker.limits.view-cache-size:32MB}") DataSize viewCache) {
         this.repository = repository;
         this.units = units;
         this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
+        this.expensive = expensive;
+        this.recent = Caffeine.newBuilder().maximumWeight(viewCache.toBytes())
+                .weigher((ProgressKey key, Progress view) -> weight(view)).build();
     }
 
     @GetMapping
@@ -67,7 +75,9 @@ public class CampaignQueryController {
         LocalDate day = Params.date("asOf", asOf);
         int silent = Params.range("silentDays", silentDays, 7, 1, 366);
         int limit = Params.range("top", top, 50, 1, 1000);
-        return progress(id, day, silent, limit);
+        // an as-of view holds its permit for the whole request (RequestLimitsFilter); a live view only while it
+        // must be computed, so a dashboard served from the cache is never refused
+        return view(id, day, silent, limit, units.readScope(), day == null);
     }
 
     /** The units the current account may see inside a campaign. */
@@ -82,6 +92,10 @@ public class CampaignQueryController {
 
     /** The progress as {@code scope} may see it: for a reader off the request thread (the live stream). */
     public Progress progress(String id, LocalDate asOf, int silentDays, int top, UnitScope scope) {
+        return view(id, asOf, silentDays, top, scope, false);
+    }
+
+    private Progress view(String id, LocalDate asOf, int silentDays, int top, UnitScope scope, boolean limited) {
         CampaignDocument campaign = repository.campaign(id);
         LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         // everything the view is computed from: the campaign document is rewritten by every event of the campaign
@@ -92,9 +106,12 @@ public class CampaignQueryController {
         if (cached != null) {
             return cached;
         }
-        CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
-        Progress view = ProgressView.progress(id, state,
-                units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top, scope);
+        Supplier<Progress> compute = () -> {
+            CampaignState state = asOf == null ? repository.live(campaign) : repository.asOf(campaign, asOf);
+            return ProgressView.progress(id, state,
+                    units.withAncestors(state.units.keySet()), today, asOf != null, silentDays, top, scope);
+        };
+        Progress view = limited ? expensive.run(compute) : compute.get();
         recent.put(key, view);
         return view;
     }
@@ -103,6 +120,28 @@ public class CampaignQueryController {
                                boolean asOf, int silentDays, int top, UnitScope scope) {
     }
 
-    /** Views computed recently; a leaders' dashboard asks for the same one many times between changes. */
-    private final Cache<ProgressKey, Progress> recent = Caffeine.newBuilder().maximumSize(256).build();
+    /**
+     * Views computed recently; a leaders' dashboard asks for the same one many times between changes. Bounded by an
+     * estimate of the heap its views take, not by their number: one long campaign's view weighs as much as hundreds
+     * of small ones.
+     */
+    private final Cache<ProgressKey, Progress> recent;
+
+    /** Estimated heap of a view: each row (a record, its strings and its totals) about {@value #ROW_BYTES} bytes. */
+    static int weight(Progress view) {
+        long rows = 1L + view.byDistrict().size() + view.byUnitType().size() + nodes(view.hierarchy())
+                + view.leaderboard().size() + view.daily().size() + view.silentUnits().size()
+                + view.neverReported().size();
+        return (int) Math.min(Integer.MAX_VALUE, rows * ROW_BYTES);
+    }
+
+    static final int ROW_BYTES = 512;
+
+    private static long nodes(List<Progress.HierarchyNode> nodes) {
+        long n = nodes.size();
+        for (Progress.HierarchyNode node : nodes) {
+            n += nodes(node.children());
+        }
+        return n;
+    }
 }

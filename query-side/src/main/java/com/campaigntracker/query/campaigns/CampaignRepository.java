@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /** Reads of the campaign progress model, all by key ($in on composed {@code _id}s). */
 @Component
@@ -86,11 +84,8 @@ public class CampaignRepository {
 
     /** Ids of every launched campaign, by a key-only projection. */
     public List<String> campaignIds() {
-        List<String> ids = new ArrayList<>();
-        campaigns.withDocumentClass(Document.class).find(Filters.ne(CampaignDocument.STATUS, null))
-                .projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
-                .forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        return campaigns.find(Filters.ne(CampaignDocument.STATUS, null)).projection(Projections.include("_id"))
+                .sort(Sorts.ascending("_id")).map(CampaignDocument::campaignId).into(new ArrayList<>());
     }
 
     /** The campaigns with these ids, launched or not. */
@@ -103,13 +98,10 @@ public class CampaignRepository {
     /** The campaign's progress inputs as they stand now. */
     public CampaignState live(CampaignDocument campaign) {
         String c = campaign.campaignId();
-        Document roster = store.find(CampaignProjection.ROSTERS, List.of(c)).get(c);
-        List<String> unitIds = roster == null ? List.of() : Docs.strings(roster, "unitIds");
-        List<String> keys = unitIds.stream().map(u -> Docs.key(c, u)).toList();
-        Document series = store.find(CampaignProjection.SERIES, List.of(c)).get(c);
-        CampaignState s = CampaignState.current(campaign.meta(),
-                store.find(CampaignProjection.UNITS, keys).values(), series);
-        return s;
+        CampaignRoster roster = store.get(CampaignProjection.ROSTERS, c);
+        List<String> keys = roster == null ? List.of() : roster.unitIds().stream().map(u -> Docs.key(c, u)).toList();
+        return CampaignState.current(campaign.meta(), store.find(CampaignProjection.UNITS, keys).values(),
+                store.get(CampaignProjection.SERIES, c));
     }
 
     /**
@@ -128,18 +120,12 @@ public class CampaignRepository {
         for (LocalDate d = first; !d.isAfter(upTo); d = d.plusDays(1)) {
             ids.add(Docs.key(c, d.toString()));
         }
-        Map<String, Document> changes = store.find(CampaignProjection.CHANGES, ids);
-        List<Document> ordered = new ArrayList<>();
-        for (String id : ids) {
-            if (changes.get(id) != null) {
-                ordered.add(changes.get(id));
-            }
-        }
-        CampaignState s = CampaignState.fold(campaign.meta(), ordered);
-        return s;
+        Map<String, CampaignChanges> changes = store.find(CampaignProjection.CHANGES, ids);
+        return CampaignState.fold(campaign.meta(), ids.stream().map(changes::get).filter(Objects::nonNull).toList());
     }
 
-    public Map<String, Document> campaignUnits(Collection<String> keys) {
+    /** The rows of {@code rm_campaign_units} with these {@code campaign|unit} keys. */
+    public Map<String, CampaignUnit> campaignUnits(Collection<String> keys) {
         return store.find(CampaignProjection.UNITS, keys);
     }
 }

@@ -1,9 +1,8 @@
 package com.campaigntracker.query.campaigns;
 
-import com.campaigntracker.query.projection.Docs;
-import org.bson.Document;
-
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -26,30 +25,12 @@ public final class CampaignState {
         public long beneficiaries;
         public long activities;
 
-        public void add(Document d, int sign) {
-            sessions += sign * Docs.l(d, Figures5.SESSIONS);
-            participations += sign * Docs.l(d, Figures5.PARTICIPATIONS);
-            serviceHours += sign * Docs.dbl(d, Figures5.SERVICE_HOURS);
-            beneficiaries += sign * Docs.l(d, Figures5.BENEFICIARIES);
-            activities += sign * Docs.l(d, Figures5.ACTIVITIES);
-        }
-
         public void add(Agg a) {
             sessions += a.sessions;
             participations += a.participations;
             serviceHours += a.serviceHours;
             beneficiaries += a.beneficiaries;
             activities += a.activities;
-        }
-
-        public double get(String metric) {
-            return switch (metric) {
-                case Figures5.SESSIONS -> sessions;
-                case Figures5.PARTICIPATIONS -> participations;
-                case Figures5.SERVICE_HOURS -> serviceHours;
-                case Figures5.BENEFICIARIES -> beneficiaries;
-                default -> activities;
-            };
         }
 
         public Totals toTotals() {
@@ -74,10 +55,10 @@ public final class CampaignState {
             return enrolled > 0;
         }
 
-        /** Adds {@code sign} × the stored date counts. */
-        public void addDates(Object stored, int sign) {
-            ((Document) stored).forEach((date, count) -> {
-                long n = dates.getOrDefault(date, 0L) + sign * ((Number) count).longValue();
+        /** Adds the stored date counts. */
+        void addDates(Map<String, Long> stored) {
+            stored.forEach((date, count) -> {
+                long n = dates.getOrDefault(date, 0L) + count;
                 if (n == 0) {
                     dates.remove(date);
                 } else {
@@ -100,24 +81,20 @@ public final class CampaignState {
      * Folds per-change-day documents (in day order) into the state at the end of the last one: the as-of view.
      * The campaign's description is the latest one recorded on or before that day ({@code fallbackMeta} if none).
      */
-    public static CampaignState fold(CampaignMeta fallbackMeta, List<Document> changesInDayOrder) {
+    public static CampaignState fold(CampaignMeta fallbackMeta, List<CampaignChanges> changesInDayOrder) {
         CampaignMeta meta = fallbackMeta;
-        for (Document ch : changesInDayOrder) {
-            if (ch.get("campaign") != null) {
-                meta = Docs.decode((Document) ch.get("campaign"), CampaignMeta.class);
-            }
+        for (CampaignChanges ch : changesInDayOrder) {
+            meta = ch.campaign() != null ? ch.campaign() : meta;
         }
         CampaignState s = new CampaignState(meta);
-        for (Document ch : changesInDayOrder) {
-            for (Document u : Docs.list(ch, "units")) {
-                UnitState us = s.unit(u.getString("unitId"));
-                us.enrolled += Docs.l(u, "enrolled");
-                us.totals.add(u, 1);
-                us.addDates(u.get("dates"), 1);
-            }
-            for (Document day : Docs.list(ch, "days")) {
-                s.days.computeIfAbsent(day.getString("date"), k -> new Agg()).add(day, 1);
-            }
+        for (CampaignChanges ch : changesInDayOrder) {
+            ch.units().forEach((unitId, u) -> {
+                UnitState us = s.unit(unitId);
+                us.enrolled += u.enrolled();
+                us.totals.add(u.totals());
+                us.addDates(u.dates());
+            });
+            ch.days().forEach((date, day) -> s.days.computeIfAbsent(date, k -> new Agg()).add(day));
         }
         s.days.values().removeIf(a -> a.sessions == 0 && a.participations == 0 && a.serviceHours == 0
                 && a.beneficiaries == 0 && a.activities == 0);
@@ -125,19 +102,17 @@ public final class CampaignState {
     }
 
     /** The state from the current per-campaign documents (roster units, series). */
-    public static CampaignState current(CampaignMeta meta, java.util.Collection<Document> campaignUnits,
-                                        Document series) {
+    public static CampaignState current(CampaignMeta meta, Collection<CampaignUnit> campaignUnits,
+                                        CampaignSeries series) {
         CampaignState s = new CampaignState(meta);
-        for (Document cu : campaignUnits) {
-            UnitState u = s.unit(cu.getString("unitId"));
-            u.enrolled = cu.getBoolean("enrolled", false) ? 1 : 0;
-            u.totals.add((Document) cu.get("totals"), 1);
-            u.addDates(cu.get("dates"), 1);
+        for (CampaignUnit cu : campaignUnits) {
+            UnitState u = s.unit(cu.unitId());
+            u.enrolled = cu.enrolled() ? 1 : 0;
+            u.totals.add(cu.totals());
+            u.addDates(cu.dates());
         }
         if (series != null) {
-            for (Document day : Docs.list(series, "days")) {
-                s.days.computeIfAbsent(day.getString("date"), k -> new Agg()).add(day, 1);
-            }
+            series.days().forEach((date, day) -> s.days.computeIfAbsent(date, k -> new Agg()).add(day));
         }
         return s;
     }

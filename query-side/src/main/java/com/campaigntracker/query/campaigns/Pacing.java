@@ -32,17 +32,26 @@ public enum Pacing {
             return null;
         }
         BigDecimal t = BigDecimal.valueOf(target.doubleValue());
-        BigDecimal v = BigDecimal.valueOf(total);
-        if (v.compareTo(t) >= 0) {
+        return against(BigDecimal.valueOf(total), t, t.multiply(BigDecimal.valueOf(elapsed)),
+                BigDecimal.valueOf(totalDays));
+    }
+
+    /**
+     * {@code total} against {@code target} when {@code expectedNumerator / expectedDenominator} of it is expected by
+     * now (for one campaign: target × elapsed / total days; for a theme, the sum of its campaigns' expected shares).
+     * The fraction stays unreduced so the thresholds are compared exactly.
+     */
+    public static Pacing against(BigDecimal total, BigDecimal target, BigDecimal expectedNumerator,
+                                 BigDecimal expectedDenominator) {
+        if (total.compareTo(target) >= 0) {
             return DONE;
         }
-        // v / t >= k * elapsed / totalDays  <=>  v * totalDays * 100 >= k100 * t * elapsed
-        BigDecimal left = v.multiply(BigDecimal.valueOf(totalDays)).multiply(BigDecimal.valueOf(100));
-        BigDecimal base = t.multiply(BigDecimal.valueOf(elapsed));
-        if (left.compareTo(base.multiply(BigDecimal.valueOf(95))) >= 0) {
+        // total >= k * expected  <=>  total * denominator * 100 >= k100 * numerator
+        BigDecimal left = total.multiply(expectedDenominator).multiply(BigDecimal.valueOf(100));
+        if (left.compareTo(expectedNumerator.multiply(BigDecimal.valueOf(95))) >= 0) {
             return ON_TRACK;
         }
-        if (left.compareTo(base.multiply(BigDecimal.valueOf(75))) >= 0) {
+        if (left.compareTo(expectedNumerator.multiply(BigDecimal.valueOf(75))) >= 0) {
             return LAGGING;
         }
         return AT_RISK;

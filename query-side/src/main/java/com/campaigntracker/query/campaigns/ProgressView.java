@@ -232,12 +232,12 @@ public final class ProgressView {
         return out;
     }
 
-    static double ratio(double a, double b) {
+    public static double ratio(double a, double b) {
         return b == 0 ? 0 : BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), 4, RoundingMode.HALF_UP)
                 .doubleValue();
     }
 
-    static double percent(double a, double b) {
+    public static double percent(double a, double b) {
         return b == 0 ? 0 : BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(b), 2, RoundingMode.HALF_UP).doubleValue();
     }

@@ -15,4 +15,9 @@ public record Totals(long sessions, long participations, double serviceHours, lo
                 serviceHours + sign * f.serviceHours(), beneficiaries + (long) sign * f.beneficiaries(),
                 activities + sign);
     }
+
+    public Totals plus(Totals o) {
+        return new Totals(sessions + o.sessions, participations + o.participations, serviceHours + o.serviceHours,
+                beneficiaries + o.beneficiaries, activities + o.activities);
+    }
 }

@@ -13,7 +13,7 @@ import com.campaigntracker.query.ledger.LedgerViews.ActivityPage;
 import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryPage;
-import org.bson.Document;
+import com.campaigntracker.query.ledger.HistoryPageDocument.Entry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -117,8 +117,8 @@ public class LedgerController {
     }
 
     private long count(String list) {
-        Document head = store.find(LedgerProjection.PAGES, List.of(Docs.key(list, "head"))).get(Docs.key(list, "head"));
-        return head == null ? 0 : Docs.l(head, "count");
+        ActivityListPage head = store.get(LedgerProjection.PAGES, Docs.key(list, "head"));
+        return head == null ? 0 : head.count();
     }
 
     /**
@@ -136,14 +136,14 @@ public class LedgerController {
             for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
                 heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
             }
-            Map<String, Document> found = store.find(LedgerProjection.PAGES, heads);
+            Map<String, ActivityListPage> found = store.find(LedgerProjection.PAGES, heads);
             long sum = 0;
             for (String h : heads) {
-                Document hd = found.get(h);
+                ActivityListPage hd = found.get(h);
                 if (hd != null) {
                     lists.add(h.substring(0, h.length() - "|head".length()));
-                    counts.add(Docs.l(hd, "count"));
-                    sum += Docs.l(hd, "count");
+                    counts.add(hd.count());
+                    sum += hd.count();
                 }
             }
             if (f.unitId() != null && count < sum) {
@@ -185,19 +185,18 @@ public class LedgerController {
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             pageIds.add(Docs.key(list, Long.toString(n)));
         }
-        Map<String, Document> pages = store.find(LedgerProjection.PAGES, pageIds);
-        Document head = pages.get(headId);
-        long count = head == null ? 0 : Docs.l(head, "count");
-        long openBase = count - (head == null ? 0 : Docs.strings(head, "open").size());
+        Map<String, ActivityListPage> pages = store.find(LedgerProjection.PAGES, pageIds);
+        ActivityListPage head = pages.get(headId);
+        long openBase = head == null ? 0 : head.count() - head.ids().size();
         List<String> out = new ArrayList<>();
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             long base = n * LedgerProjection.PAGE;
             List<String> ids;
             if (base >= openBase) {
-                ids = head == null ? List.of() : Docs.strings(head, "open");
+                ids = head == null ? List.of() : head.ids();
             } else {
-                Document pg = pages.get(Docs.key(list, Long.toString(n)));
-                ids = pg == null ? List.of() : Docs.strings(pg, "ids");
+                ActivityListPage pg = pages.get(Docs.key(list, Long.toString(n)));
+                ids = pg == null ? List.of() : pg.ids();
             }
             for (int i = 0; i < ids.size(); i++) {
                 if (base + i >= from && base + i < to) {
@@ -209,10 +208,7 @@ public class LedgerController {
     }
 
     private Map<String, ActivityDocument> activities(String campaignId, List<String> activityIds) {
-        Map<String, ActivityDocument> found = new java.util.HashMap<>();
-        store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList())
-                .forEach((key, d) -> found.put(key, Docs.decode(d, ActivityDocument.class)));
-        return found;
+        return store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList());
     }
 
     private static ActivityView item(ActivityDocument d) {
@@ -230,16 +226,16 @@ public class LedgerController {
         int s = Params.range("size", size, 50, 1, 500);
         campaigns.campaign(id);
         Visible visible = new Visible(units.readScope());
-        Document head = store.find(LedgerProjection.HISTORY, List.of(Docs.key(id, "head"))).get(Docs.key(id, "head"));
-        long count = head == null ? 0 : Docs.l(head, "count");
+        HistoryPageDocument head = store.get(LedgerProjection.HISTORY, Docs.key(id, "head"));
+        long count = head == null ? 0 : head.count();
         if (!visible.scope.all()) {
             return scopedHistory(id, head, count, p, s, visible);
         }
         long from = (long) p * s;
         long to = Math.min(count, from + s);
         List<HistoryItem> items = new ArrayList<>();
-        for (Document e : historyEntries(id, head, from, to)) {
-            long n = Docs.l(e, "n") - 1;
+        for (Entry e : historyEntries(id, head, from, to)) {
+            long n = e.n() - 1;
             if (n >= from && n < to) {
                 items.add(historyItem(e));
             }
@@ -248,21 +244,21 @@ public class LedgerController {
     }
 
     /** The entries of the history pages covering positions [from, to), in order (may include a few outside). */
-    private List<Document> historyEntries(String id, Document head, long from, long to) {
+    private List<Entry> historyEntries(String id, HistoryPageDocument head, long from, long to) {
         List<String> pageIds = new ArrayList<>();
         for (long n = from / LedgerProjection.PAGE; n * LedgerProjection.PAGE < to; n++) {
             pageIds.add(Docs.key(id, Long.toString(n)));
         }
-        Map<String, Document> pages = store.find(LedgerProjection.HISTORY, pageIds);
-        List<Document> out = new ArrayList<>();
+        Map<String, HistoryPageDocument> pages = store.find(LedgerProjection.HISTORY, pageIds);
+        List<Entry> out = new ArrayList<>();
         for (String pid : pageIds) {
-            Document pg = pages.get(pid);
+            HistoryPageDocument pg = pages.get(pid);
             if (pg != null) {
-                out.addAll(Docs.list(pg, "entries"));
+                out.addAll(pg.entries());
             }
         }
         if (head != null) {
-            out.addAll(Docs.list(head, "open"));
+            out.addAll(head.entries());
         }
         return out;
     }
@@ -272,7 +268,8 @@ public class LedgerController {
      * campaign-level entries (no unit) stay. Walked page by page from the start, at most {@link #MAX_SCAN}
      * entries; {@code total} counts the visible entries walked.
      */
-    private HistoryPage scopedHistory(String id, Document head, long count, int p, int s, Visible visible) {
+    private HistoryPage scopedHistory(String id, HistoryPageDocument head, long count, int p, int s,
+                                      Visible visible) {
         long skip = (long) p * s;
         long[] matched = {0};
         boolean[] hasMore = {false};
@@ -298,21 +295,21 @@ public class LedgerController {
         campaigns.campaign(id);
         Visible visible = new Visible(units.readScope());
         return sink -> {
-            Document head = store.find(LedgerProjection.HISTORY, List.of(Docs.key(id, "head")))
-                    .get(Docs.key(id, "head"));
-            walkHistory(id, head, head == null ? 0 : Docs.l(head, "count"), visible, sink);
+            HistoryPageDocument head = store.get(LedgerProjection.HISTORY, Docs.key(id, "head"));
+            walkHistory(id, head, head == null ? 0 : head.count(), visible, sink);
         };
     }
 
     /** The entries at positions [0, scanTo) that the reader sees, walked page by page. */
-    private void walkHistory(String id, Document head, long scanTo, Visible visible, Consumer<HistoryItem> sink) {
+    private void walkHistory(String id, HistoryPageDocument head, long scanTo, Visible visible,
+                             Consumer<HistoryItem> sink) {
         for (long start = 0; start < scanTo; start += LedgerProjection.PAGE) {
             long end = Math.min(scanTo, start + LedgerProjection.PAGE);
-            List<Document> entries = historyEntries(id, head, start, end);
-            visible.load(entries.stream().map(e -> e.getString("unitId")).toList());
-            for (Document e : entries) {
-                long n = Docs.l(e, "n") - 1;
-                String u = e.getString("unitId");
+            List<Entry> entries = historyEntries(id, head, start, end);
+            visible.load(entries.stream().map(Entry::unitId).toList());
+            for (Entry e : entries) {
+                long n = e.n() - 1;
+                String u = e.unitId();
                 if (n >= start && n < end && (u == null || visible.unit(u))) {
                     sink.accept(historyItem(e));
                 }
@@ -347,11 +344,8 @@ public class LedgerController {
         }
     }
 
-    private static HistoryItem historyItem(Document e) {
-        return new HistoryItem(Docs.l(e, "n"), e.getString("type"), e.getString("at"), e.getString("day"),
-                e.getString("user"), e.getString("role"), e.getString("streamId"),
-                e.get("sequence") == null ? null : Docs.l(e, "sequence"), e.getString("eventId"),
-                e.getString("activityId"), e.getString("unitId"),
-                LedgerProjection.payload(e.getString("type"), (Document) e.get("payload")));
+    private static HistoryItem historyItem(Entry e) {
+        return new HistoryItem(e.n(), e.type(), e.at(), e.day(), e.user(), e.role(), e.streamId(), e.sequence(),
+                e.eventId(), e.activityId(), e.unitId(), LedgerProjection.payload(e.type(), e.payload()));
     }
 }

@@ -6,11 +6,11 @@ import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Docs;
 import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
+import com.campaigntracker.query.projection.Table;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRetracted;
-import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,28 +19,19 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The activity ledger and the campaign's audit trail.
- * <ul>
- *   <li>{@value #ACTIVITIES} by {@code campaign|activity}: current content and figures, retraction, and the
- *   activity's own history (recorded / corrected / retracted, who and when; bounded by its corrections)</li>
- *   <li>{@value #PAGES}: the order in which activities were recorded, in full pages of {@value #PAGE} ids keyed
- *   {@code campaign|*|n} for the campaign and {@code campaign|u:unit|n} per unit, and a {@code …|head} document
- *   holding the count and the open (last, partial) page; likewise {@code campaign|d:date} per activity date (an
- *   activity moved by a correction is listed under its new date as well). Paging the ledger is a handful of key
- *   lookups.</li>
- *   <li>{@value #HISTORY}: every event of the campaign and its activities in order, in full pages of
- *   {@value #PAGE} entries keyed {@code campaign|n}, and {@code campaign|head} with the count and open page.</li>
- * </ul>
+ * The activity ledger ({@link ActivityDocument}, and the lists of {@link ActivityListPage}: an activity moved by a
+ * correction is listed under its new date as well) and the campaign's audit trail ({@link HistoryPageDocument}).
+ * Paging the ledger is a handful of key lookups.
  */
 public class LedgerProjection extends Projection {
-    public static final String ACTIVITIES = "rm_activities";
-    public static final String PAGES = "rm_activity_pages";
-    public static final String HISTORY = "rm_history_pages";
+    public static final Table<ActivityDocument> ACTIVITIES = Table.of("rm_activities", ActivityDocument.class);
+    public static final Table<ActivityListPage> PAGES = Table.of("rm_activity_pages", ActivityListPage.class);
+    public static final Table<HistoryPageDocument> HISTORY = Table.of("rm_history_pages",
+            HistoryPageDocument.class);
     public static final int PAGE = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -145,8 +136,7 @@ public class LedgerProjection extends Projection {
             needs.declare(a, a.campaignId(), batch);
         }, (a, e, batch) -> {
             appendHistory(batch, a.campaignId(), e);
-            change.apply(a, e, batch, batch.get(ACTIVITIES, Docs.key(a.campaignId(), a.activityId()),
-                    ActivityDocument.class));
+            change.apply(a, e, batch, batch.get(ACTIVITIES, Docs.key(a.campaignId(), a.activityId())));
         });
     }
 
@@ -154,47 +144,35 @@ public class LedgerProjection extends Projection {
      * Appends to a list kept as full pages of {@value #PAGE} plus an open page inside the head document, so an
      * append only ever touches the head (loaded with the batch) and, every {@value #PAGE} appends, a new page.
      */
-    private static void appendToList(Batch ctx, String list, String activityId) {
-        Document head = ctx.getOrCreate(PAGES, Docs.key(list, "head"), () -> new Document("count", 0L)
-                .append("open", new ArrayList<String>()));
-        long n = Docs.l(head, "count");
-        List<String> open = Docs.strings(head, "open");
-        open.add(activityId);
-        head.put("count", n + 1);
-        if (open.size() == PAGE) {
-            ctx.changed(PAGES, new Document("_id", Docs.key(list, Long.toString(n / PAGE)))
-                    .append("ids", new ArrayList<>(open)));
-            open.clear();
+    private static void appendToList(Batch batch, String list, String activityId) {
+        String headId = Docs.key(list, "head");
+        ActivityListPage head = batch.get(PAGES, headId, () -> new ActivityListPage(headId, 0, null));
+        head.ids().add(activityId);
+        if (head.ids().size() == PAGE) {
+            batch.put(PAGES, new ActivityListPage(Docs.key(list, Long.toString(head.count() / PAGE)),
+                    head.count() + 1, head.ids()));
+            head.ids().clear();
         }
-        ctx.changed(PAGES, head);
+        batch.put(PAGES, new ActivityListPage(headId, head.count() + 1, head.ids()));
     }
 
-    private static void appendHistory(Batch ctx, String c, ProjectionEvent e) {
-        Document head = ctx.getOrCreate(HISTORY, Docs.key(c, "head"), () -> new Document("count", 0L)
-                .append("open", new ArrayList<Document>()));
-        long n = Docs.l(head, "count");
+    /** Appends to the campaign's history, paged as {@link #appendToList}. */
+    private static void appendHistory(Batch batch, String c, ProjectionEvent e) {
+        String headId = Docs.key(c, "head");
+        HistoryPageDocument head = batch.get(HISTORY, headId, () -> new HistoryPageDocument(headId, 0, null));
         Object p = e.payload();
-        Document entry = new Document("n", n + 1)
-                .append("type", p.getClass().getSimpleName())
-                .append("at", e.timestamp().toString())
-                .append("day", e.changeDay().toString())
-                .append("user", e.user())
-                .append("role", e.role())
-                .append("streamId", e.streamId())
-                .append("sequence", e.sequence())
-                .append("eventId", e.eventId())
-                .append("activityId", p instanceof ActivityEvent ae ? ae.activityId() : null)
-                .append("unitId", p instanceof ActivityEvent ae ? ae.unitId() : unitOf(p))
-                .append("payload", new Document(JSON.convertValue(p, Map.class)));
-        List<Document> open = Docs.list(head, "open");
-        open.add(entry);
-        head.put("count", n + 1);
-        if (open.size() == PAGE) {
-            ctx.changed(HISTORY, new Document("_id", Docs.key(c, Long.toString(n / PAGE)))
-                    .append("entries", new ArrayList<>(open)));
-            open.clear();
+        long n = head.count() + 1;
+        head.entries().add(new HistoryPageDocument.Entry(n, p.getClass().getSimpleName(), e.timestamp().toString(),
+                e.changeDay().toString(), e.user(), e.role(), e.streamId(), e.sequence(), e.eventId(),
+                p instanceof ActivityEvent ae ? ae.activityId() : null,
+                p instanceof ActivityEvent ae ? ae.unitId() : unitOf(p),
+                new Document(JSON.convertValue(p, Map.class))));
+        if (head.entries().size() == PAGE) {
+            batch.put(HISTORY, new HistoryPageDocument(Docs.key(c, Long.toString(head.count() / PAGE)), n,
+                    head.entries()));
+            head.entries().clear();
         }
-        ctx.changed(HISTORY, head);
+        batch.put(HISTORY, new HistoryPageDocument(headId, n, head.entries()));
     }
 
     private static String unitOf(Object p) {
@@ -209,12 +187,12 @@ public class LedgerProjection extends Projection {
 
     @Override
     public List<String> collections() {
-        return List.of(ACTIVITIES, PAGES, HISTORY);
+        return List.of(ACTIVITIES.name(), PAGES.name(), HISTORY.name());
     }
 
     @Override
     public void createIndexes(MongoDatabase db) {
-        db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "unitId", "date"));
-        db.getCollection(ACTIVITIES).createIndex(Indexes.ascending("campaignId", "category", "date"));
+        db.getCollection(ACTIVITIES.name()).createIndex(Indexes.ascending("campaignId", "unitId", "date"));
+        db.getCollection(ACTIVITIES.name()).createIndex(Indexes.ascending("campaignId", "category", "date"));
     }
 }

@@ -3,28 +3,27 @@ package com.campaigntracker.query.projection;
 import org.bson.Document;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The documents one projection batch works on, as projections see them: declared up front ({@link #want}), loaded
- * once with one $in per collection, changed in memory in event order, written back by the {@link Projector} with
- * one bulk write per collection. Keeps what each document held when loaded: the batch's undo images.
+ * once with one $in per collection, changed in memory in event order ({@link #put}), written back by the
+ * {@link Projector} with one bulk write per collection.
  */
 public final class Batch {
-    static final Document ABSENT = new Document();
-
     private final DocStore store;
-    private final Map<String, Set<String>> wanted = new LinkedHashMap<>();
-    final Map<String, Map<String, Document>> loaded = new HashMap<>();
-    private final Map<String, Map<String, Document>> docs = new HashMap<>();
-    final Map<String, Map<String, Document>> dirty = new LinkedHashMap<>();
-    /** Per collection and id, the sequence whose event first changed the document: its journal. */
-    final Map<String, Map<String, String>> writer = new HashMap<>();
-    private final Set<String> touchedCampaigns = new LinkedHashSet<>();
+    private final Map<Table<?>, Set<String>> wanted = new LinkedHashMap<>();
+    /** Per collection, every document loaded (null: not stored; a raw Document until first asked for) or put. */
+    private final Map<String, Map<String, Object>> docs = new HashMap<>();
+    final Map<String, Set<String>> absent = new HashMap<>();
+    /** Per table, the ids put and the sequence whose event put them. */
+    final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
     String sequence;
 
     Batch(DocStore store) {
@@ -32,67 +31,53 @@ public final class Batch {
     }
 
     /** Declares that the batch will need this document; all declared ids are loaded together. */
-    public void want(String collection, String id) {
-        wanted.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
+    public void want(Table<?> table, String id) {
+        wanted.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
     }
 
     void load() {
-        wanted.forEach((collection, ids) -> {
-            Map<String, Document> found = store.find(collection, ids);
-            ids.forEach(id -> loaded(collection, id, found.get(id)));
-        });
+        wanted.forEach((table, ids) -> load(table.name(), ids));
         wanted.clear();
     }
 
-    private void loaded(String collection, String id, Document d) {
-        if (loaded.computeIfAbsent(collection, k -> new HashMap<>()).putIfAbsent(id,
-                d == null ? ABSENT : Docs.deepCopy(d)) == null) {
-            docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, d);
+    private Map<String, Object> load(String collection, Set<String> ids) {
+        Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
+        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        Map<String, Document> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
+        for (String id : missing) {
+            known.put(id, found.get(id));
+            if (found.get(id) == null) {
+                absent.computeIfAbsent(collection, k -> new HashSet<>()).add(id);
+            }
         }
+        return known;
     }
 
-    /** The document, or null; loads it alone if it was not declared up front. */
-    public Document get(String collection, String id) {
-        if (!loaded.getOrDefault(collection, Map.of()).containsKey(id)) {
-            loaded(collection, id, store.find(collection, Set.of(id)).get(id));
+    /**
+     * The document, or null; loads it alone if it was not declared up front. Decoded here, by the event that reads
+     * it, so a damaged document dead-letters that event rather than failing the whole batch.
+     */
+    public <T extends Record> T get(Table<T> table, String id) {
+        Map<String, Object> known = load(table.name(), Set.of(id));
+        if (known.get(id) instanceof Document stored) {
+            known.put(id, Docs.decode(stored, table.type()));
         }
-        return docs.get(collection).get(id);
+        return table.type().cast(known.get(id));
     }
 
-    public Document getOrCreate(String collection, String id, Supplier<Document> creator) {
-        Document d = get(collection, id);
-        if (d == null) {
-            d = creator.get();
-            d.put("_id", id);
-            docs.get(collection).put(id, d);
-        }
-        return d;
+    public <T extends Record> T get(Table<T> table, String id, Supplier<T> ifAbsent) {
+        T d = get(table, id);
+        return d != null ? d : ifAbsent.get();
     }
 
-    /** The document as its record type, or null. */
-    public <T extends Record> T get(String collection, String id, Class<T> type) {
-        Document d = get(collection, id);
-        return d == null ? null : Docs.decode(d, type);
+    /** Marks a document to be written at the end of the batch (its last version is written). */
+    public <T extends Record> void put(Table<T> table, T document) {
+        String id = Docs.id(document);
+        docs.computeIfAbsent(table.name(), k -> new HashMap<>()).put(id, document);
+        dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(id, sequence);
     }
 
-    /** Marks a document, given as its record (its {@code @BsonId} component the key), to be written. */
-    public void put(String collection, Record document) {
-        changed(collection, Docs.encode(document));
-    }
-
-    /** Marks a document to be written at the end of the batch. */
-    public void changed(String collection, Document document) {
-        String id = document.getString("_id");
-        docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, document);
-        dirty.computeIfAbsent(collection, k -> new LinkedHashMap<>()).put(id, document);
-        writer.computeIfAbsent(collection, k -> new HashMap<>()).putIfAbsent(id, sequence);
-    }
-
-    public void touchCampaign(String campaignId) {
-        touchedCampaigns.add(campaignId);
-    }
-
-    Set<String> touchedCampaigns() {
-        return touchedCampaigns;
+    Document encoded(Table<?> table, String id) {
+        return Docs.encode((Record) docs.get(table.name()).get(id));
     }
 }

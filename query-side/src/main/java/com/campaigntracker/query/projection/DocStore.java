@@ -12,14 +12,10 @@ public interface DocStore {
     /** Documents of {@code collection} with the given {@code _id}s (equality / $in only). */
     Map<String, Document> find(String collection, Collection<String> ids);
 
-    /**
-     * Writes the documents in one bulk write: those whose id is in {@code absentAtLoad} (looked up by this batch
-     * and not found; one writer per document) are inserted, the others replaced (upsert).
-     */
+    /** One bulk write: ids in {@code absentAtLoad} (looked up by this batch, not found) inserted, others replaced. */
     void write(String collection, Collection<Document> documents, Set<String> absentAtLoad);
 
     void delete(String collection, Collection<String> ids);
 
-    /** Removes every document of the collection (a projection reset). */
     void clear(String collection);
 }

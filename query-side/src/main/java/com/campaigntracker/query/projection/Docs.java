@@ -10,60 +10,36 @@ import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** Small helpers for raw BSON documents: number reads, composed keys, sorted arrays of sub-documents. */
+/** Read-model documents as records (the driver's record codec), composed keys, sorted id lists. */
 public final class Docs {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    public static final String SEP = "|";
+    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
+    private static final ClassValue<Method> ID = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAccessor)
+                    .filter(a -> a.isAnnotationPresent(BsonId.class)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(type + " has no @BsonId component"));
+        }
+    };
 
     private Docs() {
     }
 
     public static String key(String... parts) {
-        return String.join(SEP, parts);
-    }
-
-    public static long l(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v instanceof Number n ? n.longValue() : 0L;
-    }
-
-    public static double dbl(Document d, String field) {
-        Object v = d == null ? null : d.get(field);
-        return v instanceof Number n ? n.doubleValue() : 0.0;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<Document> list(Document d, String field) {
-        Object v = d.get(field);
-        if (v == null) {
-            List<Document> l = new ArrayList<>();
-            d.put(field, l);
-            return l;
-        }
-        return (List<Document>) v;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<String> strings(Document d, String field) {
-        Object v = d.get(field);
-        if (v == null) {
-            List<String> l = new ArrayList<>();
-            d.put(field, l);
-            return l;
-        }
-        return (List<String>) v;
+        return String.join("|", parts);
     }
 
     /** Adds to a sorted list of strings; false when already present. */
     public static boolean addSorted(List<String> list, String value) {
-        int i = java.util.Collections.binarySearch(list, value);
+        int i = Collections.binarySearch(list, value);
         if (i >= 0) {
             return false;
         }
@@ -71,11 +47,21 @@ public final class Docs {
         return true;
     }
 
-    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
+    static Method id(Class<?> type) {
+        return ID.get(type);
+    }
 
-    /** A copy sharing nothing with {@code d}, with the same BSON types (a BSON round trip). */
-    public static Document deepCopy(Document d) {
-        return decode(d, Document.class);
+    /** The {@code @BsonId} component of a document record. */
+    static String id(Record document) {
+        return (String) get(id(document.getClass()), document);
+    }
+
+    private static Object get(Method accessor, Record value) {
+        try {
+            return accessor.invoke(value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A document as the record (or other class) the driver's codecs map it to. */
@@ -101,13 +87,7 @@ public final class Docs {
         Document full = new Document();
         for (RecordComponent c : value.getClass().getRecordComponents()) {
             String key = c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName();
-            Object v;
-            try {
-                v = c.getAccessor().invoke(value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            full.put(key, v instanceof Record nested ? encode(nested) : encoded.get(key));
+            full.put(key, get(c.getAccessor(), value) instanceof Record nested ? encode(nested) : encoded.get(key));
         }
         return full;
     }

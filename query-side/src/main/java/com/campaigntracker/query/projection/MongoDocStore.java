@@ -8,12 +8,15 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@link DocStore} on the raw MongoDB driver: $in reads in chunks, one unordered bulk write per collection. */
 public class MongoDocStore implements DocStore {
@@ -29,19 +32,32 @@ public class MongoDocStore implements DocStore {
     @Override
     public Map<String, Document> find(String collection, Collection<String> ids) {
         Map<String, Document> result = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            var filter = chunk.size() == 1 ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk);
-            for (Document d : db.getCollection(collection).find(filter)) {
-                result.put(d.getString("_id"), d);
-            }
-        }
+        byKeys(ids, filter -> db.getCollection(collection).find(filter).forEach(d -> result.put(d.getString("_id"), d)));
         return result;
     }
 
+    /** The documents with these ids, as their records (what the repositories read). */
+    public <T extends Record> Map<String, T> find(Table<T> table, Collection<String> ids) {
+        Map<String, T> result = new HashMap<>();
+        byKeys(ids, filter -> db.getCollection(table.name(), table.type()).find(filter)
+                .forEach(d -> result.put(Docs.id(d), d)));
+        return result;
+    }
+
+    public <T extends Record> T get(Table<T> table, String id) {
+        return find(table, List.of(id)).get(id);
+    }
+
+    private static void byKeys(Collection<String> ids, Consumer<Bson> query) {
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            query.accept(chunk.size() == 1 ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk));
+        }
+    }
+
     @Override
-    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
+    public void write(String collection, Collection<Document> documents, Set<String> absentAtLoad) {
         if (documents.isEmpty()) {
             return;
         }

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * One read model's projection: per event type, which documents it needs ({@code needs}, so the batch loads them
  * with one $in per collection) and how it changes them ({@code apply}). A projection names the sealed event
- * interfaces it follows and must handle or {@linkplain #ignore ignore} each of their types: a new event type
- * fails {@code ProjectionsHandleEveryEventTest} until it is handled. Deterministic: a handler uses only the event,
- * its timestamp and the documents. It never sees batching, redelivery or the journal (see {@link Projector}).
+ * interfaces it follows and must handle each of their types: a new event type fails
+ * {@code ProjectionsHandleEveryEventTest} until it is handled. Deterministic: a handler uses only the event, its
+ * timestamp and the documents. It never sees batching, redelivery or the journal (see {@link Projector}). A handler
+ * that throws (say {@link #require} on a field the read model cannot do without) dead-letters the event.
  */
 public abstract class Projection {
     /** One step of a handler: the event payload, the message it came in, the batch's documents. */
@@ -23,25 +24,17 @@ public abstract class Projection {
         void run(E event, ProjectionEvent message, Batch batch);
     }
 
-    private record Handler<E>(Step<E> needs, Step<E> apply) {
-    }
-
     private final List<Class<?>> follows;
-    private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
-    private final Set<Class<?>> ignored = new java.util.HashSet<>();
+    /** Per event type: its needs and apply steps. */
+    private final Map<Class<?>, List<Step<Object>>> handlers = new HashMap<>();
 
     protected Projection(Class<?>... sealedEventInterfaces) {
         this.follows = List.of(sealedEventInterfaces);
     }
 
+    @SuppressWarnings("unchecked")
     protected final <E> void on(Class<E> type, Step<E> needs, Step<E> apply) {
-        handlers.put(type, new Handler<>(needs, apply));
-    }
-
-    /** Event types of the followed interfaces this read model does not change with. */
-    protected final void ignore(Class<?>... types) {
-        Arrays.stream(types).forEach(t -> handlers.put(t, new Handler<>((e, m, b) -> { }, (e, m, b) -> { })));
-        ignored.addAll(Arrays.asList(types));
+        handlers.put(type, List.of((Step<Object>) needs, (Step<Object>) apply));
     }
 
     /** The collections this read model owns (cleared on reset, dumped by the rebuild test). */
@@ -54,32 +47,25 @@ public abstract class Projection {
     /** Event types of the followed interfaces that have no handler: empty when the projection is complete. */
     public Set<Class<?>> unhandled() {
         Set<Class<?>> missing = new LinkedHashSet<>();
-        follows.forEach(i -> Arrays.stream(i.getPermittedSubclasses()).filter(t -> !handlers.containsKey(t))
-                .forEach(missing::add));
+        follows.forEach(i -> Arrays.stream(i.getPermittedSubclasses()).filter(t -> !handles(t)).forEach(missing::add));
         return missing;
     }
 
-    /** Whether events of {@code type} are handled (not ignored). */
     public boolean handles(Class<?> type) {
-        return handlers.containsKey(type) && !ignored.contains(type);
+        return handlers.containsKey(type);
     }
 
-    void needs(ProjectionEvent e, Batch batch) {
-        Handler<Object> h = handler(e);
-        if (h != null) {
-            h.needs().run(e.payload(), e, batch);
+    void run(ProjectionEvent e, Batch batch, boolean needs) {
+        List<Step<Object>> steps = handlers.get(e.payload().getClass());
+        if (steps != null) {
+            steps.get(needs ? 0 : 1).run(e.payload(), e, batch);
         }
     }
 
-    void apply(ProjectionEvent e, Batch batch) {
-        Handler<Object> h = handler(e);
-        if (h != null) {
-            h.apply().run(e.payload(), e, batch);
+    /** An event without what this read model needs of it cannot be projected (it is dead-lettered). */
+    protected static void require(boolean ok, String field) {
+        if (!ok) {
+            throw new IllegalArgumentException("读模型无法处理该事件: 字段 " + field + " 缺失或无效");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Handler<Object> handler(ProjectionEvent e) {
-        return (Handler<Object>) handlers.get(e.payload().getClass());
     }
 }

@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters, the clock. */
+/** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters. */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
@@ -29,26 +30,19 @@ public class ProjectionConfiguration {
     Projector trackerProjector(TrackerMongo mongo) {
         List<Projection> projections = List.of(new UnitProjection(), new CampaignProjection(),
                 new LedgerProjection());
-        for (Projection p : projections) {
-            try {
-                p.createIndexes(mongo.database());
-            } catch (RuntimeException e) {
-                log.info("secondary index not created ({}); the embedded server serves key lookups only",
-                        e.getMessage());
-            }
+        try {
+            projections.forEach(p -> p.createIndexes(mongo.database()));
+        } catch (RuntimeException e) {
+            log.info("secondary indexes not created ({}): the embedded server serves key lookups only",
+                    e.getMessage());
         }
         return new Projector(new MongoDocStore(mongo.database()), projections);
     }
 
+    /** The group's event handler; the very queue Axon's dead-lettering invoker uses, looked up at first use. */
     @Bean
     ProjectionBatcher projectionBatcher(Projector projector, @Lazy EventProcessingConfiguration processing) {
-        // the very queue Axon's dead-lettering invoker of the group uses (registered below), looked up at first use
         return new ProjectionBatcher(projector, () -> processing.deadLetterQueue(TrackerProjections.GROUP));
-    }
-
-    @Bean
-    TrackerProjectionHandlers trackerProjectionHandlers(ProjectionBatcher batcher) {
-        return new TrackerProjectionHandlers(batcher);
     }
 
     @Bean
@@ -56,9 +50,9 @@ public class ProjectionConfiguration {
                                               @Value("${tracker.projections.batch-size:1000}") int batchSize,
                                               @Value("${tracker.projections.segments:4}") int segments,
                                               @Value("${tracker.projections.token-claim-interval:2s}")
-                                              java.time.Duration claimInterval,
+                                              Duration claimInterval,
                                               @Value("${tracker.projections.claim-extension-threshold:3s}")
-                                              java.time.Duration claimExtension) {
+                                              Duration claimExtension) {
         MessageHandlerInterceptor<EventMessage<?>> flushAtBatchEnd = (unitOfWork, chain) -> {
             Object result = chain.proceed();
             batcher.afterMessage(unitOfWork);

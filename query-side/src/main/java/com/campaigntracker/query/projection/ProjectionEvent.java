@@ -12,8 +12,8 @@ import java.time.LocalDate;
 public record ProjectionEvent(Object payload, String streamId, Long sequence, Instant timestamp, String user,
                               String role, String eventId) {
 
-    /** The processing sequence of the event (as {@link TrackerProjections#POLICY}): one campaign, or all units. */
-    public String sequenceKey() {
+    /** The processing sequence of the event: one campaign, or all units. */
+    String sequenceKey() {
         String sequence = TrackerProjections.sequenceOf(payload);
         return sequence != null ? sequence : eventId;
     }

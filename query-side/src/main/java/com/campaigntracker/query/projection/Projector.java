@@ -1,6 +1,7 @@
 package com.campaigntracker.query.projection;
 
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,17 +9,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Applies a batch of events to every read model (see query-side/README.md, "The projection core"): one $in per
- * collection, the events in memory, one bulk write per collection. Idempotent: {@value #STREAMS} keeps the last
- * applied sequence per event stream and later batches skip anything at or below it. Cut-short batches: before
- * writing, {@value #JOURNAL} keeps per sequence what the batch overwrites; a batch that finds a journal of one of
- * its sequences (its predecessor stopped between two writes) puts those documents back first.
+ * collection, the events in memory, one bulk write per collection. Idempotent: {@link #STREAMS} keeps the last
+ * applied sequence per event stream, written with the batch, and anything at or below it is skipped. Cut-short
+ * batches: before writing, {@link #JOURNAL} keeps per sequence what the batch is about to write; a batch that finds
+ * the journal of one of its sequences (its predecessor stopped between two writes) writes it again first.
  */
 public class Projector {
-    public static final String STREAMS = "rm_streams";
-    public static final String JOURNAL = "rm_batch_journal";
+    /** The last applied sequence number of one event stream. */
+    public record StreamPosition(@BsonId String streamId, Long seq) {
+    }
+
+    /** What a batch writes for one sequence ({@code c:<campaign>} or {@code units}), kept until it is all written. */
+    public record BatchJournal(@BsonId String sequence, List<Write> writes) {
+    }
+
+    public record Write(String collection, Document document) {
+    }
+
+    public static final Table<StreamPosition> STREAMS = Table.of("rm_streams", StreamPosition.class);
+    public static final Table<BatchJournal> JOURNAL = Table.of("rm_batch_journal", BatchJournal.class);
 
     private final DocStore store;
     private final List<Projection> projections;
@@ -34,126 +47,96 @@ public class Projector {
      * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written
      */
     public Set<String> apply(List<ProjectionEvent> events) {
-        undoInterruptedBatches(events);
+        redoInterruptedBatches(events);
         Batch batch = new Batch(store);
-        for (int i = 0; i < events.size(); i++) {
-            ProjectionEvent e = events.get(i);
-            run(i, () -> {
-                if (e.sequence() != null) {
-                    batch.want(STREAMS, e.streamId());
-                }
-                projections.forEach(p -> p.needs(e, batch));
-            });
-        }
+        each(events, e -> {
+            if (e.sequence() != null) {
+                batch.want(STREAMS, e.streamId());
+            }
+            projections.forEach(p -> p.run(e, batch, true));
+        });
         batch.load();
-        for (int i = 0; i < events.size(); i++) {
-            ProjectionEvent e = events.get(i);
-            run(i, () -> {
-                batch.sequence = e.sequenceKey();
-                if (e.sequence() != null) {
-                    Document stream = batch.get(STREAMS, e.streamId());
-                    if (stream != null && stream.getLong("seq") >= e.sequence()) {
-                        return;
-                    }
-                    batch.changed(STREAMS, new Document("_id", e.streamId()).append("seq", e.sequence()));
+        Set<String> touched = new LinkedHashSet<>();
+        each(events, e -> {
+            batch.sequence = e.sequenceKey();
+            if (e.sequence() != null) {
+                StreamPosition at = batch.get(STREAMS, e.streamId());
+                if (at != null && at.seq() >= e.sequence()) {
+                    return;
                 }
-                projections.forEach(p -> p.apply(e, batch));
-            });
-        }
+                batch.put(STREAMS, new StreamPosition(e.streamId(), e.sequence()));
+            }
+            projections.forEach(p -> p.run(e, batch, false));
+            if (TrackerProjections.campaignOf(e.payload()) != null) {
+                touched.add(TrackerProjections.campaignOf(e.payload()));
+            }
+        });
         write(batch);
-        return batch.touchedCampaigns();
+        return touched;
     }
 
-    private static void run(int index, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException x) {
-            throw new EventFailedException(index, x);
+    private static void each(List<ProjectionEvent> events, Consumer<ProjectionEvent> step) {
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                step.accept(events.get(i));
+            } catch (RuntimeException x) {
+                throw new EventFailedException(i, x);
+            }
         }
     }
 
     /** Journal first, then every collection (stream positions last), then the journal goes. */
     private void write(Batch batch) {
-        Map<String, List<Document>> journal = new LinkedHashMap<>();
-        batch.dirty.forEach((collection, docs) -> {
-            Map<String, Document> before = batch.loaded.computeIfAbsent(collection, k -> new LinkedHashMap<>());
-            List<String> unread = docs.keySet().stream().filter(id -> !before.containsKey(id)).toList();
-            Map<String, Document> stored = store.find(collection, unread); // written without being read (a full page)
-            unread.forEach(id -> before.put(id, stored.getOrDefault(id, Batch.ABSENT)));
-            docs.keySet().forEach(id -> journal.computeIfAbsent(batch.writer.get(collection).get(id),
-                    k -> new ArrayList<>()).add(new Document("c", collection).append("id", id)
-                    .append("before", before.get(id) == Batch.ABSENT ? null : before.get(id))));
-        });
-        store.write(JOURNAL, journal.entrySet().stream()
-                .map(j -> new Document("_id", j.getKey()).append("entries", j.getValue())).toList(), Set.of());
-        List<String> order = new ArrayList<>(batch.dirty.keySet());
-        order.sort((a, b) -> Boolean.compare(a.equals(STREAMS), b.equals(STREAMS)));
-        for (String collection : order) {
-            Set<String> absent = new LinkedHashSet<>();
-            batch.loaded.get(collection).forEach((id, d) -> {
-                if (d == Batch.ABSENT) {
-                    absent.add(id);
-                }
-            });
-            store.write(collection, batch.dirty.get(collection).values(), absent);
+        Map<String, List<Document>> byCollection = new LinkedHashMap<>();
+        Map<String, List<Write>> bySequence = new LinkedHashMap<>();
+        batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
+            Document d = batch.encoded(table, id);
+            byCollection.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(d);
+            bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
+        }));
+        store.write(JOURNAL.name(), bySequence.entrySet().stream()
+                .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+        List<Document> streams = byCollection.remove(STREAMS.name());
+        if (streams != null) {
+            byCollection.put(STREAMS.name(), streams); // last
         }
-        store.delete(JOURNAL, journal.keySet());
+        byCollection.forEach((c, docs) -> store.write(c, docs, batch.absent.getOrDefault(c, Set.of())));
+        store.delete(JOURNAL.name(), bySequence.keySet());
     }
 
-    /** A batch of these sequences that stopped between its writes left its journal: put back what it changed. */
-    @SuppressWarnings("unchecked")
-    private void undoInterruptedBatches(List<ProjectionEvent> events) {
+    /** A batch of these sequences stopped between its writes and left its journal: finish its writes. */
+    private void redoInterruptedBatches(List<ProjectionEvent> events) {
         Set<String> sequences = new LinkedHashSet<>();
         events.forEach(e -> sequences.add(e.sequenceKey()));
-        Map<String, Document> journals = store.find(JOURNAL, sequences);
-        Map<String, List<Document>> restore = new LinkedHashMap<>();
-        Map<String, List<String>> remove = new LinkedHashMap<>();
-        for (Document journal : journals.values()) {
-            for (Document entry : (List<Document>) journal.get("entries")) {
-                Document was = (Document) entry.get("before");
-                if (was == null) {
-                    remove.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(entry.getString("id"));
-                } else {
-                    restore.computeIfAbsent(entry.getString("c"), k -> new ArrayList<>()).add(was);
-                }
-            }
-        }
-        restore.forEach((collection, docs) -> store.write(collection, docs, Set.of()));
-        remove.forEach(store::delete);
-        store.delete(JOURNAL, journals.keySet());
+        Map<String, Document> journals = store.find(JOURNAL.name(), sequences);
+        journals.values().forEach(j -> Docs.decode(j, BatchJournal.class).writes()
+                .forEach(w -> store.write(w.collection(), List.of(w.document()), Set.of())));
+        store.delete(JOURNAL.name(), journals.keySet());
     }
 
     public List<String> collections() {
         List<String> all = new ArrayList<>();
         projections.forEach(p -> all.addAll(p.collections()));
-        all.add(STREAMS);
+        all.add(STREAMS.name());
         return all;
     }
 
     public void reset() {
         collections().forEach(store::clear);
-        store.clear(JOURNAL);
-    }
-
-    public List<Projection> projections() {
-        return projections;
+        store.clear(JOURNAL.name());
     }
 
     /**
-     * Event {@link #index()} of a batch could not be applied (while its documents were looked up or changed in
-     * memory): the batch wrote nothing, so it can be applied again without that event. The cause is the original
-     * exception (a {@code MongoException} among them means a read failed, not that the event is bad).
+     * Event {@link #index} of a batch could not be applied (while its documents were looked up or changed in memory):
+     * nothing was written, so the batch can be applied again without it. The cause is the original exception (a
+     * {@code MongoException} among them means a read failed, not that the event is bad).
      */
     public static final class EventFailedException extends RuntimeException {
-        private final int index;
+        final int index;
 
         EventFailedException(int index, RuntimeException cause) {
             super("event #" + index + " of the batch cannot be projected: " + cause, cause);
             this.index = index;
-        }
-
-        public int index() {
-            return index;
         }
 
         @Override

@@ -3,8 +3,7 @@ package com.campaigntracker.query.units;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.campaigns.CampaignDocument;
 import com.campaigntracker.query.campaigns.CampaignRepository;
-import com.campaigntracker.query.campaigns.CampaignState;
-import com.campaigntracker.query.campaigns.SortedDocs;
+import com.campaigntracker.query.campaigns.CampaignUnit;
 import com.campaigntracker.query.units.UnitViews.CampaignParticipation;
 import com.campaigntracker.query.units.UnitViews.UnitDetail;
 import com.campaigntracker.query.units.UnitViews.UnitLink;
@@ -17,7 +16,6 @@ import com.campaigntracker.query.web.ReadScope;
 import com.campaigntracker.query.web.Params;
 import com.campaigntracker.shared.unit.UnitType;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -93,20 +91,17 @@ public class UnitQueryController {
     public UnitParticipation participation(@PathVariable String id) {
         UnitDocument d = unit(Params.id("id", id));
         List<String> ids = campaigns.campaignIds();
-        Map<String, Document> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
+        Map<String, CampaignUnit> rows = campaigns.campaignUnits(ids.stream().map(c -> Docs.key(c, id)).toList());
         Map<String, CampaignDocument> meta = campaigns.campaigns(ids);
         List<CampaignParticipation> out = new ArrayList<>();
         for (String c : ids) {
-            Document cu = rows.get(Docs.key(c, id));
+            CampaignUnit cu = rows.get(Docs.key(c, id));
             if (cu == null) {
                 continue;
             }
             CampaignDocument cd = meta.getOrDefault(c, CampaignDocument.empty(c));
-            CampaignState.Agg totals = new CampaignState.Agg();
-            totals.add((Document) cu.get("totals"), 1);
             out.add(new CampaignParticipation(c, cd.title(), cd.theme(), cd.status(), cd.startDate(), cd.endDate(),
-                    cu.getBoolean("enrolled", false),
-                    cu.getString("enrolledAt"), totals.toTotals(), SortedDocs.lastKey((Document) cu.get("dates"))));
+                    cu.enrolled(), cu.enrolledAt(), cu.totals(), cu.lastActivityDate()));
         }
         return new UnitParticipation(summary(d), out);
     }

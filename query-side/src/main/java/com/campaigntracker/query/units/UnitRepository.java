@@ -5,7 +5,6 @@ import com.campaigntracker.query.web.ReadScope;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,11 @@ import java.util.Set;
 @Component
 public class UnitRepository {
     private final MongoCollection<UnitDocument> units;
-    private final MongoCollection<Document> version;
+    private final MongoCollection<UnitsVersion> version;
 
     public UnitRepository(TrackerMongo mongo) {
         this.units = mongo.database().getCollection(UnitDocument.COLLECTION, UnitDocument.class);
-        this.version = mongo.database().getCollection(UnitProjection.VERSION);
+        this.version = mongo.database().getCollection(UnitsVersion.COLLECTION, UnitsVersion.class);
     }
 
     /** The registered unit, or null. */
@@ -89,9 +88,9 @@ public class UnitRepository {
         return result;
     }
 
-    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitProjection#VERSION}). */
+    /** A marker that changes whenever any unit's name, place or status does (see {@link UnitsVersion}). */
     public long version() {
-        Document d = version.find(Filters.eq("_id", UnitProjection.VERSION_ID)).first();
-        return d == null ? 0 : ((Number) d.get(UnitProjection.APPLIED)).longValue();
+        UnitsVersion v = version.find(Filters.eq("_id", UnitsVersion.ID)).first();
+        return v == null ? 0 : v.applied();
     }
 }

@@ -1,5 +1,6 @@
 package com.campaigntracker.query.web;
 
+import com.campaigntracker.security.ExpensiveQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +19,15 @@ public class QueryProblemAdvice {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(ExpensiveQueries.Busy.class)
+    ResponseEntity<ProblemDetail> busy(ExpensiveQueries.Busy e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ExpensiveQueries.DETAIL);
+        p.setTitle(ExpensiveQueries.TITLE);
+        p.setType(ExpensiveQueries.TYPE);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", ExpensiveQueries.RETRY_AFTER_SECONDS).body(p);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -87,4 +87,16 @@ public class MemoryDocStore implements DocStore {
     public Document get(String collection, String id) {
         return find(collection, java.util.List.of(id)).get(id);
     }
+
+    /** The stored document as its record, or null. */
+    public <T extends Record> T get(Table<T> table, String id) {
+        Document d = get(table.name(), id);
+        return d == null ? null : Docs.decode(d, table.type());
+    }
+
+    public <T extends Record> Map<String, T> find(Table<T> table, Collection<String> ids) {
+        Map<String, T> out = new LinkedHashMap<>();
+        find(table.name(), ids).forEach((id, d) -> out.put(id, Docs.decode(d, table.type())));
+        return out;
+    }
 }

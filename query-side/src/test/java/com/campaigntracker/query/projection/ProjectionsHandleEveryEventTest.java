@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A new event type fails here until every projection that follows its interface handles (or ignores) it. */
+/** A new event type fails here until every projection that follows its interface handles it. */
 class ProjectionsHandleEveryEventTest {
     private final List<Projection> projections = List.of(new UnitProjection(), new CampaignProjection(),
             new LedgerProjection());

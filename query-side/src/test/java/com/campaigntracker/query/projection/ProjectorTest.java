@@ -1,6 +1,9 @@
 package com.campaigntracker.query.projection;
 
+import com.campaigntracker.query.campaigns.CampaignChanges;
 import com.campaigntracker.query.campaigns.CampaignProjection;
+import com.campaigntracker.query.campaigns.CampaignUnit;
+import com.campaigntracker.query.ledger.LedgerViews.ActivityChange;
 import com.campaigntracker.query.campaigns.CampaignDocument;
 import com.campaigntracker.query.campaigns.CampaignMeta;
 import com.campaigntracker.query.campaigns.CampaignState;
@@ -86,23 +89,20 @@ class ProjectorTest {
     @Test
     void appliesFiguresCorrectionsAndRetractions() {
         projector.apply(scenario());
-        Document campaign = store.get(CampaignProjection.CAMPAIGNS, "c");
-        Document totals = (Document) campaign.get("totals");
-        assertThat(totals.getLong("sessions")).isEqualTo(5); // 4 + 1
-        assertThat(totals.getDouble("serviceHours")).isEqualTo(9.0);
-        assertThat(totals.getLong("activities")).isEqualTo(2);
-        assertThat(campaign.getLong("enrolledUnits")).isEqualTo(2);
-        Document st1 = store.get(CampaignProjection.UNITS, "c|st1");
-        assertThat(((Document) st1.get("totals")).getLong("sessions")).isEqualTo(4);
-        assertThat(((Document) st1.get("dates"))).containsExactly(Map.entry("2025-07-04", 1L));
-        Document series = store.get(CampaignProjection.SERIES, "c");
-        assertThat(Docs.list(series, "days")).extracting(d -> d.getString("date"))
+        CampaignDocument campaign = store.get(CampaignProjection.CAMPAIGNS, "c");
+        assertThat(campaign.totals().sessions()).isEqualTo(5); // 4 + 1
+        assertThat(campaign.totals().serviceHours()).isEqualTo(9.0);
+        assertThat(campaign.totals().activities()).isEqualTo(2);
+        assertThat(campaign.enrolledUnits()).isEqualTo(2);
+        CampaignUnit st1 = store.get(CampaignProjection.UNITS, "c|st1");
+        assertThat(st1.totals().sessions()).isEqualTo(4);
+        assertThat(st1.dates()).containsExactly(Map.entry("2025-07-04", 1L));
+        assertThat(store.get(CampaignProjection.SERIES, "c").days().keySet())
                 .containsExactly("2025-07-04", "2025-07-06");
-        Document a1 = store.get(LedgerProjection.ACTIVITIES, "c|a1");
-        assertThat(Docs.list(a1, "history")).extracting(d -> d.getString("type"))
+        assertThat(store.get(LedgerProjection.ACTIVITIES, "c|a1").history()).extracting(ActivityChange::type)
                 .containsExactly("RECORDED", "CORRECTED");
-        assertThat(store.get(LedgerProjection.HISTORY, "c|head").getLong("count")).isEqualTo(10);
-        assertThat(Docs.strings(store.get(UnitProjection.UNITS, "ins"), "childIds")).containsExactly("st1", "st2");
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").count()).isEqualTo(10);
+        assertThat(store.get(UnitProjection.UNITS, "ins").childIds()).containsExactly("st1", "st2");
     }
 
     @Test
@@ -154,19 +154,19 @@ class ProjectorTest {
         projector.apply(events);
         Map<String, String> expected = store.dump();
 
-        for (String failing : List.of(CampaignProjection.CAMPAIGNS, CampaignProjection.UNITS, LedgerProjection.PAGES,
-                LedgerProjection.ACTIVITIES, Projector.STREAMS, UnitProjection.UNITS)) {
+        for (Table<?> failing : List.of(CampaignProjection.CAMPAIGNS, CampaignProjection.UNITS, LedgerProjection.PAGES,
+                LedgerProjection.ACTIVITIES, Projector.STREAMS, UnitProjection.UNITS, Projector.JOURNAL)) {
             MemoryDocStore crashed = new MemoryDocStore();
             Projector p = projectorOn(crashed);
             p.apply(events.subList(0, 2));
-            crashed.failNextWrite(failing);
+            crashed.failNextWrite(failing.name());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.apply(events.subList(2, 12)))
-                    .as("a write of %s fails", failing).isInstanceOf(IllegalStateException.class);
+                    .as("a write of %s fails", failing.name()).isInstanceOf(IllegalStateException.class);
             // another replica (or the restarted one) takes the same events again, in other batches
             Projector next = projectorOn(crashed);
             next.apply(events.subList(2, 7));
             next.apply(events.subList(7, events.size()));
-            assertThat(crashed.dump()).as("after a failed write of %s", failing).isEqualTo(expected);
+            assertThat(crashed.dump()).as("after a failed write of %s", failing.name()).isEqualTo(expected);
         }
     }
 
@@ -177,14 +177,14 @@ class ProjectorTest {
         projector.apply(List.of(ev("c~a9", new ActivityRecorded("c", "a9", "st1", LocalDate.parse("2025-07-02"), "t",
                 "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-07", 9)));
 
-        assertThat((Document) store.get(CampaignProjection.UNITS, "c|st1").get("dates"))
+        assertThat((Document) store.get(CampaignProjection.UNITS.name(), "c|st1").get("dates")) // as stored
                 .containsExactly(Map.entry("2025-07-02", 1L), Map.entry("2025-07-05", 1L));
     }
 
     @Test
     void asOfFoldHonoursACorrectionOnlyFromTheDayItWasMade() {
         projector.apply(scenario());
-        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
+        CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
         CampaignState on0709 = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         assertThat(on0709.totals().sessions).isEqualTo(16); // 10 + 5 + 1, correction not yet made
         assertThat(on0709.unit("st1").lastActivityDate("2025-07-09")).isEqualTo("2025-07-05");
@@ -209,7 +209,7 @@ class ProjectorTest {
     @Test
     void institutesRollUpTheirStations() {
         projector.apply(scenario());
-        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
+        CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
         CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         Progress view = ProgressView.progress("c", s, units(), LocalDate.parse("2025-07-09"), true, 7, 50);
         assertThat(view.hierarchy()).hasSize(1);
@@ -226,7 +226,7 @@ class ProjectorTest {
     @Test
     void aDistrictScopedViewKeepsEveryDistrictsAggregatesButNamesOnlyItsOwnUnits() {
         projector.apply(scenario());
-        CampaignMeta meta = Docs.decode(store.get(CampaignProjection.CAMPAIGNS, "c"), CampaignDocument.class).meta();
+        CampaignMeta meta = store.get(CampaignProjection.CAMPAIGNS, "c").meta();
         CampaignState s = CampaignState.fold(meta, changesUpTo("2025-07-09"));
         Map<String, UnitDocument> units = units();
         UnitDocument st2 = units.get("st2");
@@ -270,38 +270,38 @@ class ProjectorTest {
                 "2025-07-01", 9));
         projector.apply(e);
 
-        Document st1 = store.get(UnitProjection.UNITS, "st1");
-        assertThat(st1.getString("name")).isEqualTo("石油大院站");
-        assertThat(st1.getBoolean("active")).isTrue();
-        Document st2 = store.get(UnitProjection.UNITS, "st2");
-        assertThat(st2.getBoolean("active")).isFalse();
-        assertThat(st2.getString("deactivationReason")).isEqualTo("撤并");
-        assertThat(st2.getString("parentId")).isEqualTo("ins");
+        UnitDocument st1 = store.get(UnitProjection.UNITS, "st1");
+        assertThat(st1.name()).isEqualTo("石油大院站");
+        assertThat(st1.active()).isTrue();
+        UnitDocument st2 = store.get(UnitProjection.UNITS, "st2");
+        assertThat(st2.active()).isFalse();
+        assertThat(st2.deactivationReason()).isEqualTo("撤并");
+        assertThat(st2.parentId()).isEqualTo("ins");
 
-        Document c = store.get(CampaignProjection.CAMPAIGNS, "c");
-        assertThat(c.getString("title")).isEqualTo("新标题");
-        assertThat(c.getString("description")).isEqualTo("说明"); // null in a revision keeps the old value
-        assertThat(((Document) c.get("targets")).getLong("sessions")).isEqualTo(200L);
-        assertThat(((Document) c.get("targets")).get("enrolledUnits")).isNull();
-        assertThat(c.getString("endDate")).isEqualTo("2025-08-31");
-        assertThat(c.getString("status")).isEqualTo("CLOSED");
-        assertThat(c.getString("lastChangeDay")).isEqualTo("2025-08-31");
+        CampaignDocument c = store.get(CampaignProjection.CAMPAIGNS, "c");
+        assertThat(c.title()).isEqualTo("新标题");
+        assertThat(c.description()).isEqualTo("说明"); // null in a revision keeps the old value
+        assertThat(c.targets().sessions()).isEqualTo(200L);
+        assertThat(c.targets().enrolledUnits()).isNull();
+        assertThat(c.endDate()).isEqualTo("2025-08-31");
+        assertThat(c.status()).isEqualTo("CLOSED");
+        assertThat(c.lastChangeDay()).isEqualTo("2025-08-31");
         // the description as of each day travels with the change documents
-        Document on0714 = store.get(CampaignProjection.CHANGES, "c|2025-07-14");
-        assertThat(((Document) on0714.get("campaign")).getString("endDate")).isEqualTo("2025-07-31");
-        assertThat(((Document) on0714.get("campaign")).getString("title")).isEqualTo("新标题");
-        Document k = store.get(CampaignProjection.CAMPAIGNS, "k");
-        assertThat(k.getString("status")).isEqualTo("CANCELLED");
-        assertThat(k.getString("cancelReason")).isEqualTo("天气");
-        assertThat(store.get(LedgerProjection.HISTORY, "c|head").getLong("count")).isEqualTo(13);
-        assertThat(Docs.list(store.get(LedgerProjection.HISTORY, "c|head"), "open").get(12).getString("type"))
+        CampaignChanges on0714 = store.get(CampaignProjection.CHANGES, "c|2025-07-14");
+        assertThat(on0714.campaign().endDate()).isEqualTo("2025-07-31");
+        assertThat(on0714.campaign().title()).isEqualTo("新标题");
+        CampaignDocument k = store.get(CampaignProjection.CAMPAIGNS, "k");
+        assertThat(k.status()).isEqualTo("CANCELLED");
+        assertThat(k.cancelReason()).isEqualTo("天气");
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").count()).isEqualTo(13);
+        assertThat(store.get(LedgerProjection.HISTORY, "c|head").entries().get(12).type())
                 .isEqualTo("CampaignClosed");
     }
 
-    private List<Document> changesUpTo(String day) {
-        List<Document> out = new ArrayList<>();
+    private List<CampaignChanges> changesUpTo(String day) {
+        List<CampaignChanges> out = new ArrayList<>();
         for (LocalDate d = LocalDate.parse("2025-06-30"); !d.isAfter(LocalDate.parse(day)); d = d.plusDays(1)) {
-            Document ch = store.get(CampaignProjection.CHANGES, "c|" + d);
+            CampaignChanges ch = store.get(CampaignProjection.CHANGES, "c|" + d);
             if (ch != null) {
                 out.add(ch);
             }
@@ -311,8 +311,7 @@ class ProjectorTest {
 
     private Map<String, UnitDocument> units() {
         Map<String, UnitDocument> units = new java.util.HashMap<>();
-        store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2"))
-                .forEach((id, d) -> units.put(id, Docs.decode(d, UnitDocument.class)));
+        units.putAll(store.find(UnitProjection.UNITS, List.of("ctr", "ins", "st1", "st2")));
         return units;
     }
 }

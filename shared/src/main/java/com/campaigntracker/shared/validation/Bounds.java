@@ -27,6 +27,12 @@ public final class Bounds {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
+    /**
+     * A campaign's period, start and end day included, spans at most this many years (launch and extension). Every
+     * daily view of a campaign grows with its period; longer work is a series of campaigns.
+     */
+    public static final int CAMPAIGN_YEARS_MAX = 3;
+
     /** 场次 */
     public static final int SESSIONS_MIN = 1;
     public static final int SESSIONS_MAX = 1_000;

@@ -244,6 +244,47 @@ class CampaignFlowsUiIT {
     }
 
     @Test
+    void aLeaderFollowsACampaignsThemeToEveryDistrictsProgress() {
+        String s = suffix();
+        String yanqing = "uit-theme-yq-" + s;
+        String miyun = "uit-theme-my-" + s;
+        String center = "theme-center-" + s;
+        String station = "theme-suo-" + s;
+        api.unit(center, "延庆区新时代文明实践中心 " + s, "实践中心", "延庆区", null);
+        api.unit(station, "延庆镇新时代文明实践所 " + s, "实践所", "延庆区", center);
+        api.campaign(yanqing, "延庆区爱国卫生月 " + s, "延庆区", List.of("实践所"), today().minusDays(5),
+                today().plusDays(24), Map.of("sessions", 10));
+        api.campaign(miyun, "密云区爱国卫生月 " + s, "密云区", List.of("实践所"), today().minusDays(5),
+                today().plusDays(24), Map.of("sessions", 40));
+        api.enroll(yanqing, station);
+        JsonNode recorded = api.activity(yanqing, "theme-a1-" + s, station, today(), "清洁家园", 12, 30, 24, 300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/campaigns/" + yanqing + "/progress",
+                recorded));
+
+        WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
+        leader.get(product.baseUrl() + "/#/");
+        click(leader, By.cssSelector("[data-campaign-id='" + yanqing + "'] .theme-link"));
+        waitUntil(leader, d -> text(d, By.id("theme-districts")).contains("延庆区"));
+        assertThat(leader.getCurrentUrl()).contains("#/themes/");
+        assertThat(text(leader, By.id("theme-districts"))).contains("延庆区爱国卫生月 " + s, "密云区爱国卫生月 " + s);
+        String ranking = text(leader, By.id("theme-ranking"));
+        assertThat(ranking.indexOf("延庆区")).as("延庆 (over target) ranks above 密云 (silent)")
+                .isLessThan(ranking.indexOf("密云区"));
+        assertThat(leader.findElement(By.cssSelector("#theme-ranking tr[data-district='延庆区']")).getText())
+                .contains("120%", "已完成");
+        Browsers.fullPage(leader, "leader-theme-progress");
+        assertThat(Browsers.scriptErrors(leader)).isEmpty();
+
+        WebDriver phone = browsers.phone("leader-phone");
+        Browsers.signIn(phone, product.baseUrl(), Accounts.LEADER);
+        phone.get(leader.getCurrentUrl());
+        waitUntil(phone, d -> text(d, By.id("theme-districts")).contains("密云区"));
+        Browsers.fullPage(phone, "leader-theme-progress-phone");
+        assertThat(Browsers.scriptErrors(phone)).isEmpty();
+    }
+
+    @Test
     void aCoordinatorRegistersUnitsAndSeesTheHierarchy() {
         WebDriver coordinator = browsers.desktop("coordinator");
         Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
@@ -292,6 +333,22 @@ class CampaignFlowsUiIT {
                 + "  const types = JSON.parse(t); done([types[0].label, types[0].subUnits]); });");
         assertThat(Browsers.scriptErrors(leader)).singleElement().asString()
                 .contains("UI read a field the server does not send: GET /api/unit-types[].subUnits");
+    }
+
+    @Test
+    void aReadRefusedAsBusyIsAskedAgainAfterRetryAfter() {
+        WebDriver leader = browsers.desktop("leader");
+        Browsers.signIn(leader, product.baseUrl(), Accounts.LEADER);
+        // the server's answer while every expensive-query permit is taken (429, Retry-After: 1), then the view
+        Object result = ((JavascriptExecutor) leader).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/js/api.js').then(async ({ api }) => {"
+                + "  const real = window.fetch; let calls = 0;"
+                + "  window.fetch = async () => ++calls === 1"
+                + "    ? new Response('{\"title\":\"查询繁忙\"}', { status: 429, headers: { 'Retry-After': '1' } })"
+                + "    : new Response('{\"campaignId\":\"c\"}', { status: 200 });"
+                + "  try { const view = await api.progress('c'); done([calls, view.campaignId]); }"
+                + "  catch (e) { done([calls, String(e)]); } finally { window.fetch = real; } });");
+        assertThat(result).asList().containsExactly(2L, "c");
     }
 
     @Test
