@@ -186,6 +186,24 @@ export const api = {
     return response.blob();
   },
 
+  // 台账 导入 (import): upload a file for a preview, apply it, follow its progress
+  async uploadLedger(id, file) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    const token = await csrfToken();
+    if (token) headers[token.headerName] = token.token;
+    const form = new FormData();
+    form.append('file', file);
+    const response = await fetch(BASE + `/api/campaigns/${enc(id)}/ledger/imports`, {
+      method: 'POST', headers, credentials: 'same-origin', body: form,
+    });
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    if (!response.ok) throw new ApiError(response.status, data);
+    return data;
+  },
+  applyImport: (importId, body) => request('POST', `/api/imports/${enc(importId)}/apply`, body || {}),
+  importStatus: (importId) => request('GET', `/api/imports/${enc(importId)}`, undefined, { usePosition: false }),
+
   // admin
   projections: () => request('GET', '/api/admin/projections', undefined, { usePosition: false }),
   rebuild: () => request('POST', '/api/admin/projections/rebuild', {}),

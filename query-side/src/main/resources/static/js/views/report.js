@@ -2,6 +2,7 @@
 // own ledger. Built for a phone: one column, big inputs.
 
 import { api, eventually } from '../api.js';
+import { ledgerIoPanel } from './ledger-io.js';
 import { campaignOf, unitOf, activityOf, enrolledIn, participationTotals } from '../model.js';
 import {
   h, clear, field, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
@@ -280,6 +281,7 @@ export async function render(app, _params, query) {
             h('button', { class: 'link', type: 'button', onclick: () => { state.editing = a; refresh(); window.scrollTo(0, 0); } }, '更正'),
             h('button', { class: 'link danger', type: 'button', onclick: () => retract(c, a) }, '撤回')]))))))
         : h('p', { class: 'muted' }, '还没有填报记录。')));
+    ledgerBox.appendChild(ledgerIoPanel(c, u, () => refresh()));
   }
 
   function correctionsText(a) {

@@ -30,9 +30,12 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     static final URI TOO_LARGE = URI.create("https://campaign-tracker/problems/body-too-large");
     private static final Pattern PROGRESS = Pattern.compile("^/api/campaigns/[^/]+/progress$");
     private static final Pattern LEDGER = Pattern.compile("^/api/campaigns/[^/]+/activities$");
+    /** Spreadsheet uploads (台账 and 单位名册 imports) may be larger than a JSON body: {@code max-import-size}. */
+    private static final Pattern IMPORTS = Pattern.compile("^/api/(campaigns/[^/]+/ledger|units)/imports$");
     private static final Pattern THEME = Pattern.compile("^/api/themes/[^/]+/progress$");
 
     private final long maxBody;
+    private long maxImport;
     private final long maxDrain;
     private final long bodyDeadlineNanos;
     private final ExpensiveQueries expensive;
@@ -47,10 +50,18 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The body limit of spreadsheet uploads (imports). */
+    RequestLimitsFilter withImportLimit(DataSize maxImport) {
+        this.maxImport = maxImport.toBytes();
+        return this;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
+        long maxBody = "POST".equals(request.getMethod()) && IMPORTS.matcher(request.getRequestURI()).matches()
+                ? Math.max(maxImport, this.maxBody) : this.maxBody;
         if (length > maxBody) {
             drain(request, length);
             response.setHeader("Connection", "close");

@@ -52,9 +52,12 @@ public class SecurityConfiguration {
             org.springframework.util.unit.DataSize maxDrain,
             ExpensiveQueries expensiveQueries, ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${tracker.limits.body-deadline:15s}")
-            java.time.Duration bodyDeadline) {
+            java.time.Duration bodyDeadline,
+            @org.springframework.beans.factory.annotation.Value("${tracker.limits.max-import-size:32MB}")
+            org.springframework.util.unit.DataSize maxImport) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new RequestLimitsFilter(maxBody, maxDrain, bodyDeadline, expensiveQueries, new ProblemResponses(json)));
+                new RequestLimitsFilter(maxBody, maxDrain, bodyDeadline, expensiveQueries, new ProblemResponses(json))
+                        .withImportLimit(maxImport));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
@@ -136,6 +139,7 @@ public class SecurityConfiguration {
                 // 简报: coordinators and leaders draft and read; whether a leader may issue is the controller's call
                 .requestMatchers("/api/briefings", "/api/briefings/**").hasAnyRole(Role.COORDINATOR.name(),
                         Role.ADMIN.name(), Role.LEADER.name())
+                .requestMatchers(HttpMethod.GET, "/api/campaigns/*/ledger/template.xlsx").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(readers)
                 .requestMatchers(HttpMethod.POST, PasswordChange.PATH).authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/enrollments").hasAnyRole(reporters)
@@ -143,6 +147,9 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/activities").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/activities/*").hasAnyRole(reporters)
                 .requestMatchers(HttpMethod.DELETE, "/api/campaigns/*/activities/*").hasAnyRole(reporters)
+                // 台账 imports: units import their own ledgers; the units registry import stays with the writers
+                .requestMatchers(HttpMethod.POST, "/api/campaigns/*/ledger/imports", "/api/imports/*/apply")
+                .hasAnyRole(reporters)
                 .requestMatchers("/api/**").hasAnyRole(writers)
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")

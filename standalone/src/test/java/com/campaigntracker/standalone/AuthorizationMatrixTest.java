@@ -65,6 +65,9 @@ class AuthorizationMatrixTest {
     private static final Set<Persona> WRITERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN);
     private static final Set<Persona> REPORTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
             Persona.UNIT_RIGHT, Persona.UNIT_PARENT);
+    /** Who may import a ledger (each UNIT account then only its own units' rows). */
+    private static final Set<Persona> REPORTERS_ANY_UNIT = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
+            Persona.UNIT_RIGHT, Persona.UNIT_OTHER, Persona.UNIT_PARENT);
     /** MONITOR scrapes metrics and reads nothing else. */
     private static final Set<Persona> READERS = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS, Persona.MONITOR));
     private static final Set<Persona> BRIEFING_DRAFTERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
@@ -181,6 +184,12 @@ class AuthorizationMatrixTest {
                     assertThat(JSON.readTree(body).path("items").findValuesAsText("type"))
                             .contains("CampaignLaunched").hasSize(4);
                 }
+            }
+            for (String export : List.of("/api/campaigns/city/activities.csv?" + at,
+                    "/api/campaigns/city/history.csv?" + at)) {
+                String body = ok(p, export);
+                assertThat(body).as("%s %s", p, export).contains("city-hd");
+                assertThat(chaoyangMarks).as("%s %s", p, export).noneMatch(body::contains);
             }
             assertThat(send(p.header(), "GET", "/api/campaigns/city/activities?unitId=cy-zhan", null).statusCode())
                     .as("%s: a 朝阳 unit's ledger", p).isEqualTo(403);
@@ -430,6 +439,16 @@ class AuthorizationMatrixTest {
                 new Case("history", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/history", p -> null),
                 new Case("not enrolled", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/not-enrolled",
                         p -> null),
+                new Case("ledger export", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/activities.xlsx",
+                        p -> null),
+                new Case("history export", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/history.csv",
+                        p -> null),
+                new Case("progress export", "GET", HAIDIAN_READERS, 403, p -> "/api/campaigns/shared/progress.xlsx",
+                        p -> null),
+                new Case("units export", "GET", READERS, 403, p -> "/api/units.csv", p -> null),
+                new Case("ledger template", "GET", REPORTERS_ANY_UNIT, 403,
+                        p -> "/api/campaigns/shared/ledger/template.xlsx", p -> null),
+                new Case("units template", "GET", READERS, 403, p -> "/api/units/template.xlsx", p -> null),
                 new Case("projection status", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections",
                         p -> null),
                 new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",

@@ -16,7 +16,8 @@ public class AuditConfiguration {
 
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.USER, AuditMetadata.ROLE, AuditMetadata.ACTING_UNIT);
+        return new SimpleCorrelationDataProvider(AuditMetadata.USER, AuditMetadata.ROLE, AuditMetadata.ACTING_UNIT,
+                AuditMetadata.IMPORT_ID, AuditMetadata.IMPORT_ROW);
     }
 
     @Bean

@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ApiTestSupport {
     static final Path DATA_DIR;
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    /** The unit of the UNIT account {@code import-unit} (registered by the tests that use it). */
+    static final String IMPORT_UNIT = "import-suo-" + UUID.randomUUID().toString().substring(0, 8);
 
     static {
         try {
@@ -61,6 +63,10 @@ public abstract class ApiTestSupport {
         registry.add("tracker.security.users[2].password", () -> "{noop}leader-pw");
         registry.add("tracker.security.users[2].roles", () -> "LEADER");
         registry.add("tracker.security.users[2].district", () -> "海淀区");
+        registry.add("tracker.security.users[3].username", () -> "import-unit");
+        registry.add("tracker.security.users[3].password", () -> "{noop}unit-pw");
+        registry.add("tracker.security.users[3].roles", () -> "UNIT");
+        registry.add("tracker.security.users[3].unit", () -> IMPORT_UNIT);
         registry.add("tracker.briefing.offices[0].key", () -> "shoudu");
         registry.add("tracker.briefing.offices[0].total-issue-base", () -> "2149");
         registry.add("tracker.briefing.offices[1].key", () -> "haidian");

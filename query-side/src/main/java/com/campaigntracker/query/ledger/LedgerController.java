@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** 活动台账 (the activities behind every figure) and 审计记录 (every event of a campaign, who and when). */
 @RestController
@@ -55,33 +56,17 @@ public class LedgerController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         Params.id("id", id);
-        String unit = Params.optionalId("unitId", unitId);
-        LocalDate fromDate = Params.date("from", from);
-        LocalDate toDate = Params.date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw ApiException.badRequest("参数 to 早于 from");
-        }
-        String cat = Params.blankToNull(category);
-        boolean withRetracted = includeRetracted == null || includeRetracted;
+        LedgerFilter f = LedgerFilter.of(unitId, from, to, category, includeRetracted);
         int p = Params.range("page", page, 0, 0, 1_000_000);
         int s = Params.range("size", size, 20, 1, 200);
-        campaigns.campaign(id);
-        Visible visible = new Visible(units.readScope());
-        if (unit != null) {
-            visible.scope.require(unit, units.districtOf(unit));
-        }
-
-        String list = LedgerProjection.listKey(id, unit);
-        ActivityListPage head = store.get(LedgerProjection.PAGES, Docs.key(list, "head"));
-        long count = head == null ? 0 : head.count();
+        Visible visible = checked(id, f);
+        String list = LedgerProjection.listKey(id, f.unitId());
+        long count = count(list);
         // rows of units in other districts are left out: the campaign's list is walked like a filter
-        boolean filtered = fromDate != null || toDate != null || cat != null || !withRetracted
-                || (unit == null && !visible.scope.all());
+        boolean filtered = f.from() != null || f.to() != null || f.category() != null || !f.withRetracted()
+                || (f.unitId() == null && !visible.scope.all());
 
         List<ActivityView> items = new ArrayList<>();
-        Long total;
-        boolean hasMore;
-        boolean truncated = false;
         if (!filtered) {
             long offset = (long) p * s;
             long end = Math.min(count, offset + s);
@@ -93,72 +78,104 @@ public class LedgerController {
                     items.add(item(d));
                 }
             }
-            total = count;
-            hasMore = end < count;
-        } else {
-            // walk the smallest key-ordered list that covers the filter: the days' lists for a short date range
-            // (unless the unit's own list is shorter), else the unit's or the campaign's list
-            List<String> lists = new ArrayList<>();
-            List<Long> counts = new ArrayList<>();
-            if (fromDate != null && toDate != null && ChronoUnit.DAYS.between(fromDate, toDate) < MAX_DAYS) {
-                List<String> heads = new ArrayList<>();
-                for (LocalDate d = fromDate; !d.isAfter(toDate); d = d.plusDays(1)) {
-                    heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
-                }
-                Map<String, ActivityListPage> found = store.find(LedgerProjection.PAGES, heads);
-                long sum = 0;
-                for (String h : heads) {
-                    ActivityListPage hd = found.get(h);
-                    if (hd != null) {
-                        lists.add(h.substring(0, h.length() - "|head".length()));
-                        counts.add(hd.count());
-                        sum += hd.count();
-                    }
-                }
-                if (unit != null && count < sum) {
-                    lists = new ArrayList<>(List.of(list));
-                    counts = new ArrayList<>(List.of(count));
-                }
-            } else {
-                lists.add(list);
-                counts.add(count);
-            }
-            long skip = (long) p * s;
-            long matched = 0;
-            long scanned = 0;
-            hasMore = false;
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            scan:
-            for (int li = 0; li < lists.size(); li++) {
-                long n = counts.get(li);
-                for (long pageNo = 0; pageNo * LedgerProjection.PAGE < n; pageNo++) {
-                    if (scanned >= MAX_SCAN) {
-                        truncated = true;
-                        break scan;
-                    }
-                    List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
-                            Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
-                    scanned += ids.size();
-                    Map<String, ActivityDocument> docs = activities(id, ids);
-                    visible.load(docs.values().stream().map(ActivityDocument::unitId).toList());
-                    for (String a : ids) {
-                        ActivityDocument d = docs.get(Docs.key(id, a));
-                        if (d == null || !seen.add(a) || !matches(d, unit, fromDate, toDate, cat, withRetracted)
-                                || !visible.unit(d.unitId())) {
-                            continue;
-                        }
-                        matched++;
-                        if (matched > skip && items.size() < s) {
-                            items.add(item(d));
-                        } else if (items.size() >= s && matched > skip + s) {
-                            hasMore = true;
-                        }
-                    }
-                }
-            }
-            total = truncated ? null : matched;
+            return new ActivityPage(id, f.unitId(), p, s, count, end < count, false, items);
         }
-        return new ActivityPage(id, unit, p, s, total, hasMore, truncated, items);
+        long skip = (long) p * s;
+        long[] matched = {0};
+        boolean[] hasMore = {false};
+        boolean complete = walk(id, f, list, count, visible, MAX_SCAN, d -> {
+            matched[0]++;
+            if (matched[0] > skip && items.size() < s) {
+                items.add(item(d));
+            } else if (items.size() >= s && matched[0] > skip + s) {
+                hasMore[0] = true;
+            }
+        });
+        return new ActivityPage(id, f.unitId(), p, s, complete ? matched[0] : null, hasMore[0], !complete, items);
+    }
+
+    /**
+     * Every activity {@code f} and the reader's scope let through, in ledger order and without a page limit (the
+     * exports). The campaign and the unit filter are checked now, before anything is written; the rows are read
+     * a page at a time while they are consumed.
+     */
+    public Consumer<Consumer<ActivityView>> rows(String id, LedgerFilter f) {
+        Params.id("id", id);
+        Visible visible = checked(id, f);
+        String list = LedgerProjection.listKey(id, f.unitId());
+        return sink -> walk(id, f, list, count(list), visible, Long.MAX_VALUE, d -> sink.accept(item(d)));
+    }
+
+    /** The campaign exists and the reader may see the filter's unit; the reader's visible units. */
+    private Visible checked(String id, LedgerFilter f) {
+        campaigns.campaign(id);
+        Visible visible = new Visible(units.readScope());
+        if (f.unitId() != null) {
+            visible.scope.require(f.unitId(), units.districtOf(f.unitId()));
+        }
+        return visible;
+    }
+
+    private long count(String list) {
+        ActivityListPage head = store.get(LedgerProjection.PAGES, Docs.key(list, "head"));
+        return head == null ? 0 : head.count();
+    }
+
+    /**
+     * Walks the activities matching {@code f} that the reader sees, in key order, examining at most {@code maxScan};
+     * false when cut short. Walks the smallest key-ordered list that covers the filter: the days' lists for a short
+     * date range (unless the unit's own list is shorter), else the unit's or the campaign's list ({@code list},
+     * {@code count} entries).
+     */
+    private boolean walk(String id, LedgerFilter f, String list, long count, Visible visible, long maxScan,
+                         Consumer<ActivityDocument> matched) {
+        List<String> lists = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        if (f.from() != null && f.to() != null && ChronoUnit.DAYS.between(f.from(), f.to()) < MAX_DAYS) {
+            List<String> heads = new ArrayList<>();
+            for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
+                heads.add(Docs.key(LedgerProjection.dateListKey(id, d.toString()), "head"));
+            }
+            Map<String, ActivityListPage> found = store.find(LedgerProjection.PAGES, heads);
+            long sum = 0;
+            for (String h : heads) {
+                ActivityListPage hd = found.get(h);
+                if (hd != null) {
+                    lists.add(h.substring(0, h.length() - "|head".length()));
+                    counts.add(hd.count());
+                    sum += hd.count();
+                }
+            }
+            if (f.unitId() != null && count < sum) {
+                lists = new ArrayList<>(List.of(list));
+                counts = new ArrayList<>(List.of(count));
+            }
+        } else {
+            lists.add(list);
+            counts.add(count);
+        }
+        long scanned = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int li = 0; li < lists.size(); li++) {
+            long n = counts.get(li);
+            for (long pageNo = 0; pageNo * LedgerProjection.PAGE < n; pageNo++) {
+                if (scanned >= maxScan) {
+                    return false;
+                }
+                List<String> ids = ids(lists.get(li), pageNo * LedgerProjection.PAGE,
+                        Math.min(n, (pageNo + 1) * LedgerProjection.PAGE));
+                scanned += ids.size();
+                Map<String, ActivityDocument> docs = activities(id, ids);
+                visible.load(docs.values().stream().map(ActivityDocument::unitId).toList());
+                for (String a : ids) {
+                    ActivityDocument d = docs.get(Docs.key(id, a));
+                    if (d != null && seen.add(a) && f.matches(d) && visible.unit(d.unitId())) {
+                        matched.accept(d);
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private List<String> ids(String list, long from, long to) {
@@ -192,24 +209,6 @@ public class LedgerController {
 
     private Map<String, ActivityDocument> activities(String campaignId, List<String> activityIds) {
         return store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList());
-    }
-
-    private static boolean matches(ActivityDocument d, String unit, LocalDate from, LocalDate to, String category,
-                                   boolean withRetracted) {
-        if (unit != null && !unit.equals(d.unitId())) {
-            return false;
-        }
-        LocalDate date = LocalDate.parse(d.date());
-        if (from != null && date.isBefore(from)) {
-            return false;
-        }
-        if (to != null && date.isAfter(to)) {
-            return false;
-        }
-        if (category != null && !category.equals(d.category())) {
-            return false;
-        }
-        return withRetracted || !d.isRetracted();
     }
 
     private static ActivityView item(ActivityDocument d) {
@@ -280,13 +279,33 @@ public class LedgerController {
      * entries; {@code total} counts the visible entries walked.
      */
     private HistoryPage scopedHistory(String id, HistoryPageDocument head, long count, int p, int s, Visible visible) {
-        HistoryWindow window = new HistoryWindow((long) p * s, s, visible);
+        HistoryWindow window = new HistoryWindow((long) p * s, s);
         long scanTo = Math.min(count, MAX_SCAN);
+        walkHistory(id, head, scanTo, visible, window);
+        return new HistoryPage(id, window.matched, p, s, window.hasMore || scanTo < count, window.items);
+    }
+
+    /**
+     * Every history entry the reader sees, in order and without a page limit (the exports); the campaign is
+     * checked now, the entries are read a page at a time while they are consumed.
+     */
+    public Consumer<Consumer<HistoryItem>> historyRows(String id) {
+        Params.id("id", id);
+        campaigns.campaign(id);
+        Visible visible = new Visible(units.readScope());
+        return sink -> {
+            HistoryPageDocument head = store.get(LedgerProjection.HISTORY, Docs.key(id, "head"));
+            walkHistory(id, head, head == null ? 0 : head.count(), visible, sink);
+        };
+    }
+
+    /** The entries at positions [0, scanTo) that the reader sees, walked page by page. */
+    private void walkHistory(String id, HistoryPageDocument head, long scanTo, Visible visible,
+                             Consumer<HistoryItem> sink) {
         for (long start = 0; start < scanTo; start += LedgerProjection.PAGE) {
             long end = Math.min(scanTo, start + LedgerProjection.PAGE);
-            window.offer(historyEntries(id, head, start, end), start, end);
+            visibleItems(historyEntries(id, head, start, end), start, end, visible, sink);
         }
-        return new HistoryPage(id, window.matched, p, s, window.hasMore || scanTo < count, window.items);
     }
 
     /**
@@ -294,7 +313,7 @@ public class LedgerController {
      * walk (entries of other districts' units left out) covers at most the latest {@link #MAX_SCAN} entries.
      */
     private HistoryPage newestFirst(String id, HistoryPageDocument head, long count, int p, int s, Visible visible) {
-        HistoryWindow window = new HistoryWindow((long) p * s, s, visible);
+        HistoryWindow window = new HistoryWindow((long) p * s, s);
         long floor = visible.scope.all() ? Math.max(0, count - window.skip - s - 1) : Math.max(0, count - MAX_SCAN);
         long end = count;
         // a scoped reader's total counts every visible entry walked, so its walk does not stop at the page
@@ -302,43 +321,46 @@ public class LedgerController {
             long start = Math.max(floor, (end - 1) / LedgerProjection.PAGE * LedgerProjection.PAGE);
             List<Entry> entries = new ArrayList<>(historyEntries(id, head, start, end));
             entries.sort(java.util.Comparator.comparingLong(Entry::n).reversed());
-            window.offer(entries, start, end);
+            visibleItems(entries, start, end, visible, window);
             end = start;
         }
         long total = visible.scope.all() ? count : window.matched;
         return new HistoryPage(id, total, p, s, window.hasMore || (!visible.scope.all() && floor > 0), window.items);
     }
 
-    /** One page of history items gathered from windows of entries: the visible ones after {@code skip}, in order. */
-    private static final class HistoryWindow {
+    /** The entries at positions [start, end) the reader sees, in the order given. */
+    private static void visibleItems(List<Entry> entries, long start, long end, Visible visible,
+                                     Consumer<HistoryItem> sink) {
+        visible.load(entries.stream().map(Entry::unitId).toList());
+        for (Entry e : entries) {
+            long n = e.n() - 1;
+            String u = e.unitId();
+            if (n >= start && n < end && (u == null || visible.unit(u))) {
+                sink.accept(historyItem(e));
+            }
+        }
+    }
+
+    /** One page of history items: the visible ones after {@code skip}, in the order they come. */
+    private static final class HistoryWindow implements Consumer<HistoryItem> {
         final long skip;
         final int size;
-        final Visible visible;
         final List<HistoryItem> items = new ArrayList<>();
         long matched;
         boolean hasMore;
 
-        HistoryWindow(long skip, int size, Visible visible) {
+        HistoryWindow(long skip, int size) {
             this.skip = skip;
             this.size = size;
-            this.visible = visible;
         }
 
-        /** Takes the entries at positions [start, end) the reader sees, in the order given. */
-        void offer(List<Entry> entries, long start, long end) {
-            visible.load(entries.stream().map(Entry::unitId).toList());
-            for (Entry e : entries) {
-                long n = e.n() - 1;
-                String u = e.unitId();
-                if (n < start || n >= end || (u != null && !visible.unit(u))) {
-                    continue;
-                }
-                matched++;
-                if (matched > skip && items.size() < size) {
-                    items.add(historyItem(e));
-                } else if (matched > skip + size) {
-                    hasMore = true;
-                }
+        @Override
+        public void accept(HistoryItem item) {
+            matched++;
+            if (matched > skip && items.size() < size) {
+                items.add(item);
+            } else if (matched > skip + size) {
+                hasMore = true;
             }
         }
     }

@@ -31,7 +31,7 @@ public class ProjectionGate implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/campaigns", "/api/campaigns/**", "/api/units",
-                "/api/units/**", "/api/themes/**");
+                "/api/units/**", "/api/units.xlsx", "/api/units.csv", "/api/themes/**");
     }
 
     @Override
