@@ -113,10 +113,11 @@ public class ExportController {
     @Operation(summary = "导出活动进度 (Excel)",
             description = "每项一张工作表:总计、各区、单位类型、单位层级、排行榜、未填报单位;参数与 GET /api/campaigns/{id}/progress 相同")
     public void progressXlsx(@PathVariable String id, @RequestParam(required = false) String asOf,
+                             @RequestParam(required = false) String knownAt,
                              @RequestParam(required = false) Integer silentDays,
                              @RequestParam(required = false) Integer top, HttpServletResponse response)
             throws IOException {
-        Progress p = campaigns.progress(id, asOf, silentDays, top);
+        Progress p = campaigns.progress(id, asOf, knownAt, silentDays, top);
         xlsx(response, "进度-" + id + (p.asOf() == null ? "" : "-" + p.asOf()), ProgressTables.of(p));
     }
 
