@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes one table as CSV in UTF-8 with a byte order mark (without it Excel reads Chinese as mojibake), streamed
  * row by row through Jackson's CSV generator. Dates as {@code 2026-07-10}, times as {@code 2026-07-10 09:30:00},
- * numbers plainly ({@code 2.5}, {@code 12}).
+ * numbers plainly ({@code 2.5}, {@code 12}); text that would start a formula gets a leading apostrophe.
  */
 final class CsvWriter {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -66,6 +66,9 @@ final class CsvWriter {
         if (value instanceof Boolean b) {
             return b ? "是" : "否";
         }
-        return value.toString();
+        String text = value.toString();
+        // a text cell Excel would read as a formula (=, +, -, @, tab, CR) is written with a leading apostrophe:
+        // an export must never run something a user typed into a title or a note (OWASP "CSV injection")
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }
