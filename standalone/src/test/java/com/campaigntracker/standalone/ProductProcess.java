@@ -39,7 +39,7 @@ public final class ProductProcess implements AutoCloseable {
             Path log = Files.createTempFile("product-", ".log");
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
                     "-jar", JAR.toAbsolutePath().toString(),
                     "--server.port=" + httpPort,
                     "--tracker.data-dir=" + dataDir.toAbsolutePath(),
