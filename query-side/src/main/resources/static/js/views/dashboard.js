@@ -323,7 +323,8 @@ export async function render(app, [id]) {
       return h('li', { 'data-unit-id': u.unitId }, h('label', {}, box, ' ', h('span', {}, u.name), ' ',
         h('span', { class: 'muted small' }, [u.type, u.parentName, u.district].filter(Boolean).join(' · '))));
     };
-    clear(notEnrolled).append(
+    // fill, not Element.append: append would write a skipped part (null) as the text "null"
+    fill(clear(notEnrolled),
       h('p', { class: 'muted small', id: 'not-enrolled-sum' }, `可报到 ${n.eligibleUnits} 家，已报到 ${n.enrolledUnits} 家，未报到 ${n.units.length} 家`),
       bulk ? bulkBar(n, boxes) : null,
       n.units.length ? h('ul', { class: 'silent-list' }, n.units.map(item))
