@@ -75,6 +75,7 @@ document.getElementById('menu-toggle').addEventListener('click', (e) => {
   nav.classList.toggle('open');
   e.currentTarget.setAttribute('aria-expanded', nav.classList.contains('open'));
 });
-window.addEventListener('hashchange', route);
-session.load().then(() => { session.decorate(); route(); },
+// routing starts once the account is known: a hash change before that would render a screen that the first route()
+// then clears and renders again (a test once read the first rendering as it was being replaced)
+session.load().then(() => { session.decorate(); window.addEventListener('hashchange', route); route(); },
   (err) => document.getElementById('app').replaceChildren(errorPanel(err, () => location.reload())));
