@@ -2,11 +2,8 @@ package com.campaigntracker.standalone.ui;
 
 import com.campaigntracker.standalone.ProductProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -34,13 +31,8 @@ import static org.awaitility.Awaitility.await;
  * campaign, edits one sentence, downloads the draft as Word and PDF, issues it, and downloads the issued
  * briefing's Word and PDF from the list.
  */
-class BriefingUiIT {
+class BriefingUiIT extends ProductUiTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static ProductProcess product;
-    private static Api api;
-
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void startProduct() throws IOException {
@@ -64,20 +56,7 @@ class BriefingUiIT {
                 """, StandardCharsets.UTF_8);
         String[] args = Stream.concat(Stream.of(Accounts.productArgs()),
                 Stream.of("--spring.config.additional-location=file:" + config.toAbsolutePath())).toArray(String[]::new);
-        product = ProductProcess.start(data, ProductProcess.freePort(), ProductProcess.freePort(), args);
-        api = new Api(product.baseUrl());
-    }
-
-    @AfterAll
-    static void stopProduct() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
+        start(data, args);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.campaigntracker.standalone.ui;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.Dimension;
@@ -32,7 +33,7 @@ import java.util.logging.Level;
  * for a person to look at (README "The two commands"); Chinese renders with Debian's fonts-noto-cjk, which
  * {@code .ci/run} installs.
  */
-final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
+final class Browsers implements TestExecutionExceptionHandler, AfterEachCallback, AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** Under the module's own target/ whatever the working directory (failsafe sets {@code basedir}). */
@@ -186,6 +187,12 @@ final class Browsers implements TestExecutionExceptionHandler, AutoCloseable {
             }
         });
         throw throwable;
+    }
+
+    /** Every browser of a test is quit when the test ends (after a failure's screenshots were taken). */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

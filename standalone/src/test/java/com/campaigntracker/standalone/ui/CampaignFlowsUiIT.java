@@ -1,12 +1,8 @@
 package com.campaigntracker.standalone.ui;
 
-import com.campaigntracker.standalone.ProductProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -31,31 +27,12 @@ import static org.awaitility.Awaitility.await;
  * activity from a phone-sized window while the leader's dashboard — opened before, in another browser —
  * shows the new figures without a reload, and the as-of picker shows the earlier state.
  */
-class CampaignFlowsUiIT {
+class CampaignFlowsUiIT extends ProductUiTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static ProductProcess product;
-    private static Api api;
-
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void startProduct() {
-        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(), ProductProcess.freePort(),
-                Accounts.productArgs());
-        api = new Api(product.baseUrl());
-    }
-
-    @AfterAll
-    static void stopProduct() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
+        start(Accounts.productArgs());
     }
 
     private static LocalDate today() {

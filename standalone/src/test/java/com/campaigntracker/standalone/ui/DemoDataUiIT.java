@@ -2,7 +2,6 @@ package com.campaigntracker.standalone.ui;
 
 import com.campaigntracker.standalone.ProductProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,11 +25,6 @@ class DemoDataUiIT {
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
-    }
 
     @Test
     void theDemoFillsAnEmptyStoreWithALivingDashboardOnce() throws Exception {

@@ -1,16 +1,12 @@
 package com.campaigntracker.standalone.ui;
 
-import com.campaigntracker.standalone.ProductProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,31 +33,12 @@ import static org.awaitility.Awaitility.await;
  * rows, uploads it, sees the bad rows marked in the preview, applies the rest, and its ledger and the campaign's
  * progress show the new totals.
  */
-class LedgerImportUiIT {
+class LedgerImportUiIT extends ProductUiTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static ProductProcess product;
-    private static Api api;
-
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void startProduct() throws IOException {
-        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(),
-                ProductProcess.freePort(), Accounts.productArgs());
-        api = new Api(product.baseUrl());
-    }
-
-    @AfterAll
-    static void stopProduct() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
+        start(Accounts.productArgs());
     }
 
     @Test

@@ -1,12 +1,8 @@
 package com.campaigntracker.standalone.ui;
 
-import com.campaigntracker.standalone.ProductProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -34,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * (再填一条 keeps date, category and site; 复制上一条), on a phone and on a desktop; a district leader sees no write
  * action anywhere and cannot open a write screen by its address; both see who they are and can sign out.
  */
-class RolesUiIT {
+class RolesUiIT extends ProductUiTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String SUO = "roles-suo";
     private static final String ZHAN = "roles-zhan";
@@ -43,11 +39,6 @@ class RolesUiIT {
     private static final Accounts UNIT_ZHAN = new Accounts("roles-zhan-account", "unit-pw", "UNIT", ZHAN);
     private static final Accounts LEADER_HD = new Accounts("roles-leader-hd", "leader-pw", "LEADER", null);
     private static final int RANKED = 22;
-    private static ProductProcess product;
-    private static Api api;
-
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void startProduct() {
@@ -57,9 +48,7 @@ class RolesUiIT {
                 user(n + 1, UNIT_ZHAN), "--tracker.security.users[" + (n + 1) + "].unit=" + ZHAN,
                 user(n + 2, LEADER_HD), "--tracker.security.users[" + (n + 2) + "].district=海淀区")
                 .flatMap(s -> Stream.of(s.split("\n")))).toArray(String[]::new);
-        product = ProductProcess.start(ProductProcess.tempDataDir(), ProductProcess.freePort(), ProductProcess.freePort(),
-                args);
-        api = new Api(product.baseUrl());
+        start(args);
         LocalDate today = LocalDate.now(SHANGHAI);
         api.unit("roles-hd-c", "海淀区新时代文明实践中心", "实践中心", "海淀区", null);
         api.unit(SUO, "学院路街道新时代文明实践所", "实践所", "海淀区", "roles-hd-c");
@@ -87,18 +76,6 @@ class RolesUiIT {
         String p = "--tracker.security.users[" + i + "].";
         return String.join("\n", p + "username=" + a.username(), p + "password={noop}" + a.password(),
                 p + "roles=" + a.role());
-    }
-
-    @AfterAll
-    static void stopProduct() throws Exception {
-        if (product != null) {
-            product.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
     }
 
     @Test
