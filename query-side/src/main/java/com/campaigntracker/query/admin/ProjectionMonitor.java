@@ -1,6 +1,12 @@
 package com.campaigntracker.query.admin;
 
+import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.projection.ProjectionBatcher;
+import com.campaigntracker.query.projection.Projector;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
 import com.campaigntracker.query.projection.TrackerProjections;
 import com.campaigntracker.query.web.ApiException;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -35,27 +41,50 @@ public class ProjectionMonitor {
     private final ProjectionBatcher batcher;
     private final Object signal = new Object();
     private final Clock system = Clock.systemUTC();
+    static final String REBUILD_MARKER = "rebuild";
     private volatile boolean rebuildRequested;
+    /** Set once the tokens were reset: only then can "every segment reached the head" mean the replay is done. */
+    private volatile boolean replaying;
+    private final Object finishing = new Object();
     private volatile Instant countingSince = Instant.now();
     private volatile Long headAtRebuild;
 
     private final org.axonframework.extensions.mongo.MongoTemplate tokenTemplate;
     private final org.axonframework.serialization.Serializer tokenSerializer;
+    private final Projector projector;
+    /**
+     * Holds the rebuild marker from a rebuild's request until its replay reached the head: a marker found at start
+     * means a rebuild was cut short (kill -9), so its read model is half built and the rebuild starts again.
+     */
+    private final MongoCollection<Document> meta;
 
     public ProjectionMonitor(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
                              ProjectionBatcher batcher,
                              @Lazy org.axonframework.extensions.mongo.MongoTemplate tokenTemplate,
-                             @Lazy org.axonframework.serialization.Serializer tokenSerializer) {
+                             @Lazy org.axonframework.serialization.Serializer tokenSerializer,
+                             Projector projector, TrackerMongo mongo) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.batcher = batcher;
         this.tokenTemplate = tokenTemplate;
         this.tokenSerializer = tokenSerializer;
+        this.projector = projector;
+        this.meta = mongo.database().getCollection(ReadModelVersion.COLLECTION);
+        // reads answer "rebuilding" from the first request on, before the interrupted rebuild is started again
+        this.rebuildRequested = interruptedRebuild();
         batcher.addListener(touched -> {
+            if (rebuildRequested) {
+                rebuilding(); // ends the rebuild (marker, journal) as soon as the replay reached the head
+            }
             synchronized (signal) {
                 signal.notifyAll();
             }
         });
+    }
+
+    /** True when a rebuild was requested and never reached the head (the process stopped during it). */
+    public boolean interruptedRebuild() {
+        return meta.find(Filters.eq("_id", REBUILD_MARKER)).first() != null;
     }
 
     public Optional<StreamingEventProcessor> processor() {
@@ -71,6 +100,9 @@ public class ProjectionMonitor {
         if (!rebuildRequested) {
             return false;
         }
+        if (!replaying) {
+            return true;
+        }
         Map<Integer, EventTrackerStatus> st = status();
         Long head = headAtRebuild;
         // a replay token stays "replaying" until an event beyond the reset point arrives, so with positions the
@@ -79,26 +111,49 @@ public class ProjectionMonitor {
                 && (head != null && s.getCurrentPosition().isPresent()
                 ? s.getCurrentPosition().getAsLong() >= head : !s.isReplaying()));
         if (done) {
-            rebuildRequested = false;
+            finishRebuild();
         }
         return !done;
+    }
+
+    private void finishRebuild() {
+        synchronized (finishing) {
+            if (rebuildRequested && replaying) {
+                projector.journal(true);
+                meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));
+                replaying = false;
+                rebuildRequested = false;
+            }
+        }
     }
 
     /** Shuts the processor down, resets its tokens (the reset handler clears the read models) and restarts it. */
     public synchronized void rebuild() {
         StreamingEventProcessor p = processor().orElseThrow();
+        boolean interrupted = interruptedRebuild();
+        replaying = false;
         rebuildRequested = true;
         headAtRebuild = headPosition();
         p.shutDown();
+        // the marker is on disk before the first document is cleared, and the replay writes without the redo
+        // journal: whatever a kill leaves half written, the next start sees the marker and rebuilds again
+        meta.replaceOne(Filters.eq("_id", REBUILD_MARKER), new Document("_id", REBUILD_MARKER)
+                .append("head", headAtRebuild), new ReplaceOptions().upsert(true));
+        projector.journal(false);
         try {
             p.resetTokens();
         } catch (RuntimeException e) {
             // e.g. another replica still holds segments: leave the model as it was and keep projecting
-            rebuildRequested = false;
+            projector.journal(true);
+            if (!interrupted) {
+                meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));
+            }
+            rebuildRequested = interrupted;
             p.start();
             throw new ApiException(HttpStatus.CONFLICT, "无法重建",
                     "无法重置处理器 " + p.getName() + " 的令牌（可能其他实例仍持有处理段）: " + e.getMessage());
         }
+        replaying = true;
         countingSince = system.instant();
         batcher.resetCounter();
         p.start();

@@ -59,13 +59,19 @@ public class ReadModelVersion {
     /** Rebuilds a read model built by another release; records the version once the rebuild is under way. */
     public void check() {
         Integer stored = stored();
-        if (stored != null && stored == CURRENT) {
+        boolean interrupted = monitor.interruptedRebuild();
+        if (!interrupted && stored != null && stored == CURRENT) {
             return;
         }
         // every release so far keeps the units version marker: its presence means a read model was built before
         boolean built = anyReadModel.find().limit(1).first() != null;
-        if (built && monitor.processor().isPresent()) {
-            log.warn("读模型由旧版本 ({}) 生成,当前版本为 {}:从事件重建", stored == null ? "未记录" : stored, CURRENT);
+        if ((built || interrupted) && monitor.processor().isPresent()) {
+            if (interrupted) {
+                log.warn("上次读模型重建未完成(进程中途退出):从第一个事件重新开始重建");
+            } else {
+                log.warn("读模型由旧版本 ({}) 生成,当前版本为 {}:从事件重建", stored == null ? "未记录" : stored,
+                        CURRENT);
+            }
             try {
                 monitor.rebuild();
             } catch (RuntimeException e) {

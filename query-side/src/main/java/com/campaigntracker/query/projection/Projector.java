@@ -35,6 +35,12 @@ public class Projector {
 
     private final DocStore store;
     private final List<Projection> projections;
+    /**
+     * Off while a rebuild replays: its batches then write their documents without the redo journal (half the
+     * writes), because a rebuild cut short is never resumed from its documents but started again (see
+     * {@code ProjectionMonitor}'s rebuild marker).
+     */
+    private volatile boolean journal = true;
 
     public Projector(DocStore store, List<Projection> projections) {
         this.store = store;
@@ -85,23 +91,35 @@ public class Projector {
         }
     }
 
+    /** Whether batches keep the redo journal (see {@link #journal}). */
+    public void journal(boolean on) {
+        journal = on;
+    }
+
     /** Journal first, then every collection (stream positions last), then the journal goes. */
     private void write(Batch batch) {
+        boolean journaled = journal;
         Map<String, List<Document>> byCollection = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
         batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
             Document d = batch.encoded(table, id);
             byCollection.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(d);
-            bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
+            if (journaled) {
+                bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
+            }
         }));
-        store.write(JOURNAL.name(), bySequence.entrySet().stream()
-                .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+        if (journaled) {
+            store.write(JOURNAL.name(), bySequence.entrySet().stream()
+                    .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+        }
         List<Document> streams = byCollection.remove(STREAMS.name());
         if (streams != null) {
             byCollection.put(STREAMS.name(), streams); // last
         }
         byCollection.forEach((c, docs) -> store.write(c, docs, batch.absent.getOrDefault(c, Set.of())));
-        store.delete(JOURNAL.name(), bySequence.keySet());
+        if (journaled) {
+            store.delete(JOURNAL.name(), bySequence.keySet());
+        }
     }
 
     /** A batch of these sequences stopped between its writes and left its journal: finish its writes. */
