@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Wiring of the read models: the projector, its Axon processor (pooled streaming), dead letters. */
@@ -70,12 +75,25 @@ public class ProjectionConfiguration {
                 // replayed event of a campaign with letters would be parked behind them (its launch too)
                 .registerDeadLetteringEventHandlerInvokerConfiguration(TrackerProjections.GROUP,
                         (c, builder) -> builder.allowReset(true))
-                .registerDeadLetterQueue(TrackerProjections.GROUP, c -> MongoSequencedDeadLetterQueue
-                        .<EventMessage<?>>builder()
-                        .processingGroup(TrackerProjections.GROUP)
-                        .mongoTemplate(mongoTemplate)
-                        .serializer(c.eventSerializer())
-                        .transactionManager(NoTransactionManager.INSTANCE)
-                        .build()));
+                .registerDeadLetterQueue(TrackerProjections.GROUP, c -> new KnownSequencesDeadLetterQueue(
+                        MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(TrackerProjections.GROUP)
+                                .mongoTemplate(mongoTemplate)
+                                .serializer(c.eventSerializer())
+                                .transactionManager(NoTransactionManager.INSTANCE)
+                                .build(),
+                        ProjectionConfiguration::sequencesWithLetters, Duration.ofSeconds(1), Clock.systemUTC())));
+    }
+
+    /** The sequence of each parked sequence's first letter, by the same policy that parked it. */
+    private static Set<Object> sequencesWithLetters(SequencedDeadLetterQueue<EventMessage<?>> queue) {
+        Set<Object> sequences = new HashSet<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> first : sequence) {
+                sequences.add(TrackerProjections.sequenceIdentifier(first.message()));
+                break;
+            }
+        }
+        return sequences;
     }
 }
