@@ -72,7 +72,6 @@ public final class FieldLabels {
             Map.entry("peopleToServe", "服务人数"),
             Map.entry("contact", "联系方式"),
             Map.entry("report", "结项报告"),
-            Map.entry("report.date", "服务日期"),
             Map.entry("summary", "服务小结"),
             Map.entry("score", "评分"),
             Map.entry("comment", "评语"));
