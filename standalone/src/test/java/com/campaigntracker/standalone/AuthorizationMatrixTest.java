@@ -429,14 +429,14 @@ class AuthorizationMatrixTest {
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
                 new Case("publish service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
-                        p -> "/api/service-projects", p -> serviceProject("proj-" + tag(p))),
+                        p -> "/api/service-projects", p -> serviceProject("sp-" + tag(p))),
                 new Case("revise service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
                         p -> "/api/service-projects/" + freshProject(p, "rev") + "/revise", p -> serviceProject(null)),
                 new Case("withdraw service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
                         p -> "/api/service-projects/" + freshProject(p, "wd") + "/withdraw",
                         p -> Map.of("reason", "停止")),
                 new Case("place service order", "POST", REPORTERS, 403, p -> "/api/service-orders",
-                        p -> serviceOrder("place-" + tag(p))),
+                        p -> serviceOrder("so-" + tag(p))),
                 new Case("approve service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
                         p -> orderStep(freshOrder(p, "appr"), "approve"), p -> null),
                 new Case("reject service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
@@ -550,14 +550,14 @@ class AuthorizationMatrixTest {
     }
 
     private String freshProject(Persona p, String what) {
-        String id = what + "-" + tag(p);
+        String id = "sp-" + what + "-" + tag(p);
         coordinator("POST", "/api/service-projects", serviceProject(id));
         return id;
     }
 
     /** An order of zhan1 from team1's menu item, taken by the coordinator through the given steps. */
     private String freshOrder(Persona p, String what, String... steps) {
-        String id = what + "-" + tag(p);
+        String id = "so-" + what + "-" + tag(p);
         coordinator("POST", "/api/service-orders", serviceOrder(id));
         for (String step : steps) {
             coordinator("POST", orderStep(id, step), step.equals("complete") ? completion() : null);
