@@ -28,7 +28,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(TrackerSecurityProperties.class)
+@EnableConfigurationProperties({TrackerSecurityProperties.class, ServiceOrderProperties.class})
 @org.springframework.context.annotation.Import({ProblemErrorController.class, WebOperationsConfiguration.class,
         ContainerConfiguration.class, CsrfTokenController.class, PasswordChange.class})
 @org.springframework.context.annotation.PropertySource("classpath:tracker-web-defaults.properties")

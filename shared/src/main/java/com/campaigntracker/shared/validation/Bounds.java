@@ -44,6 +44,15 @@ public final class Bounds {
     /** 受益人次 */
     public static final int BENEFICIARIES_MAX = 10_000_000;
 
+    /** 服务项目: districts served, orders a week; 点单: people to serve, contact; 评单: score */
+    public static final int SERVICE_DISTRICTS_MAX = 20;
+    public static final int WEEKLY_CAPACITY_MAX = 1_000;
+    public static final int PEOPLE_TO_SERVE_MAX = 1_000_000;
+    public static final int CONTACT_MAX = 100;
+    public static final int COMMENT_MAX = 500;
+    public static final int SCORE_MIN = 1;
+    public static final int SCORE_MAX = 5;
+
     /** Each campaign target (counts and hours) */
     public static final long TARGET_COUNT_MAX = 1_000_000_000L;
     /** The 报到单位数 target */
