@@ -5,7 +5,6 @@ import com.campaigntracker.query.service.ServiceViews.Mark;
 import com.campaigntracker.query.service.ServiceViews.Rating;
 import org.bson.codecs.pojo.annotations.BsonId;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +29,7 @@ public record ServiceOrderDocument(@BsonId String orderId, String state, String 
                                    String cancellationReason, Completion completion, Rating rating, Mark placed,
                                    Mark reviewed, Mark firstDispatched, Mark dispatched, Mark accepted,
                                    Mark completed, Mark rated, Mark cancelled, String awaitingDispatchSince,
-                                   List<Step> timeline) {
+                                   List<TimelineStep> timeline) {
     public static final String COLLECTION = "rm_service_orders";
     /** Field names the order lists filter on (what the indexes cover). */
     static final String STATE = "state";
@@ -46,26 +45,21 @@ public record ServiceOrderDocument(@BsonId String orderId, String state, String 
      *
      * @param providerUnitId DISPATCHED: the unit dispatched to; ACCEPTED, DECLINED, COMPLETED, RATED: the provider
      */
-    public record Step(String step, String at, String user, String role, String unitId, String reason,
+    public record TimelineStep(String step, String at, String user, String role, String unitId, String reason,
                        String providerUnitId, Integer score, String comment) {
     }
 
     public ServiceOrderDocument {
         reviewingUnitIds = reviewingUnitIds == null ? List.of() : List.copyOf(reviewingUnitIds);
         providerUnitIds = providerUnitIds == null ? List.of() : List.copyOf(providerUnitIds);
-        declineReasons = declineReasons == null ? List.of() : List.copyOf(declineReasons);
+        // a reason may be missing in an old event: kept as null, not refused
+        declineReasons = declineReasons == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(declineReasons));
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     /** A free request (需求), not ordered from the menu. */
     public boolean free() {
         return projectId == null;
-    }
-
-    /** The timeline with one more step. */
-    List<Step> with(Step step) {
-        List<Step> steps = new ArrayList<>(timeline);
-        steps.add(step);
-        return steps;
     }
 }

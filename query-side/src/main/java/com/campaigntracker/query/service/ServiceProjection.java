@@ -4,7 +4,7 @@ import com.campaigntracker.query.projection.Batch;
 import com.campaigntracker.query.projection.Projection;
 import com.campaigntracker.query.projection.ProjectionEvent;
 import com.campaigntracker.query.projection.Table;
-import com.campaigntracker.query.service.ServiceOrderDocument.Step;
+import com.campaigntracker.query.service.ServiceOrderDocument.TimelineStep;
 import com.campaigntracker.query.service.ServiceViews.Completion;
 import com.campaigntracker.query.service.ServiceViews.Mark;
 import com.campaigntracker.query.service.ServiceViews.Rating;
@@ -234,7 +234,7 @@ public class ServiceProjection extends Projection {
         Mark rated;
         Mark cancelled;
         String awaitingDispatchSince;
-        List<Step> timeline = new ArrayList<>();
+        List<TimelineStep> timeline = new ArrayList<>();
 
         static Order of(ServiceOrderDocument s) {
             Order d = new Order();
@@ -279,7 +279,7 @@ public class ServiceProjection extends Projection {
         void step(ServiceOrderEvent event, ProjectionEvent e, String reason, String provider, Integer score,
                   String comment) {
             state = event.state().name();
-            timeline.add(new Step(stepOf(event), e.timestamp().toString(), e.user(), e.role(), e.actingUnit(), reason,
+            timeline.add(new TimelineStep(stepOf(event), e.timestamp().toString(), e.user(), e.role(), e.actingUnit(), reason,
                     provider, score, comment));
         }
 

@@ -144,4 +144,16 @@ public final class ServiceViews {
                                    List<CategoryStats> byCategory, List<ProviderStats> byProvider,
                                    List<UnservedDemand> unservedDemand) {
     }
+
+    /** The deadlines of one district's orders (district null: everywhere else), in hours. */
+    @Schema(name = "ServiceDeadlines")
+    public record DeadlineView(String district, double reviewHours, double dispatchHours, double acceptHours) {
+    }
+
+    /**
+     * What the forms offer: the configured categories, and the deadlines (completion is due by the wanted day).
+     */
+    @Schema(name = "ServiceSettings")
+    public record ServiceSettingsView(List<String> categories, List<DeadlineView> deadlines) {
+    }
 }
