@@ -31,9 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * district leader see it — and every bad parameter answered 400/403/404 problem+json.
  */
 class ServiceOrdersIT extends QueryIntegrationTest {
-    /** "Now" for these tests: 2025-07-20 12:00 in Beijing. */
-    private static final Instant NOW = EventFeed.at("2025-07-20", 12);
+    /** "Now" for these tests: 2024-07-20 12:00 in Beijing (other tests' orders are placed in 2025). */
+    private static final Instant NOW = EventFeed.at("2024-07-20", 12);
     private static boolean published;
+    /** The period of this test's orders. */
+    private static final String YEAR = "from=2024-01-01&to=2024-12-31";
 
     @BeforeEach
     void scene() {
@@ -43,7 +45,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         }
         published = true;
         Scenario s = new Scenario(feed);
-        Instant before = EventFeed.at("2025-06-01", 9);
+        Instant before = EventFeed.at("2024-06-01", 9);
         s.unit("svc-ctr", "海淀区新时代文明实践中心", UnitType.PRACTICE_CENTER, "海淀区", null, before)
                 .unit("svc-ins", "学院路街道实践所", UnitType.PRACTICE_INSTITUTE, "海淀区", "svc-ctr", before)
                 .unit("svc-st1", "石油社区实践站", UnitType.PRACTICE_STATION, "海淀区", "svc-ins", before)
@@ -52,39 +54,39 @@ class ServiceOrdersIT extends QueryIntegrationTest {
                 .unit("svc-cy-ctr", "朝阳区新时代文明实践中心", UnitType.PRACTICE_CENTER, "朝阳区", null, before)
                 .unit("svc-cy-st", "朝阳门社区实践站", UnitType.PRACTICE_STATION, "朝阳区", "svc-cy-ctr", before);
         publish(new ServiceProjectPublished("svc-p-hd", "科技助老", "助老助残", "教老人用智能手机", "svc-team", "海淀区",
-                List.of("海淀区"), 5, null), "2025-07-01", 9, "svc-team", "svc-team");
+                List.of("海淀区"), 5, null), "2024-07-01", 9, "svc-team", "svc-team");
         publish(new ServiceProjectPublished("svc-p-cy", "法律咨询进社区", "法律", "律师坐班", "svc-cy-ctr", "朝阳区",
-                List.of("朝阳区"), null, null), "2025-07-01", 9, "coordinator", null);
+                List.of("朝阳区"), null, null), "2024-07-01", 9, "coordinator", null);
         publish(new ServiceProjectPublished("svc-p-old", "旧项目", "科普", "", "svc-team", "海淀区",
-                List.of("海淀区"), null, null), "2025-07-01", 9, "svc-team", "svc-team");
-        publish(new ServiceProjectWithdrawn("svc-p-old", "不再提供"), "2025-07-02", 9, "svc-team", "svc-team");
+                List.of("海淀区"), null, null), "2024-07-01", 9, "svc-team", "svc-team");
+        publish(new ServiceProjectWithdrawn("svc-p-old", "不再提供"), "2024-07-02", 9, "svc-team", "svc-team");
 
         // the whole loop: placed 07-10 09:00, approved 15:00, dispatched 07-11 09:00, accepted 11:00, completed, rated
-        publish(order("svc-o-rated", "svc-p-hd", "助老助残", "svc-st1", "海淀区", "2025-07-15"), "2025-07-10", 9,
+        publish(order("svc-o-rated", "svc-p-hd", "助老助残", "svc-st1", "海淀区", "2024-07-15"), "2024-07-10", 9,
                 "svc-zhan", "svc-st1");
-        publish(new ServiceOrderApproved("svc-o-rated"), "2025-07-10", 15, "svc-suo", "svc-ins");
-        publish(new ServiceOrderDispatched("svc-o-rated", "svc-team", "海淀区"), "2025-07-11", 9, "svc-suo",
+        publish(new ServiceOrderApproved("svc-o-rated"), "2024-07-10", 15, "svc-suo", "svc-ins");
+        publish(new ServiceOrderDispatched("svc-o-rated", "svc-team", "海淀区"), "2024-07-11", 9, "svc-suo",
                 "svc-ins");
-        publish(new ServiceOrderAccepted("svc-o-rated", "svc-team"), "2025-07-11", 11, "svc-team", "svc-team");
+        publish(new ServiceOrderAccepted("svc-o-rated", "svc-team"), "2024-07-11", 11, "svc-team", "svc-team");
         publish(new ServiceOrderCompleted("svc-o-rated", "svc-team", "svc-st1", "助老助残", null,
-                new CompletionReport(LocalDate.parse("2025-07-15"), new Figures(2, 8, 6.5, 30), "教会 30 位老人")),
-                "2025-07-15", 18, "svc-team", "svc-team");
-        publish(new ServiceOrderRated("svc-o-rated", "svc-team", "助老助残", 5, "很耐心"), "2025-07-16", 9,
+                new CompletionReport(LocalDate.parse("2024-07-15"), new Figures(2, 8, 6.5, 30), "教会 30 位老人")),
+                "2024-07-15", 18, "svc-team", "svc-team");
+        publish(new ServiceOrderRated("svc-o-rated", "svc-team", "助老助残", 5, "很耐心"), "2024-07-16", 9,
                 "svc-zhan", "svc-st1");
         // placed 30 hours ago: its review is overdue
-        publish(order("svc-o-late", "svc-p-hd", "助老助残", "svc-st1", "海淀区", "2025-07-25"), "2025-07-19", 6,
+        publish(order("svc-o-late", "svc-p-hd", "助老助残", "svc-st1", "海淀区", "2024-07-25"), "2024-07-19", 6,
                 "svc-zhan", "svc-st1");
         // st2's order, dispatched to the team this morning (acceptance due in 48 h)
-        publish(order("svc-o-disp", "svc-p-hd", "助老助残", "svc-st2", "海淀区", "2025-07-28"), "2025-07-19", 10,
+        publish(order("svc-o-disp", "svc-p-hd", "助老助残", "svc-st2", "海淀区", "2024-07-28"), "2024-07-19", 10,
                 "coordinator", null);
-        publish(new ServiceOrderApproved("svc-o-disp"), "2025-07-19", 16, "svc-suo", "svc-ins");
-        publish(new ServiceOrderDispatched("svc-o-disp", "svc-team", "海淀区"), "2025-07-20", 9, "svc-suo",
+        publish(new ServiceOrderApproved("svc-o-disp"), "2024-07-19", 16, "svc-suo", "svc-ins");
+        publish(new ServiceOrderDispatched("svc-o-disp", "svc-team", "海淀区"), "2024-07-20", 9, "svc-suo",
                 "svc-ins");
         // a free request nobody's menu serves in 海淀
-        publish(order("svc-o-free", null, "法律", "svc-st1", "海淀区", "2025-07-30"), "2025-07-20", 10, "svc-zhan",
+        publish(order("svc-o-free", null, "法律", "svc-st1", "海淀区", "2024-07-30"), "2024-07-20", 10, "svc-zhan",
                 "svc-st1");
         // 朝阳: placed 3 hours ago, and 朝阳 reviews within 2 hours
-        publish(order("svc-o-cy", "svc-p-cy", "法律", "svc-cy-st", "朝阳区", "2025-07-30"), "2025-07-20", 9,
+        publish(order("svc-o-cy", "svc-p-cy", "法律", "svc-cy-st", "朝阳区", "2024-07-30"), "2024-07-20", 9,
                 "coordinator", null);
     }
 
@@ -126,7 +128,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         JsonNode late = page.path("items").get(ids(page).indexOf("svc-o-late"));
         assertThat(late.path("overdue").asBoolean()).isTrue();
         assertThat(late.path("overdueStep").asText()).isEqualTo("REVIEW");
-        assertThat(late.path("dueAt").asText()).isEqualTo(EventFeed.at("2025-07-20", 6).toString());
+        assertThat(late.path("dueAt").asText()).isEqualTo(EventFeed.at("2024-07-20", 6).toString());
         assertThat(late.path("actions").toString()).contains("APPROVE", "REJECT", "CANCEL");
         assertThat(late.path("contact").asText()).isEqualTo("王老师 13800000000");
         assertThat(late.path("requestingUnitName").asText()).isEqualTo("石油社区实践站");
@@ -135,7 +137,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(free.path("overdue").asBoolean()).isFalse();
         assertThat(free.path("overdueStep").asText()).isEqualTo("REVIEW");
 
-        JsonNode haidian = get("/api/service-orders?district=" + enc("海淀区")).body();
+        JsonNode haidian = get("/api/service-orders?district=" + enc("海淀区") + "&" + YEAR).body();
         assertThat(ids(haidian)).containsExactly("svc-o-late", "svc-o-free", "svc-o-disp", "svc-o-rated");
         assertThat(haidian.path("total").asLong()).isEqualTo(4);
         assertThat(haidian.path("overdue").asLong()).isEqualTo(1);
@@ -144,7 +146,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(count(haidian, "RATED")).isEqualTo(1);
 
         // filters: state (one or several), unit, provider, category, overdue, period; paging
-        String hd = "district=" + enc("海淀区");
+        String hd = "district=" + enc("海淀区") + "&" + YEAR;
         assertThat(ids(get("/api/service-orders?state=PLACED&" + hd).body()))
                 .containsExactly("svc-o-late", "svc-o-free");
         assertThat(count(get("/api/service-orders?state=PLACED&" + hd).body(), "RATED")).isEqualTo(1);
@@ -153,10 +155,10 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(ids(get("/api/service-orders?requestingUnitId=svc-st2").body())).containsExactly("svc-o-disp");
         assertThat(ids(get("/api/service-orders?providerUnitId=svc-team").body()))
                 .containsExactly("svc-o-disp", "svc-o-rated");
-        assertThat(ids(get("/api/service-orders?category=" + enc("法律")).body()))
+        assertThat(ids(get("/api/service-orders?category=" + enc("法律") + "&" + YEAR).body()))
                 .containsExactly("svc-o-cy", "svc-o-free");
         assertThat(ids(get("/api/service-orders?overdue=true&" + hd).body())).containsExactly("svc-o-late");
-        assertThat(ids(get("/api/service-orders?from=2025-07-19&to=2025-07-19").body()))
+        assertThat(ids(get("/api/service-orders?from=2024-07-19&to=2024-07-19").body()))
                 .containsExactly("svc-o-late", "svc-o-disp");
         JsonNode first = get("/api/service-orders?size=2&page=1&" + hd).body();
         assertThat(ids(first)).containsExactly("svc-o-disp", "svc-o-rated");
@@ -183,7 +185,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(o.path("overdue").asBoolean()).isFalse();
         assertThat(o.path("dueAt").isNull()).isTrue();
         assertThat(o.path("placed").path("user").asText()).isEqualTo("svc-zhan");
-        assertThat(o.path("accepted").path("at").asText()).isEqualTo(EventFeed.at("2025-07-11", 11).toString());
+        assertThat(o.path("accepted").path("at").asText()).isEqualTo(EventFeed.at("2024-07-11", 11).toString());
         List<String> steps = new ArrayList<>();
         o.path("timeline").forEach(t -> steps.add(t.path("step").asText()));
         assertThat(steps).containsExactly("PLACED", "APPROVED", "DISPATCHED", "ACCEPTED", "COMPLETED", "RATED");
@@ -230,7 +232,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(ids(as("svc-team", "/api/service-orders?overdue=true").body())).containsExactly("svc-o-disp");
 
         // the district leader: 海淀's orders, no contact, no action; 朝阳 answers 403
-        JsonNode leader = as("svc-leader", "/api/service-orders").body();
+        JsonNode leader = as("svc-leader", "/api/service-orders?" + YEAR).body();
         assertThat(ids(leader)).hasSize(4).doesNotContain("svc-o-cy");
         assertThat(leader.toString()).doesNotContain("王老师");
         leader.path("items").forEach(o -> assertThat(o.path("actions").size()).isZero());
@@ -278,7 +280,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
 
     @Test
     void statisticsByDistrictCategoryStepProviderAndUnmetDemand() {
-        JsonNode s = get("/api/service-orders/stats?from=2025-07-01&to=2025-07-31").body();
+        JsonNode s = get("/api/service-orders/stats?" + YEAR).body();
         assertThat(s.path("orders").asLong()).isEqualTo(5);
         assertThat(s.path("completed").asLong()).isEqualTo(1);
         assertThat(s.path("completionRate").asDouble()).isEqualTo(0.2);
@@ -306,11 +308,11 @@ class ServiceOrdersIT extends QueryIntegrationTest {
         assertThat(s.path("unservedDemand").toString()).isEqualTo(
                 "[{\"category\":\"法律\",\"freeRequests\":1,\"districts\":[\"海淀区\"]}]");
 
-        JsonNode leader = as("svc-leader", "/api/service-orders/stats?from=2025-07-01").body();
+        JsonNode leader = as("svc-leader", "/api/service-orders/stats?" + YEAR).body();
         assertThat(leader.path("orders").asLong()).isEqualTo(4);
         assertThat(leader.path("district").asText()).isEqualTo("海淀区");
         assertThat(as("svc-leader", "/api/service-orders/stats?district=" + enc("朝阳区")).status()).isEqualTo(403);
-        assertThat(get("/api/service-orders/stats?from=2025-08-01").body().path("completionRate").isNull()).isTrue();
+        assertThat(get("/api/service-orders/stats?from=2024-08-01&to=2024-12-31").body().path("completionRate").isNull()).isTrue();
     }
 
     @Test
@@ -348,7 +350,7 @@ class ServiceOrdersIT extends QueryIntegrationTest {
     void badParametersAre400AndUnknownOrders404ProblemJson() {
         for (String path : List.of("/api/service-orders?state=NOPE", "/api/service-orders?size=0",
                 "/api/service-orders?size=201", "/api/service-orders?page=-1", "/api/service-orders?from=07-01",
-                "/api/service-orders?from=2025-07-10&to=2025-07-01", "/api/service-orders?inbox=mine",
+                "/api/service-orders?from=2024-07-10&to=2024-07-01", "/api/service-orders?inbox=mine",
                 "/api/service-orders?requestingUnitId=bad%20id", "/api/service-orders/stats?to=yesterday",
                 "/api/service-projects?providerUnitId=a%2Fb", "/api/service-orders/bad%21id")) {
             Response r = getRaw(path);
