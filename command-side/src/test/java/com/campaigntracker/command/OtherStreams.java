@@ -1,6 +1,7 @@
 package com.campaigntracker.command;
 
 import com.campaigntracker.command.campaign.CampaignLookup;
+import com.campaigntracker.command.service.ServiceProjectLookup;
 import com.campaigntracker.command.unit.UnitLookup;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -20,6 +21,7 @@ public final class OtherStreams {
     private final Map<String, Long> sequences = new HashMap<>();
     private final UnitLookup units = new UnitLookup(store);
     private final CampaignLookup campaigns = new CampaignLookup(store);
+    private final ServiceProjectLookup projects = new ServiceProjectLookup(store);
 
     public OtherStreams unit(String unitId, Object... events) {
         return append("Unit", unitId, events);
@@ -27,6 +29,10 @@ public final class OtherStreams {
 
     public OtherStreams campaign(String campaignId, Object... events) {
         return append("Campaign", campaignId, events);
+    }
+
+    public OtherStreams project(String projectId, Object... events) {
+        return append("ServiceProject", projectId, events);
     }
 
     private OtherStreams append(String type, String id, Object... events) {
@@ -43,6 +49,10 @@ public final class OtherStreams {
 
     public CampaignLookup campaigns() {
         return campaigns;
+    }
+
+    public ServiceProjectLookup projects() {
+        return projects;
     }
 
     public EmbeddedEventStore store() {

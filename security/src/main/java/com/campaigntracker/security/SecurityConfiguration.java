@@ -150,6 +150,9 @@ public class SecurityConfiguration {
                 // 台账 imports: units import their own ledgers; the units registry import stays with the writers
                 .requestMatchers(HttpMethod.POST, "/api/campaigns/*/ledger/imports", "/api/imports/*/apply")
                 .hasAnyRole(reporters)
+                // 服务菜单 and service orders: units take their own steps; the command side checks each order's units
+                .requestMatchers(HttpMethod.POST, "/api/service-projects", "/api/service-projects/*/*",
+                        "/api/service-orders", "/api/service-orders/*/*").hasAnyRole(reporters)
                 .requestMatchers("/api/**").hasAnyRole(writers)
                 .anyRequest().authenticated());
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")

@@ -5,6 +5,7 @@ import com.campaigntracker.command.api.Answers;
 import com.campaigntracker.command.api.CommandAnswer;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.api.CommandRequest;
+import com.campaigntracker.command.api.FlatFigures;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.rules.TextBounds;
 import com.campaigntracker.shared.activity.ActivityCommands.CorrectActivity;
@@ -83,7 +84,7 @@ public class ActivityController {
         // Required, not generated: the client's own id is what makes a retried report idempotent.
         String activityId = TextBounds.id("activityId", body.activityId());
         TextBounds.id("unitId", body.unitId());
-        Figures figures = figures(body.sessions(), body.participations(), body.serviceHours(), body.beneficiaries());
+        Figures figures = FlatFigures.of(body.sessions(), body.participations(), body.serviceHours(), body.beneficiaries());
         Outcome outcome = commands.send(new RecordActivity(campaignId, activityId, body.unitId(), body.date(),
                         body.title(), body.category(), body.site(), figures, body.notes()),
                 () -> new ActivityNotFound(campaignId, activityId));
@@ -105,7 +106,7 @@ public class ActivityController {
         if (body.unitId() != null) {
             TextBounds.id("unitId", body.unitId());
         }
-        Figures figures = figures(body.sessions(), body.participations(), body.serviceHours(), body.beneficiaries());
+        Figures figures = FlatFigures.of(body.sessions(), body.participations(), body.serviceHours(), body.beneficiaries());
         Map<String, Object> metaData = body.unitId() == null ? Map.of()
                 : Map.of(Activity.EXPECTED_UNIT_ID, body.unitId());
         commands.send(new CorrectActivity(campaignId, activityId, body.date(), body.title(), body.category(),
@@ -124,22 +125,5 @@ public class ActivityController {
         commands.send(new RetractActivity(campaignId, activityId, reason),
                 () -> new ActivityNotFound(campaignId, activityId));
         return Answers.ok(CommandAnswer.activity(campaignId, activityId, null));
-    }
-
-    private static Figures figures(Integer sessions, Integer participations, Double serviceHours,
-                                   Integer beneficiaries) {
-        if (sessions == null) {
-            throw InvalidField.missing("sessions");
-        }
-        if (participations == null) {
-            throw InvalidField.missing("participations");
-        }
-        if (serviceHours == null) {
-            throw InvalidField.missing("serviceHours");
-        }
-        if (beneficiaries == null) {
-            throw InvalidField.missing("beneficiaries");
-        }
-        return new Figures(sessions, participations, serviceHours, beneficiaries);
     }
 }

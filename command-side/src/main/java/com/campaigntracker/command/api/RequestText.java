@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class RequestText {
     /** Single-line display texts: trimmed, and never only invisible characters. */
-    static final Set<String> NAMES = Set.of("name", "title", "theme", "site", "category", "district", "reason");
+    static final Set<String> NAMES = Set.of("name", "title", "theme", "site", "category", "district", "reason",
+            "place");
 
     private RequestText() {
     }

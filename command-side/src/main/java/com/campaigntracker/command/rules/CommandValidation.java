@@ -86,7 +86,8 @@ public class CommandValidation extends BeanValidationInterceptor<CommandMessage<
 
     /**
      * The field as the request names it: nested records by their dotted path ({@code targets.sessions}), except
-     * {@code figures}, which the requests carry flat; elements of a collection by the collection.
+     * {@code figures} and a completion's {@code report}, which the requests carry flat; elements of a collection by
+     * the collection.
      */
     private static String field(Path path) {
         List<String> names = new ArrayList<>();
@@ -94,6 +95,9 @@ public class CommandValidation extends BeanValidationInterceptor<CommandMessage<
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 names.add(node.getName());
             }
+        }
+        if (names.size() > 1 && names.get(0).equals("report")) {
+            names.remove(0);
         }
         if (names.size() > 1 && names.get(0).equals("figures")) {
             names.remove(0);

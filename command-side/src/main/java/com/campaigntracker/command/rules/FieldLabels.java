@@ -59,7 +59,22 @@ public final class FieldLabels {
             Map.entry("scope.campaignId", "范围活动"),
             Map.entry("scope.district", "范围区"),
             Map.entry("asOf", "截至日期"),
-            Map.entry("groupBy", "分段方式"));
+            Map.entry("groupBy", "分段方式"),
+            Map.entry("projectId", "服务项目编号"),
+            Map.entry("orderId", "服务单编号"),
+            Map.entry("providerUnitId", "服务单位"),
+            Map.entry("districts", "服务区域"),
+            Map.entry("weeklyCapacity", "每周可接单数"),
+            Map.entry("requestingUnitId", "点单单位"),
+            Map.entry("wantedFrom", "期望服务日期"),
+            Map.entry("wantedTo", "期望服务截止日期"),
+            Map.entry("place", "服务地点"),
+            Map.entry("peopleToServe", "服务人数"),
+            Map.entry("contact", "联系方式"),
+            Map.entry("report", "结项报告"),
+            Map.entry("summary", "服务小结"),
+            Map.entry("score", "评分"),
+            Map.entry("comment", "评语"));
 
     private FieldLabels() {
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  * so a unit can never record, correct, retract, enrol or withdraw for another (object-level authorisation).
  */
 public final class ActingUnitPolicy {
-    static final String UNIT_ROLE = "UNIT";
+    public static final String UNIT_ROLE = "UNIT";
 
     private ActingUnitPolicy() {
     }
@@ -20,15 +20,22 @@ public final class ActingUnitPolicy {
      * @param targetUnit the unit the command acts for
      */
     public static void requireMayActFor(String role, String actingUnit, String targetUnit, UnitLookup units) {
+        if (!mayActFor(role, actingUnit, targetUnit, units)) {
+            throw new NotYourUnit(actingUnit, targetUnit);
+        }
+    }
+
+    /** Whether the account may act for {@code targetUnit}, for callers that refuse with a rule of their own. */
+    public static boolean mayActFor(String role, String actingUnit, String targetUnit, UnitLookup units) {
         if (!UNIT_ROLE.equals(role)) {
-            return;
+            return true;
         }
         Set<String> seen = new HashSet<>();
         for (String u = targetUnit; u != null && seen.add(u); u = units.find(u).map(UnitState::parentUnitId).orElse(null)) {
             if (u.equals(actingUnit)) {
-                return;
+                return true;
             }
         }
-        throw new NotYourUnit(actingUnit, targetUnit);
+        return false;
     }
 }

@@ -40,6 +40,10 @@ public abstract class ApiTestSupport {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     /** The unit of the UNIT account {@code import-unit} (registered by the tests that use it). */
     static final String IMPORT_UNIT = "import-suo-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The units of the UNIT accounts {@code svc-suo}, {@code svc-zhan}, {@code svc-team} (service orders). */
+    static final String SVC_SUO = "svc-suo-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String SVC_ZHAN = "svc-zhan-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String SVC_TEAM = "svc-team-" + UUID.randomUUID().toString().substring(0, 8);
 
     static {
         try {
@@ -67,6 +71,15 @@ public abstract class ApiTestSupport {
         registry.add("tracker.security.users[3].password", () -> "{noop}unit-pw");
         registry.add("tracker.security.users[3].roles", () -> "UNIT");
         registry.add("tracker.security.users[3].unit", () -> IMPORT_UNIT);
+        String[][] serviceAccounts = {{"svc-suo", SVC_SUO}, {"svc-zhan", SVC_ZHAN}, {"svc-team", SVC_TEAM}};
+        for (int i = 0; i < serviceAccounts.length; i++) {
+            String[] a = serviceAccounts[i];
+            String prefix = "tracker.security.users[" + (4 + i) + "].";
+            registry.add(prefix + "username", () -> a[0]);
+            registry.add(prefix + "password", () -> "{noop}" + a[0] + "-pw");
+            registry.add(prefix + "roles", () -> "UNIT");
+            registry.add(prefix + "unit", () -> a[1]);
+        }
         registry.add("tracker.briefing.offices[0].key", () -> "shoudu");
         registry.add("tracker.briefing.offices[0].total-issue-base", () -> "2149");
         registry.add("tracker.briefing.offices[1].key", () -> "haidian");
@@ -121,8 +134,18 @@ public abstract class ApiTestSupport {
     }
 
     Answer send(String method, String path, String body, String contentType) {
+        return sendAs(COORDINATOR, method, path, body, contentType);
+    }
+
+    /** HTTP Basic of an account whose password is its name + {@code -pw}. */
+    static String basic(String username) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + username + "-pw")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Answer sendAs(String authorization, String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", COORDINATOR);
+                .header("Authorization", authorization);
         if (body != null) {
             request.header("Content-Type", contentType);
         }
@@ -182,8 +205,13 @@ public abstract class ApiTestSupport {
 
     /** Sends a request that must be refused with the given status and type, and must change nothing. */
     Answer assertRejected(int status, String type, String method, String path, String body) {
+        return assertRejectedAs(COORDINATOR, status, type, method, path, body);
+    }
+
+    Answer assertRejectedAs(String authorization, int status, String type, String method, String path,
+                            String body) {
         long before = eventCount();
-        Answer answer = send(method, path, body);
+        Answer answer = sendAs(authorization, method, path, body, "application/json");
         assertProblem(answer, status, type);
         assertThat(eventCount()).as("events after a refused command").isEqualTo(before);
         return answer;
