@@ -22,16 +22,17 @@ import java.util.TreeSet;
  *
  * @param anyUnit  a coordinator or admin (acts for any unit)
  * @param district a district leader's district; null for every other reader
+ * @param unitId   a unit account's own unit (the one that reviews: it must be above the requesting unit)
  * @param actsFor  a unit account's unit and every unit below it; empty for other readers
  * @param unitDistrict a unit account's district (what the menu shows it)
  */
-public record ServiceReader(boolean anyUnit, boolean leader, String district, Set<String> actsFor,
+public record ServiceReader(boolean anyUnit, boolean leader, String district, String unitId, Set<String> actsFor,
                             String unitDistrict) {
 
     public static ServiceReader current(UnitRepository units) {
         Actor actor = CurrentActor.get();
         if (actor.actsForAnyUnit()) {
-            return new ServiceReader(true, false, null, Set.of(), null);
+            return new ServiceReader(true, false, null, null, Set.of(), null);
         }
         if (actor.has(Role.UNIT) && actor.unitId() != null) {
             UnitDocument own = units.find(actor.unitId());
@@ -40,9 +41,9 @@ public record ServiceReader(boolean anyUnit, boolean leader, String district, Se
                 units.withDescendants(own).forEach(u -> acts.add(u.unitId()));
             }
             // an account whose unit the directory does not know yet reads (and acts for) nothing
-            return new ServiceReader(false, false, null, acts, own == null ? "" : own.district());
+            return new ServiceReader(false, false, null, actor.unitId(), acts, own == null ? "" : own.district());
         }
-        return new ServiceReader(false, true, actor.district(), Set.of(), null);
+        return new ServiceReader(false, true, actor.district(), null, Set.of(), null);
     }
 
     /** A unit account (which sees only its own units' orders). */
@@ -74,8 +75,9 @@ public record ServiceReader(boolean anyUnit, boolean leader, String district, Se
                 || actsFor(o.providerUnitId());
     }
 
+    /** Review and dispatch: the account's own unit is above the requesting unit (as the order recorded it). */
     private boolean reviews(ServiceOrderDocument o) {
-        return anyUnit || actsForAny(o.reviewingUnitIds());
+        return anyUnit || (unitId != null && actsFor(unitId) && o.reviewingUnitIds().contains(unitId));
     }
 
     private boolean provides(ServiceOrderDocument o) {
