@@ -181,6 +181,7 @@ public class ServiceOrders {
             ServiceOrderDocument o = s.order();
             ids.add(o.requestingUnitId());
             ids.add(o.providerUnitId());
+            ids.add(o.suggestedProviderUnitId());
             o.timeline().forEach(t -> {
                 ids.add(t.unitId());
                 ids.add(t.providerUnitId());
@@ -207,7 +208,8 @@ public class ServiceOrders {
                     t.comment()));
         }
         return new ServiceOrderView(o.orderId(), o.state(), o.projectId(), o.projectTitle(), o.category(), o.free(),
-                o.requestingUnitId(), name(names, o.requestingUnitId()), o.district(), o.providerUnitId(),
+                o.requestingUnitId(), name(names, o.requestingUnitId()), o.district(), o.suggestedProviderUnitId(),
+                name(names, o.suggestedProviderUnitId()), o.providerUnitId(),
                 name(names, o.providerUnitId()), o.wantedFrom(), o.wantedTo(), o.place(), o.peopleToServe(),
                 contact ? o.contact() : null, !contact && o.contact() != null, o.notes(), o.campaignId(),
                 o.rejectionReason(), o.declineReasons(), o.cancellationReason(), o.completion(), o.rating(),

@@ -59,6 +59,7 @@ public final class ServiceViews {
      *
      * @param free           a free request (需求) with a category, not ordered from the menu
      * @param district       the requesting unit's district
+     * @param suggestedProviderUnitId the menu project's provider, the default of 派单 (null for a free request)
      * @param contact        only for the units handling it (requester, the units above it, its provider) and
      *                       coordinators; else null with {@code contactHidden} true
      * @param overdue        its current step is past its deadline (the query's clock, the district's deadlines)
@@ -72,7 +73,8 @@ public final class ServiceViews {
     @Schema(name = "ServiceOrder")
     public record ServiceOrderView(String orderId, String state, String projectId, String projectTitle,
                                    String category, boolean free, String requestingUnitId, String requestingUnitName,
-                                   String district, String providerUnitId, String providerName, String wantedFrom,
+                                   String district, String suggestedProviderUnitId, String suggestedProviderName,
+                                   String providerUnitId, String providerName, String wantedFrom,
                                    String wantedTo, String place, Integer peopleToServe, String contact,
                                    boolean contactHidden, String notes, String campaignId, String rejectionReason,
                                    List<String> declineReasons, String cancellationReason, Completion completion,
