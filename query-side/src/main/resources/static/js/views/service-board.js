@@ -2,7 +2,7 @@
 // dispatch queue, a provider's inbox (dispatched to it, accepted, overdue), everything for coordinators and a
 // district leader — with the overdue orders it must act on first, filters, export, and each order's timeline.
 
-import { api } from '../api.js';
+import { api, eventually } from '../api.js';
 import { h, clear, errorPanel, dateTime, num, select, DISTRICTS } from '../util.js';
 import { current } from '../session.js';
 import {
@@ -160,7 +160,8 @@ export async function renderDetail(app, [id]) {
   async function load() {
     let o;
     try {
-      o = await api.serviceOrder(id);
+      // right after 点单 the read model may not know the order yet: wait for it, as a 404 means "not yet"
+      o = await eventually(() => api.serviceOrder(id));
     } catch (err) {
       clear(box).appendChild(errorPanel(err, load));
       return;

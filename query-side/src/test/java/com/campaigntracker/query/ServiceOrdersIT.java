@@ -177,7 +177,10 @@ class ServiceOrdersIT extends QueryIntegrationTest {
 
     @Test
     void anOrderHasItsTimelineWhoAndWhen() {
-        JsonNode o = get("/api/service-orders/svc-o-rated").body();
+        Response read = get("/api/service-orders/svc-o-rated");
+        // read-your-writes: the read waited for the projection to reach the last appended event
+        assertThat(read.raw().headers().firstValue("X-Projection-Caught-Up")).contains("true");
+        JsonNode o = read.body();
         assertThat(o.path("state").asText()).isEqualTo("RATED");
         assertThat(o.path("providerName").asText()).isEqualTo("夕阳再晨志愿服务队");
         assertThat(o.path("completion").path("serviceHours").asDouble()).isEqualTo(6.5);
