@@ -74,6 +74,9 @@ class AuthorizationMatrixTest {
             Persona.LEADER_IN);
     private static final Set<Persona> BRIEFING_READERS = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
             Persona.LEADER_IN, Persona.LEADER_OUT);
+    /** 服务菜单 and service orders: 所1 is above the station zhan1 (it reviews) and the team team1 (it provides). */
+    private static final Set<Persona> ABOVE_ZHAN1_AND_TEAM1 = EnumSet.of(Persona.COORDINATOR, Persona.ADMIN,
+            Persona.UNIT_PARENT);
     private static final Set<Persona> HAIDIAN_READERS = EnumSet.complementOf(
             EnumSet.of(Persona.ANONYMOUS, Persona.LEADER_OUT, Persona.MONITOR));
 
@@ -128,6 +131,8 @@ class AuthorizationMatrixTest {
         coordinator("POST", "/api/campaigns", campaign("shared"));
         coordinator("POST", "/api/campaigns/shared/enrollments", Map.of("unitId", "zhan1"));
         coordinator("POST", "/api/campaigns/shared/activities", activity("shared-a", 2));
+        coordinator("POST", "/api/units", unit("team1", "学院路志愿服务队", "志愿服务队", "suo1"));
+        coordinator("POST", "/api/service-projects", serviceProject("menu"));
         coordinator("POST", "/api/service-orders", Map.of("orderId", "matrix-order", "category", "法律",
                 "requestingUnitId", "zhan1", "wantedFrom", TODAY.plusDays(3).toString(), "place", "社区活动室",
                 "contact", "王老师 13800000000"));
@@ -426,6 +431,34 @@ class AuthorizationMatrixTest {
                 new Case("retract activity", "DELETE", REPORTERS, 403,
                         p -> "/api/campaigns/shared/activities/" + freshActivity(p, "ret") + "?reason=重复填报",
                         p -> null),
+                new Case("publish service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> "/api/service-projects", p -> serviceProject("sp-" + tag(p))),
+                new Case("revise service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> "/api/service-projects/" + freshProject(p, "rev") + "/revise", p -> serviceProject(null)),
+                new Case("withdraw service project", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> "/api/service-projects/" + freshProject(p, "wd") + "/withdraw",
+                        p -> Map.of("reason", "停止")),
+                new Case("place service order", "POST", REPORTERS, 403, p -> "/api/service-orders",
+                        p -> serviceOrder("so-" + tag(p))),
+                new Case("approve service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "appr"), "approve"), p -> null),
+                new Case("reject service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "rej"), "reject"), p -> Map.of("reason", "时间冲突")),
+                new Case("dispatch service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "disp", "approve"), "dispatch"), p -> null),
+                new Case("accept service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "acc", "approve", "dispatch"), "accept"), p -> null),
+                new Case("decline service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "decl", "approve", "dispatch"), "decline"),
+                        p -> Map.of("reason", "队员不足")),
+                new Case("complete service order", "POST", ABOVE_ZHAN1_AND_TEAM1, 403,
+                        p -> orderStep(freshOrder(p, "comp", "approve", "dispatch", "accept"), "complete"),
+                        p -> completion()),
+                new Case("rate service order", "POST", REPORTERS, 403,
+                        p -> orderStep(freshOrder(p, "rate", "approve", "dispatch", "accept", "complete"), "rate"),
+                        p -> Map.of("score", 5)),
+                new Case("cancel service order", "POST", REPORTERS, 403,
+                        p -> orderStep(freshOrder(p, "canc"), "cancel"), p -> Map.of("reason", "活动改期")),
                 new Case("draft briefing", "POST", BRIEFING_DRAFTERS, 403, p -> "/api/briefings/drafts?minPosition=" + engine.headPosition(),
                         p -> Map.of("scope", Map.of("campaignId", "shared"), "asOf", TODAY.toString())),
                 new Case("issue briefing", "POST", WRITERS, 403, p -> "/api/briefings", p -> briefing()),
@@ -528,6 +561,48 @@ class AuthorizationMatrixTest {
         String id = what + "-" + tag(p);
         coordinator("POST", "/api/campaigns/shared/activities", activity(id, 3));
         return id;
+    }
+
+    private String freshProject(Persona p, String what) {
+        String id = "sp-" + what + "-" + tag(p);
+        coordinator("POST", "/api/service-projects", serviceProject(id));
+        return id;
+    }
+
+    /** An order of zhan1 from team1's menu item, taken by the coordinator through the given steps. */
+    private String freshOrder(Persona p, String what, String... steps) {
+        String id = "so-" + what + "-" + tag(p);
+        coordinator("POST", "/api/service-orders", serviceOrder(id));
+        for (String step : steps) {
+            coordinator("POST", orderStep(id, step), step.equals("complete") ? completion() : null);
+        }
+        return id;
+    }
+
+    private static String orderStep(String orderId, String step) {
+        return "/api/service-orders/" + orderId + "/" + step;
+    }
+
+    private static Map<String, Object> serviceProject(String id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (id != null) {
+            body.put("projectId", id);
+        }
+        body.put("title", "智能手机使用培训");
+        body.put("category", "助老助残");
+        body.put("providerUnitId", "team1");
+        body.put("districts", List.of("海淀区"));
+        return body;
+    }
+
+    private static Map<String, Object> serviceOrder(String id) {
+        return Map.of("orderId", id, "projectId", "menu", "requestingUnitId", "zhan1",
+                "wantedFrom", TODAY.toString(), "place", "石油社区活动室");
+    }
+
+    private static Map<String, Object> completion() {
+        return Map.of("date", TODAY.toString(), "sessions", 1, "participations", 6, "serviceHours", 12,
+                "beneficiaries", 30, "summary", "培训一场");
     }
 
     private static Map<String, Object> unit(String id, String name, String type, String parent) {

@@ -7,6 +7,17 @@ import com.campaigntracker.shared.activity.ActivityCommands.RetractActivity;
 import com.campaigntracker.shared.campaign.CampaignCommands.CloseCampaign;
 import com.campaigntracker.shared.campaign.CampaignCommands.EnrollUnit;
 import com.campaigntracker.shared.campaign.CampaignCommands.LaunchCampaign;
+import com.campaigntracker.shared.service.ServiceCommands.AcceptServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.ApproveServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.CancelServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.CompleteServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.DeclineServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.DispatchServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.PlaceServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.PublishServiceProject;
+import com.campaigntracker.shared.service.ServiceCommands.RateServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.RejectServiceOrder;
+import com.campaigntracker.shared.service.ServiceCommands.WithdrawServiceProject;
 import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.stream.BlockingStream;
@@ -40,7 +51,8 @@ import java.util.concurrent.TimeUnit;
  *     <li>海淀区 爱国卫生月 "防疫有我 爱卫同行": the 实践中心, eight of its 29 实践所 with 实践站 under them,
  *     "圆明园蓝立方" and 青龙桥街道金牌志愿服务团队;</li>
  *     <li>密云区 清洁家园·疫情防控消杀: 密云蓝天救援队 with the briefing's 173 消杀任务, 460.5 小时 and 85,300 受益人次;</li>
- *     <li>全市 学雷锋志愿服务月: an earlier, closed campaign.</li>
+ *     <li>全市 学雷锋志愿服务月: an earlier, closed campaign;</li>
+ *     <li>a 服务菜单 and service orders in every state ({@link DemoServices}).</li>
  * </ul>
  * Campaign periods are placed around today (Asia/Shanghai) so the dashboard looks alive; every activity date
  * lies inside its campaign's period and not after today. Figures come from a fixed seed, so two runs on the
@@ -85,10 +97,12 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         DemoPlan plan = DemoPlan.build(LocalDate.now(clock));
-        int sent = load(plan);
-        log.info("演示数据: {} units, {} campaigns, {} activities loaded through {} commands in {} ms",
-                plan.units().size(), plan.campaigns().size(), plan.activityCount(), sent,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        DemoServices services = DemoServices.build(LocalDate.now(clock));
+        int sent = load(plan, services);
+        log.info("演示数据: {} units, {} campaigns, {} activities, {} service projects, {} service orders loaded "
+                        + "through {} commands in {} ms", plan.units().size() + services.units().size(),
+                plan.campaigns().size(), plan.activityCount(), services.projects().size(), services.orders().size(),
+                sent, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private boolean storeHasEvents() {
@@ -103,9 +117,14 @@ public class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    private int load(DemoPlan plan) {
+    private int load(DemoPlan plan, DemoServices services) {
         int sent = 0;
         for (DemoPlan.Unit u : plan.units()) {
+            send(new RegisterUnit(u.id(), u.name(), u.type(), u.district(), u.parentId()), COORDINATOR);
+            sent++;
+        }
+        // before the campaigns: a reader that waits for the last campaign sees every unit too
+        for (DemoPlan.Unit u : services.units()) {
             send(new RegisterUnit(u.id(), u.name(), u.type(), u.district(), u.parentId()), COORDINATOR);
             sent++;
         }
@@ -133,7 +152,51 @@ public class DemoDataLoader implements ApplicationRunner {
                 sent++;
             }
         }
+        return sent + loadServices(plan, services);
+    }
+
+    /** The 服务菜单, then each order placed by its station and taken through its steps by the units concerned. */
+    private int loadServices(DemoPlan plan, DemoServices services) {
+        int sent = 0;
+        for (DemoServices.Project p : services.projects()) {
+            send(new PublishServiceProject(p.id(), p.title(), p.category(), p.description(), p.providerId(),
+                    List.of(p.district()), p.weeklyCapacity(), p.campaignId()), serviceMeta(plan, services, p.providerId()));
+            sent++;
+        }
+        for (String projectId : services.withdrawn()) {
+            send(new WithdrawServiceProject(projectId, "项目调整,暂停接单"), COORDINATOR);
+            sent++;
+        }
+        for (DemoServices.Order o : services.orders()) {
+            send(new PlaceServiceOrder(o.id(), o.projectId(), o.category(), o.stationId(), o.wantedFrom(),
+                    o.wantedTo(), o.place(), o.people(), o.contact(), o.notes()),
+                    serviceMeta(plan, services, o.stationId()));
+            sent++;
+            for (DemoServices.Step step : o.steps()) {
+                send(serviceCommand(o.id(), step), serviceMeta(plan, services, step.unitId()));
+                sent++;
+            }
+        }
         return sent;
+    }
+
+    private static Object serviceCommand(String orderId, DemoServices.Step step) {
+        return switch (step.action()) {
+            case "approve" -> new ApproveServiceOrder(orderId);
+            case "reject" -> new RejectServiceOrder(orderId, step.text());
+            case "dispatch" -> new DispatchServiceOrder(orderId, null);
+            case "accept" -> new AcceptServiceOrder(orderId);
+            case "decline" -> new DeclineServiceOrder(orderId, step.text());
+            case "complete" -> new CompleteServiceOrder(orderId, step.report());
+            case "rate" -> new RateServiceOrder(orderId, step.score(), step.text());
+            case "cancel" -> new CancelServiceOrder(orderId, step.text());
+            default -> throw new IllegalArgumentException("unknown demo step " + step.action());
+        };
+    }
+
+    private static MetaData serviceMeta(DemoPlan plan, DemoServices services, String unitId) {
+        String name = services.unitName(unitId);
+        return name == null ? unitMeta(plan, unitId) : unitMeta(name, unitId);
     }
 
     /** Activities of a campaign in parallel batches: the store commits them in groups. */
@@ -159,7 +222,11 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /** A unit's own commands: issued as that unit, which may act only for itself (and the units below it). */
     private static MetaData unitMeta(DemoPlan plan, String unitId) {
-        return MetaData.with(AuditMetadata.USER, "演示数据 · " + plan.unitName(unitId))
+        return unitMeta(plan.unitName(unitId), unitId);
+    }
+
+    private static MetaData unitMeta(String unitName, String unitId) {
+        return MetaData.with(AuditMetadata.USER, "演示数据 · " + unitName)
                 .and(AuditMetadata.ROLE, "UNIT")
                 .and(AuditMetadata.ACTING_UNIT, unitId);
     }
