@@ -3,10 +3,11 @@
 // district leader — with the overdue orders it must act on first, filters, export, and each order's timeline.
 
 import { api, eventually } from '../api.js';
-import { h, clear, errorPanel, dateTime, num, select, DISTRICTS } from '../util.js';
+import { h, clear, errorPanel, dateTime, num } from '../util.js';
 import { current } from '../session.js';
 import {
   STATES, STATE_ORDER, STEP_LABELS, stateBadge, overdueBadge, orderTitle, wanted, role, subnav, actionButtons,
+  categoriesOr, categoryFilter, districtFilter,
 } from './service-common.js';
 
 /** The parts of the board this account has, the first being where it starts. */
@@ -30,18 +31,13 @@ export async function render(app, params, query) {
     district: query.district || '', from: query.from || '', to: query.to || '', page: 0,
   };
   const box = () => boxes.find((b) => b.key === state.inbox);
-  let categories = [];
-  try {
-    categories = (await api.serviceCategories()).categories;
-  } catch (err) {
-    app.appendChild(errorPanel(err, () => location.reload()));
-    return;
-  }
+  const categories = await categoriesOr(app);
+  if (!categories) return;
   const inboxTabs = h('div', { class: 'rank-tabs', id: 'service-inboxes', role: 'group', 'aria-label': '订单范围' });
   const stateChips = h('div', { class: 'state-chips', id: 'state-chips' });
   const overdueBox = h('input', { type: 'checkbox', id: 'filter-overdue', checked: state.overdue });
-  const categorySel = select('category', [['', '全部类别'], ...categories.map((c) => [c, c])], state.category, { id: 'filter-category' });
-  const districtSel = select('district', [['', '全部区'], ...DISTRICTS.map((d) => [d, d])], state.district, { id: 'filter-district' });
+  const categorySel = categoryFilter(categories, state.category, 'filter-category');
+  const districtSel = districtFilter(state.district, 'filter-district');
   const fromInput = h('input', { type: 'date', id: 'filter-from', value: state.from, 'aria-label': '点单日期起' });
   const toInput = h('input', { type: 'date', id: 'filter-to', value: state.to, 'aria-label': '点单日期止' });
   const exportXlsx = h('a', { class: 'btn small', id: 'orders-xlsx', download: '' }, '导出 Excel');

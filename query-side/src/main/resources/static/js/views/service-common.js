@@ -3,7 +3,7 @@
 // server decides; an order's `actions` say what it would accept from this account, and only those are offered.
 
 import { api } from '../api.js';
-import { h, field, select, setFieldError, today, toast, dateTime } from '../util.js';
+import { h, field, select, setFieldError, today, toast, dateTime, errorPanel, DISTRICTS } from '../util.js';
 import { current, can } from '../session.js';
 import { formDialog } from '../dialog.js';
 
@@ -83,6 +83,20 @@ export function subnav(active) {
       class: `tab${key === active ? ' active' : ''}`, href, 'data-service-tab': key,
     }, label)));
 }
+
+/** The configured categories; null after drawing the error in `app` (the screen stops there). */
+export async function categoriesOr(app) {
+  try {
+    return (await api.serviceCategories()).categories;
+  } catch (err) {
+    app.appendChild(errorPanel(err, () => location.reload()));
+    return null;
+  }
+}
+
+/** The filters every 服务点单 list has: a category (or all), a district (or all). */
+export const categoryFilter = (categories, value, id) => select('category', [['', '全部类别'], ...categories.map((c) => [c, c])], value, { id });
+export const districtFilter = (value, id) => select('district', [['', '全部区'], ...DISTRICTS.map((d) => [d, d])], value, { id });
 
 // ---- the steps as dialogs --------------------------------------------------------------------------------
 

@@ -8,7 +8,9 @@ import {
 } from '../util.js';
 import { current } from '../session.js';
 import { formDialog, ask } from '../dialog.js';
-import { role, subnav, PROVIDER_TYPES, REQUESTER_TYPES } from './service-common.js';
+import {
+  role, subnav, PROVIDER_TYPES, REQUESTER_TYPES, categoriesOr, categoryFilter, districtFilter,
+} from './service-common.js';
 
 const PROJECT_ALIASES = {
   标题: 'title', 项目名称: 'title', 名称: 'title', 类别: 'category', 说明: 'description', 项目说明: 'description',
@@ -31,15 +33,10 @@ async function providerUnits() {
 
 export async function renderMenu(app, params, query) {
   const r = role();
-  let categories;
-  try {
-    categories = (await api.serviceCategories()).categories;
-  } catch (err) {
-    app.appendChild(errorPanel(err, () => location.reload()));
-    return;
-  }
-  const categorySel = select('category', [['', '全部类别'], ...categories.map((c) => [c, c])], query.category || '', { id: 'menu-category' });
-  const districtSel = select('district', [['', '全部区'], ...DISTRICTS.map((d) => [d, d])], '', { id: 'menu-district' });
+  const categories = await categoriesOr(app);
+  if (!categories) return;
+  const categorySel = categoryFilter(categories, query.category || '', 'menu-category');
+  const districtSel = districtFilter('', 'menu-district');
   const withdrawnBox = h('input', { type: 'checkbox', id: 'menu-withdrawn' });
   const list = h('div', { class: 'cards', id: 'project-list' }, h('p', { class: 'loading' }, '加载中…'));
   const publish = r.serves && (r.anyUnit || r.providers.length)

@@ -3,9 +3,9 @@
 // and tables, filters by district, category and period, and the Excel export of the same figures.
 
 import { api } from '../api.js';
-import { h, clear, errorPanel, num, select, DISTRICTS } from '../util.js';
+import { h, clear, errorPanel, num } from '../util.js';
 import { current } from '../session.js';
-import { STATES, STATE_ORDER, STEP_LABELS, subnav } from './service-common.js';
+import { STATES, STATE_ORDER, STEP_LABELS, subnav, categoriesOr, categoryFilter, districtFilter } from './service-common.js';
 
 const STATE_COLORS = {
   PLACED: '#f5b041', APPROVED: '#e59866', REJECTED: '#aab7b8', DISPATCHED: '#5dade2', ACCEPTED: '#2471a3',
@@ -24,16 +24,11 @@ export async function render(app, params, query) {
     charts.push(c);
     return c;
   };
-  let categories = [];
-  try {
-    categories = (await api.serviceCategories()).categories;
-  } catch (err) {
-    app.appendChild(errorPanel(err, () => location.reload()));
-    return;
-  }
+  const categories = await categoriesOr(app);
+  if (!categories) return;
   const scoped = current().district;
-  const districtSel = select('district', [['', '全部区'], ...DISTRICTS.map((d) => [d, d])], query.district || '', { id: 'stats-district' });
-  const categorySel = select('category', [['', '全部类别'], ...categories.map((c) => [c, c])], query.category || '', { id: 'stats-category' });
+  const districtSel = districtFilter(query.district || '', 'stats-district');
+  const categorySel = categoryFilter(categories, query.category || '', 'stats-category');
   const fromInput = h('input', { type: 'date', id: 'stats-from', value: query.from || '', 'aria-label': '点单日期起' });
   const toInput = h('input', { type: 'date', id: 'stats-to', value: query.to || '', 'aria-label': '点单日期止' });
   const exportLink = h('a', { class: 'btn small', id: 'stats-xlsx', download: '' }, '导出 Excel');

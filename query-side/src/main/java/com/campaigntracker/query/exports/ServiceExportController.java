@@ -13,6 +13,7 @@ import com.campaigntracker.query.service.ServiceViews.UnservedDemand;
 import com.campaigntracker.shared.service.OrderState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,36 +45,24 @@ public class ServiceExportController {
         this.queries = queries;
     }
 
-    @GetMapping("/api/service-orders.xlsx")
-    @Operation(summary = "导出服务订单 (Excel)", description = "筛选条件与 GET /api/service-orders 相同,不分页")
-    public void ordersXlsx(@RequestParam(required = false) String state,
-                           @RequestParam(required = false) String requestingUnitId,
-                           @RequestParam(required = false) String providerUnitId,
-                           @RequestParam(required = false) String district,
-                           @RequestParam(required = false) String category,
-                           @RequestParam(required = false) Boolean overdue,
-                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(required = false) String inbox, HttpServletResponse response)
-            throws IOException {
+    @GetMapping({"/api/service-orders.xlsx", "/api/service-orders.csv"})
+    @Operation(summary = "导出服务订单 (Excel,或 CSV UTF-8 带 BOM)", description = "筛选条件与 GET /api/service-orders 相同,不分页")
+    public void orders(@RequestParam(required = false) String state,
+                       @RequestParam(required = false) String requestingUnitId,
+                       @RequestParam(required = false) String providerUnitId,
+                       @RequestParam(required = false) String district,
+                       @RequestParam(required = false) String category,
+                       @RequestParam(required = false) Boolean overdue,
+                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String inbox, HttpServletRequest request,
+                       HttpServletResponse response) throws IOException {
         Table<ServiceOrderView> table = orders(OrderFilter.of(state, requestingUnitId, providerUnitId, district,
                 category, overdue, from, to, inbox));
-        ExportController.xlsx(response, "服务订单", List.of(table));
-    }
-
-    @GetMapping("/api/service-orders.csv")
-    @Operation(summary = "导出服务订单 (CSV, UTF-8 带 BOM)")
-    public void ordersCsv(@RequestParam(required = false) String state,
-                          @RequestParam(required = false) String requestingUnitId,
-                          @RequestParam(required = false) String providerUnitId,
-                          @RequestParam(required = false) String district,
-                          @RequestParam(required = false) String category,
-                          @RequestParam(required = false) Boolean overdue,
-                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                          @RequestParam(required = false) String inbox, HttpServletResponse response)
-            throws IOException {
-        Table<ServiceOrderView> table = orders(OrderFilter.of(state, requestingUnitId, providerUnitId, district,
-                category, overdue, from, to, inbox));
-        ExportController.csv(response, "服务订单", table);
+        if (request.getRequestURI().endsWith(".csv")) {
+            ExportController.csv(response, "服务订单", table);
+        } else {
+            ExportController.xlsx(response, "服务订单", List.of(table));
+        }
     }
 
     @GetMapping("/api/service-orders/stats.xlsx")

@@ -136,6 +136,7 @@ class ServiceOrdersUiIT extends ProductUiTest {
 
         // 评单: the station; a low score asks for a comment
         station.get(product.baseUrl() + "/#/service/orders/" + orderId);
+        station.navigate().refresh(); // the phone still shows this order as it was when placed
         click(station, By.cssSelector("#order-actions [data-action=RATE]"));
         WebElement rate = visible(station, By.id("rate-dialog"));
         rate.findElement(By.cssSelector("input[name=score][value='2']")).click();
