@@ -3,7 +3,7 @@
 // district leader — with the overdue orders it must act on first, filters, export, and each order's timeline.
 
 import { api, eventually } from '../api.js';
-import { h, clear, errorPanel, dateTime, num } from '../util.js';
+import { h, clear, fill, errorPanel, dateTime, num } from '../util.js';
 import { current } from '../session.js';
 import {
   STATES, STATE_ORDER, STEP_LABELS, stateBadge, overdueBadge, orderTitle, wanted, role, subnav, actionButtons,
@@ -163,7 +163,8 @@ export async function renderDetail(app, [id]) {
       return;
     }
     const row = (label, value) => (value == null || value === '' ? null : h('div', { class: 'kv' }, h('dt', {}, label), h('dd', {}, value)));
-    clear(box).append(
+    // fill, not append: append would write a left-out part (null) as the text "null"
+    fill(clear(box),
       h('div', { class: 'page-head' },
         h('a', { href: '#/service' }, '‹ 订单看板'),
         h('h1', { id: 'order-title' }, orderTitle(o)), stateBadge(o.state), overdueBadge(o)),

@@ -151,6 +151,7 @@ class ServiceOrdersUiIT extends ProductUiTest {
         assertThat(text(station, By.id("order-timeline"))).contains("审核通过", "学院路街道新时代文明实践所", "接单",
                 "夕阳再晨志愿服务队", "结项", "评单", "评分 5");
         assertThat(text(station, By.id("completion"))).contains("6.5 小时", "教会 30 位老人");
+        assertThat(text(station, By.id("order-detail"))).doesNotContain("null");
         Browsers.fullPage(station, "service-9-station-order-rated-phone");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("/api/service-orders/" + orderId).path("state").asText().equals("RATED"));
