@@ -10,15 +10,13 @@ import {
   categoriesOr, categoryFilter, districtFilter,
 } from './service-common.js';
 
-/** The parts of the board this account has, the first being where it starts. */
+/** The parts of the board this account has, the first being where it starts (review, own orders, inbox). */
 function inboxes() {
   const r = role();
   const out = [];
   if (r.reviews) out.push({ key: 'review', label: r.anyUnit ? '待审派' : '待本单位审派', states: 'PLACED,APPROVED,DISPATCHED' });
   if (r.requesters.length && !r.anyUnit) out.push({ key: 'placed', label: '本单位点单' });
   if (r.providers.length && !r.anyUnit) out.push({ key: 'provider', label: '派给本单位', states: 'DISPATCHED,ACCEPTED,COMPLETED,RATED' });
-  // a station starts with its own orders, a team with its inbox
-  if (!r.reviews && out.length > 1 && r.requesters.length && !r.providers.some((u) => u.type === '志愿服务队')) out.reverse();
   out.push({ key: 'all', label: r.leader ? '本区订单' : '全部订单' });
   return out;
 }
