@@ -26,6 +26,12 @@ export const STEP_LABELS = {
   COMPLETED: '结项', RATED: '评单', CANCELLED: '取消',
 };
 
+/** What a step did, for the message after it succeeded. */
+const ACTION_DONE = {
+  APPROVE: '已通过审核', REJECT: '已驳回', DISPATCH: '已派单', ACCEPT: '已接单', DECLINE: '已退单', COMPLETE: '已结项',
+  RATE: '已评价', CANCEL: '已取消',
+};
+
 export const ACTION_LABELS = {
   APPROVE: '通过', REJECT: '驳回', DISPATCH: '派单', ACCEPT: '接单', DECLINE: '退单', COMPLETE: '结项',
   RATE: '评价', CANCEL: '取消',
@@ -225,7 +231,7 @@ export function actionButtons(order, done) {
     onclick: async () => {
       const answer = await act(order, a);
       if (answer) {
-        toast(`${ACTION_LABELS[a]}：已提交`);
+        toast(`${ACTION_DONE[a]}：${orderTitle(order)}`);
         await done();
       }
     },

@@ -14,7 +14,8 @@ const STATE_COLORS = {
 
 const pct = (x) => (x == null ? '—' : `${num(x * 100, 1)}%`);
 const score = (x) => (x == null ? '—' : num(x, 2));
-const hours = (x) => (x == null ? '—' : `${num(x, 1)} 小时`);
+// the server rounds to 0.1 hour: a step done within minutes reads as such, not as "0 小时"
+const hours = (x) => (x == null ? '—' : x < 0.1 ? '不足 0.1 小时' : `${num(x, 1)} 小时`);
 
 export async function render(app, params, query) {
   const charts = [];
