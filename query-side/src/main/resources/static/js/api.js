@@ -204,6 +204,21 @@ export const api = {
   applyImport: (importId, body) => request('POST', `/api/imports/${enc(importId)}/apply`, body || {}),
   importStatus: (importId) => request('GET', `/api/imports/${enc(importId)}`, undefined, { usePosition: false }),
 
+  // 服务点单: the menu, orders, their steps, statistics
+  serviceCategories: () => request('GET', '/api/service-categories', undefined, { usePosition: false }),
+  serviceProjects: (params) => request('GET', '/api/service-projects' + query(params)),
+  publishProject: (body) => request('POST', '/api/service-projects', body),
+  reviseProject: (id, body) => request('POST', `/api/service-projects/${enc(id)}/revise`, body),
+  withdrawProject: (id, reason) => request('POST', `/api/service-projects/${enc(id)}/withdraw`, { reason }),
+  serviceOrders: (params) => request('GET', '/api/service-orders' + query(params)),
+  serviceOrder: (id) => request('GET', `/api/service-orders/${enc(id)}`),
+  serviceStats: (params) => request('GET', '/api/service-orders/stats' + query(params)),
+  placeOrder: (body) => request('POST', '/api/service-orders', body),
+  /** One step of an order: approve, reject, dispatch, accept, decline, complete, rate, cancel. */
+  orderStep: (id, step, body) => request('POST', `/api/service-orders/${enc(id)}/${step}`, body || {}),
+  /** The address of an export of the order list or the statistics (ext 'xlsx' or 'csv'), same filters. */
+  serviceExport: (what, ext, params) => `${BASE}/api/service-orders${what === 'stats' ? '/stats' : ''}.${ext}` + query(params),
+
   // admin
   projections: () => request('GET', '/api/admin/projections', undefined, { usePosition: false }),
   rebuild: () => request('POST', '/api/admin/projections/rebuild', {}),

@@ -13,6 +13,9 @@ import * as briefing from './views/briefing.js';
 import * as mine from './views/mine.js';
 import * as session from './session.js';
 import * as theme from './views/theme.js';
+import * as serviceBoard from './views/service-board.js';
+import * as serviceMenu from './views/service-menu.js';
+import * as serviceStats from './views/service-stats.js';
 
 const routes = [
   [/^\/?$/, 'overview', () => overview.render],
@@ -26,6 +29,11 @@ const routes = [
   [/^\/briefings$/, 'briefings', () => briefing.render],
   [/^\/mine$/, 'mine', () => mine.render],
   [/^\/themes\/([^/]+)$/, 'overview', () => theme.render],
+  [/^\/service$/, 'service', () => serviceBoard.render],
+  [/^\/service\/orders\/([^/]+)$/, 'service', () => serviceBoard.renderDetail],
+  [/^\/service\/menu$/, 'service', () => serviceMenu.renderMenu],
+  [/^\/service\/new$/, 'service', () => serviceMenu.renderOrderForm],
+  [/^\/service\/stats$/, 'service', () => serviceStats.render],
 ];
 
 let cleanup = null;

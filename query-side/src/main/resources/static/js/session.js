@@ -36,6 +36,7 @@ const NAV_NEEDS = {
   mine: () => isUnitAccount(),
   briefings: () => can('READ_BRIEFINGS'),
   admin: () => can('ADMINISTER'),
+  service: () => can('READ'),
 };
 
 /** The screens an account without the permission cannot use (the link is hidden; a typed address says so). */
@@ -45,6 +46,7 @@ const ROUTE_NEEDS = [
   [/^\/report$/, 'RECORD_ACTIVITIES'],
   [/^\/briefings$/, 'READ_BRIEFINGS'],
   [/^\/admin$/, 'ADMINISTER'],
+  [/^\/service\/new$/, 'SERVICE_ORDERS'],
 ];
 
 /** Whether the account may open the screen at `path`. */

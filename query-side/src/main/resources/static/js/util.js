@@ -211,7 +211,9 @@ export function formValues(form) {
   const out = {};
   for (const el of form.elements) {
     if (!el.name || el.type === 'submit' || el.type === 'button') continue;
-    if (el.type === 'checkbox') {
+    if (el.type === 'radio') {
+      if (el.checked) out[el.name] = el.value;
+    } else if (el.type === 'checkbox') {
       if (!out[el.name]) out[el.name] = [];
       if (el.checked) out[el.name].push(el.value);
     } else {

@@ -4,6 +4,8 @@ import com.campaigntracker.shared.AuditMetadata;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.activity.ActivityKey;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectEvent;
 import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,6 +41,11 @@ public class EventFeed {
     }
 
     public void publish(Object payload, Instant timestamp, String user, String role) {
+        publish(payload, timestamp, user, role, null);
+    }
+
+    /** As a unit account acting for {@code actingUnit} (null: an account without a unit). */
+    public void publish(Object payload, Instant timestamp, String user, String role, String actingUnit) {
         String type;
         String stream;
         if (payload instanceof UnitEvent u) {
@@ -50,13 +57,23 @@ public class EventFeed {
         } else if (payload instanceof ActivityEvent a) {
             type = "Activity";
             stream = ActivityKey.of(a.campaignId(), a.activityId());
+        } else if (payload instanceof ServiceProjectEvent p) {
+            type = "ServiceProject";
+            stream = p.projectId();
+        } else if (payload instanceof ServiceOrderEvent o) {
+            type = "ServiceOrder";
+            stream = o.orderId();
         } else {
             throw new IllegalArgumentException(payload.toString());
         }
         long seq = sequences.computeIfAbsent(stream, k -> new AtomicLong(-1)).incrementAndGet();
-        eventStore.publish(new GenericDomainEventMessage<>(type, stream, seq, payload,
-                Map.of(AuditMetadata.USER, user, AuditMetadata.ROLE, role), UUID.randomUUID().toString(),
-                timestamp));
+        Map<String, Object> metadata = new java.util.HashMap<>(Map.of(AuditMetadata.USER, user, AuditMetadata.ROLE,
+                role));
+        if (actingUnit != null) {
+            metadata.put(AuditMetadata.ACTING_UNIT, actingUnit);
+        }
+        eventStore.publish(new GenericDomainEventMessage<>(type, stream, seq, payload, metadata,
+                UUID.randomUUID().toString(), timestamp));
     }
 
     /** The global position of the last appended event (what a command answer carries). */

@@ -61,6 +61,19 @@ public abstract class QueryIntegrationTest {
         registry.add("tracker.security.users[0].username", () -> "admin");
         registry.add("tracker.security.users[0].password", () -> "{noop}admin-pw");
         registry.add("tracker.security.users[0].roles", () -> "ADMIN");
+        // the service-order reads are scoped by account (ServiceOrdersIT); every other test reads as admin
+        String[][] accounts = {{"svc-suo", "UNIT", "svc-ins"}, {"svc-zhan", "UNIT", "svc-st1"},
+                {"svc-team", "UNIT", "svc-team"}, {"svc-leader", "LEADER", "海淀区"}};
+        for (int i = 0; i < accounts.length; i++) {
+            String[] a = accounts[i];
+            String prefix = "tracker.security.users[" + (i + 1) + "].";
+            registry.add(prefix + "username", () -> a[0]);
+            registry.add(prefix + "password", () -> "{noop}" + a[0] + "-pw");
+            registry.add(prefix + "roles", () -> a[1]);
+            registry.add(prefix + (a[1].equals("UNIT") ? "unit" : "district"), () -> a[2]);
+        }
+        // 朝阳's orders must be reviewed within 2 hours; everywhere else the defaults
+        registry.add("tracker.service-orders.districts[朝阳区].review", () -> "2h");
     }
 
     static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
@@ -68,7 +81,18 @@ public abstract class QueryIntegrationTest {
 
     /** Every test request is made by an admin account (the authorisation rules are tested in standalone). */
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", ADMIN);
+        return request(path, ADMIN);
+    }
+
+    HttpRequest.Builder request(String path, String authorization) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization);
+    }
+
+    /** HTTP Basic of one of the accounts above ({@code <name>-pw}). */
+    static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-pw").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -5,6 +5,20 @@ import com.campaigntracker.shared.campaign.CampaignEvents.CampaignExtended;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignRevised;
 import com.campaigntracker.shared.campaign.CampaignEvents.UnitWithdrawn;
 import com.campaigntracker.shared.campaign.Targets;
+import com.campaigntracker.shared.service.CompletionReport;
+import com.campaigntracker.shared.service.OrderState;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderAccepted;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderApproved;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderCancelled;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderCompleted;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderDeclined;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderDispatched;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderPlaced;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderRated;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderRejected;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectPublished;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectRevised;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectWithdrawn;
 import com.campaigntracker.shared.unit.UnitEvents.UnitRenamed;
 import com.campaigntracker.shared.unit.UnitType;
 
@@ -115,6 +129,67 @@ public final class RealisticScenario {
                 LocalDate.parse("2025-08-15")), at("2025-07-20", 9));
         feed.publish(new UnitWithdrawn(campaigns.get(0), enrolled.get(0).get(0)), at("2025-07-21", 9));
         feed.publish(new CampaignClosed(hd), at("2025-08-10", 9));
+        serviceOrders(feed, prefix, rnd);
         return campaigns;
+    }
+
+    /** A service menu per district and 60 orders taken to every state, with declines, by unit accounts. */
+    private static void serviceOrders(EventFeed feed, String prefix, Random rnd) {
+        String[] districts = {"海淀区", "顺义区", "密云区"};
+        String[] categories = {"助老助残", "理论宣讲", "环境卫生"};
+        for (int d = 0; d < districts.length; d++) {
+            String team = prefix + "-t" + d;
+            feed.publish(new ServiceProjectPublished(prefix + "-p" + d, districts[d] + categories[d] + "服务",
+                    categories[d], "服务菜单项目", team, districts[d], List.of(districts[d]), 5, null),
+                    at("2025-06-20", 9), "team" + d, "UNIT", team);
+        }
+        feed.publish(new ServiceProjectRevised(prefix + "-p0", "科技助老", "助老助残", "修订", prefix + "-t0", "海淀区",
+                List.of("海淀区", "顺义区"), 8, null), at("2025-06-25", 9), "coordinator", "COORDINATOR", null);
+        feed.publish(new ServiceProjectWithdrawn(prefix + "-p2", "项目结束"), at("2025-07-25", 9));
+        for (int n = 0; n < 60; n++) {
+            int d = rnd.nextInt(districts.length);
+            int i = rnd.nextInt(4);
+            String station = prefix + "-s" + d + i + rnd.nextInt(5);
+            String inst = prefix + "-i" + d + i;
+            String team = prefix + "-t" + d;
+            String o = prefix + "-o" + n;
+            boolean free = rnd.nextInt(4) == 0;
+            LocalDate day = LocalDate.parse("2025-07-01").plusDays(rnd.nextInt(25));
+            feed.publish(new ServiceOrderPlaced(o, free ? null : prefix + "-p" + d, free ? null : "菜单项目",
+                    free ? "法律" : categories[d], station, districts[d], List.of(inst, prefix + "-c" + d),
+                    free ? null : team, null, day.plusDays(5), day.plusDays(6), "社区活动室", 10 + n, "联系人" + n,
+                    null), at(day.toString(), 9), "st" + n, "UNIT", station);
+            int steps = rnd.nextInt(9);
+            if (steps == 0) {
+                feed.publish(new ServiceOrderRejected(o, "不在服务范围"), at(day.toString(), 11), "inst", "UNIT", inst);
+                continue;
+            }
+            if (steps == 1) {
+                feed.publish(new ServiceOrderCancelled(o, OrderState.PLACED, "时间冲突"), at(day.toString(), 10));
+                continue;
+            }
+            feed.publish(new ServiceOrderApproved(o), at(day.toString(), 10 + rnd.nextInt(8)), "inst", "UNIT", inst);
+            if (steps > 2 && rnd.nextBoolean()) {
+                feed.publish(new ServiceOrderDispatched(o, team, districts[d]), at(day.plusDays(1).toString(), 9));
+                feed.publish(new ServiceOrderDeclined(o, team, "人手不足"), at(day.plusDays(1).toString(), 12),
+                        "team", "UNIT", team);
+            }
+            if (steps > 3) {
+                feed.publish(new ServiceOrderDispatched(o, team, districts[d]), at(day.plusDays(2).toString(), 9));
+            }
+            if (steps > 4) {
+                feed.publish(new ServiceOrderAccepted(o, team), at(day.plusDays(2).toString(), 9 + rnd.nextInt(8)),
+                        "team", "UNIT", team);
+            }
+            if (steps > 5) {
+                feed.publish(new ServiceOrderCompleted(o, team, station, categories[d], null,
+                        new CompletionReport(day.plusDays(5), f(1, 5 + n, 2.5, 20 + n), "已完成")),
+                        at(day.plusDays(5).toString(), 18), "team", "UNIT", team);
+            }
+            if (steps > 6) {
+                feed.publish(new ServiceOrderRated(o, team, categories[d], 1 + rnd.nextInt(5), "评价" + n),
+                        at(day.plusDays(6).toString(), 9), "st" + n, "UNIT", station);
+            }
+        }
     }
 }

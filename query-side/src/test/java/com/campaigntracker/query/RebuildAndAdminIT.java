@@ -65,6 +65,8 @@ class RebuildAndAdminIT extends QueryIntegrationTest {
         assertThat(before.at("/totals/activities").asLong()).isGreaterThan(100);
         Map<String, List<String>> incremental = dump();
         assertThat(incremental.values().stream().mapToInt(List::size).sum()).isGreaterThan(1000);
+        assertThat(incremental.get("rm_service_orders")).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(incremental.get("rm_service_projects")).hasSizeGreaterThanOrEqualTo(3);
 
         Response rebuild = post("/api/admin/projections/rebuild");
         assertThat(rebuild.status()).isEqualTo(202);

@@ -133,6 +133,9 @@ class AuthorizationMatrixTest {
         coordinator("POST", "/api/campaigns/shared/activities", activity("shared-a", 2));
         coordinator("POST", "/api/units", unit("team1", "学院路志愿服务队", "志愿服务队", "suo1"));
         coordinator("POST", "/api/service-projects", serviceProject("menu"));
+        coordinator("POST", "/api/service-orders", Map.of("orderId", "matrix-order", "category", "法律",
+                "requestingUnitId", "zhan1", "wantedFrom", TODAY.plusDays(3).toString(), "place", "社区活动室",
+                "contact", "王老师 13800000000"));
     }
 
     /**
@@ -301,14 +304,14 @@ class AuthorizationMatrixTest {
     @Order(4)
     void meSaysWhoIsSignedInAndWhatTheRulesPermit() throws Exception {
         Set<String> coordinator = Set.of("LAUNCH_CAMPAIGN", "MANAGE_CAMPAIGNS", "MANAGE_UNITS", "ENROL",
-                "RECORD_ACTIVITIES", "READ", "READ_BRIEFINGS", "DRAFT_BRIEFINGS");
+                "RECORD_ACTIVITIES", "READ", "READ_BRIEFINGS", "DRAFT_BRIEFINGS", "SERVICE_ORDERS");
         Map<Persona, Set<String>> expected = new LinkedHashMap<>();
         expected.put(Persona.COORDINATOR, coordinator);
         Set<String> admin = new java.util.HashSet<>(coordinator);
         admin.add("ADMINISTER");
         expected.put(Persona.ADMIN, admin);
-        expected.put(Persona.UNIT_PARENT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ"));
-        expected.put(Persona.UNIT_RIGHT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ"));
+        expected.put(Persona.UNIT_PARENT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ", "SERVICE_ORDERS"));
+        expected.put(Persona.UNIT_RIGHT, Set.of("ENROL", "RECORD_ACTIVITIES", "READ", "SERVICE_ORDERS"));
         expected.put(Persona.LEADER_IN, Set.of("READ", "READ_BRIEFINGS", "DRAFT_BRIEFINGS"));
         for (var e : expected.entrySet()) {
             var me = JSON.readTree(ok(e.getKey(), "/api/me"));
@@ -482,6 +485,17 @@ class AuthorizationMatrixTest {
                 new Case("ledger template", "GET", REPORTERS_ANY_UNIT, 403,
                         p -> "/api/campaigns/shared/ledger/template.xlsx", p -> null),
                 new Case("units template", "GET", READERS, 403, p -> "/api/units/template.xlsx", p -> null),
+                // 服务点单 reads: a unit account sees its units' orders, a leader its district's; stats scoped likewise
+                new Case("service menu", "GET", READERS, 403, p -> "/api/service-projects", p -> null),
+                new Case("service categories", "GET", READERS, 403, p -> "/api/service-categories", p -> null),
+                new Case("service orders", "GET", READERS, 403, p -> "/api/service-orders", p -> null),
+                new Case("service order", "GET", EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS,
+                        Persona.MONITOR, Persona.UNIT_OTHER, Persona.LEADER_OUT)), 403,
+                        p -> "/api/service-orders/matrix-order?minPosition=" + engine.headPosition(), p -> null),
+                new Case("service stats", "GET", READERS, 403, p -> "/api/service-orders/stats", p -> null),
+                new Case("service orders export", "GET", READERS, 403, p -> "/api/service-orders.csv", p -> null),
+                new Case("service stats export", "GET", READERS, 403, p -> "/api/service-orders/stats.xlsx",
+                        p -> null),
                 new Case("projection status", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/projections",
                         p -> null),
                 new Case("dead letters", "GET", EnumSet.of(Persona.ADMIN), 403, p -> "/api/admin/dead-letters",

@@ -180,7 +180,7 @@ public class ExportController {
         return instant == null ? null : LocalDateTime.ofInstant(Instant.parse(instant), Docs.ZONE);
     }
 
-    private static void xlsx(HttpServletResponse response, String name, List<Table<?>> tables) throws IOException {
+    static void xlsx(HttpServletResponse response, String name, List<Table<?>> tables) throws IOException {
         headers(response, XLSX, name + ".xlsx");
         try {
             XlsxWriter.write(tables, response.getOutputStream());
@@ -193,7 +193,7 @@ public class ExportController {
         }
     }
 
-    private static void csv(HttpServletResponse response, String name, Table<?> table) throws IOException {
+    static void csv(HttpServletResponse response, String name, Table<?> table) throws IOException {
         headers(response, CSV, name + ".csv");
         CsvWriter.write(table, response.getOutputStream());
     }

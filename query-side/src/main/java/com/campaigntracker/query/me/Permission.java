@@ -24,6 +24,11 @@ public enum Permission {
     READ_BRIEFINGS(HttpMethod.GET, "/api/briefings"),
     /** 简报: draft. */
     DRAFT_BRIEFINGS(HttpMethod.POST, "/api/briefings/drafts"),
+    /**
+     * 服务点单: publish projects, place, review, dispatch, accept, complete, rate orders — each for the units it acts
+     * for (the command side checks each order's units).
+     */
+    SERVICE_ORDERS(HttpMethod.POST, "/api/service-orders"),
     /** 系统管理: projections, dead letters, backups. */
     ADMINISTER(HttpMethod.GET, "/api/admin/projections");
 

@@ -3,6 +3,8 @@ package com.campaigntracker.query.projection;
 import com.campaigntracker.shared.AuditMetadata;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectEvent;
 import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import com.mongodb.MongoException;
 import org.axonframework.config.ProcessingGroup;
@@ -72,6 +74,16 @@ public class ProjectionBatcher {
         add(event, message);
     }
 
+    @EventHandler
+    void on(ServiceProjectEvent event, EventMessage<?> message) {
+        add(event, message);
+    }
+
+    @EventHandler
+    void on(ServiceOrderEvent event, EventMessage<?> message) {
+        add(event, message);
+    }
+
     @ResetHandler
     void reset() {
         projector.reset();
@@ -94,7 +106,8 @@ public class ProjectionBatcher {
         }).add(new Pending(new ProjectionEvent(payload, dm == null ? null : dm.getAggregateIdentifier(),
                 dm == null ? null : dm.getSequenceNumber(), message.getTimestamp(),
                 Objects.toString(message.getMetaData().get(AuditMetadata.USER), null),
-                Objects.toString(message.getMetaData().get(AuditMetadata.ROLE), null), message.getIdentifier()),
+                Objects.toString(message.getMetaData().get(AuditMetadata.ROLE), null), message.getIdentifier(),
+                Objects.toString(message.getMetaData().get(AuditMetadata.ACTING_UNIT), null)),
                 message));
     }
 

@@ -3,6 +3,7 @@ package com.campaigntracker.query.projection;
 import com.campaigntracker.eventstore.TrackerMongo;
 import com.campaigntracker.query.campaigns.CampaignProjection;
 import com.campaigntracker.query.ledger.LedgerProjection;
+import com.campaigntracker.query.service.ServiceProjection;
 import com.campaigntracker.query.units.UnitProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -34,7 +35,7 @@ public class ProjectionConfiguration {
     @Bean
     Projector trackerProjector(TrackerMongo mongo) {
         List<Projection> projections = List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection());
+                new LedgerProjection(), new ServiceProjection());
         try {
             projections.forEach(p -> p.createIndexes(mongo.database()));
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package com.campaigntracker.query.projection;
 
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityEvent;
 import com.campaigntracker.shared.campaign.CampaignEvents.CampaignEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceOrderEvent;
+import com.campaigntracker.shared.service.ServiceEvents.ServiceProjectEvent;
 import com.campaigntracker.shared.unit.UnitEvents.UnitEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -10,6 +12,8 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
  * The processing group of all read models and its sequencing policy: all events of one campaign (its own stream and
  * all its activities' streams) form one sequence {@code c:<campaignId>}, so each campaign's documents have one writer
  * and see events in global order; all unit events form the sequence {@code units}. Campaigns spread over segments.
+ * A service project's events form {@code p:<projectId>}, a service order's {@code o:<orderId>}: each carries what its
+ * document needs, so no read model reads another sequence's documents.
  */
 public final class TrackerProjections {
     public static final String GROUP = "tracker-projections";
@@ -27,7 +31,16 @@ public final class TrackerProjections {
     /** The sequence of an event payload, or null for an event outside campaigns and units. */
     static String sequenceOf(Object payload) {
         String campaign = campaignOf(payload);
-        return campaign != null ? "c:" + campaign : payload instanceof UnitEvent ? "units" : null;
+        if (campaign != null) {
+            return "c:" + campaign;
+        }
+        if (payload instanceof ServiceProjectEvent p) {
+            return "p:" + p.projectId();
+        }
+        if (payload instanceof ServiceOrderEvent o) {
+            return "o:" + o.orderId();
+        }
+        return payload instanceof UnitEvent ? "units" : null;
     }
 
     /** The message's sequence, also its sequence identifier in the dead-letter queue (else the message's id). */

@@ -88,6 +88,28 @@ public class UnitRepository {
         return result;
     }
 
+    /** Depth of the 中心 → 所 → 站 hierarchy, with room to spare (a guard against a cycle in bad data). */
+    private static final int MAX_DEPTH = 8;
+
+    /** The unit and every registered unit below it, parents before children, one $in per level. */
+    public List<UnitDocument> withDescendants(UnitDocument root) {
+        List<UnitDocument> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<UnitDocument> level = List.of(root);
+        for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (UnitDocument u : level) {
+                if (seen.add(u.unitId())) {
+                    out.add(u);
+                    next.addAll(u.childIds());
+                }
+            }
+            Map<String, UnitDocument> found = find(next);
+            level = next.stream().map(found::get).filter(u -> u != null && u.registered()).toList();
+        }
+        return out;
+    }
+
     /** A marker that changes whenever any unit's name, place or status does (see {@link UnitsVersion}). */
     public long version() {
         UnitsVersion v = version.find(Filters.eq("_id", UnitsVersion.ID)).first();

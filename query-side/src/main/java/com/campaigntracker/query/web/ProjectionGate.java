@@ -31,7 +31,9 @@ public class ProjectionGate implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/campaigns", "/api/campaigns/**", "/api/units",
-                "/api/units/**", "/api/units.xlsx", "/api/units.csv", "/api/themes/**");
+                "/api/units/**", "/api/units.xlsx", "/api/units.csv", "/api/themes/**", "/api/service-projects",
+                "/api/service-projects/**", "/api/service-orders", "/api/service-orders/**", "/api/service-orders.xlsx",
+                "/api/service-orders.csv");
     }
 
     @Override
