@@ -17,8 +17,14 @@ export class ApiError extends Error {
     this.detail = detail;
   }
 
-  /** The field the problem points at (the problem+json extension member `field`), with the detail as message. */
+  /**
+   * Every field the problem points at: its `errors` ({field, label, message}, one per broken field), else the
+   * single extension member `field` with the detail as message.
+   */
   fieldErrors() {
+    if (Array.isArray(this.problem.errors) && this.problem.errors.length) {
+      return this.problem.errors.map((e) => ({ field: String(e.field), message: e.message || this.detail }));
+    }
     return this.problem.field ? [{ field: String(this.problem.field), message: this.detail }] : [];
   }
 }
