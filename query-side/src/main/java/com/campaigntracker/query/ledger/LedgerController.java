@@ -265,16 +265,16 @@ public class LedgerController {
         if (!visible.scope.all()) {
             return scopedHistory(id, head, count, p, s, visible);
         }
-        long from = (long) p * s;
-        long to = Math.min(count, from + s);
+        long first = (long) p * s;
+        long last = Math.min(count, first + s);
         List<HistoryItem> items = new ArrayList<>();
-        for (Entry e : historyEntries(id, head, from, to)) {
+        for (Entry e : historyEntries(id, head, first, last)) {
             long n = e.n() - 1;
-            if (n >= from && n < to) {
+            if (n >= first && n < last) {
                 items.add(historyItem(e));
             }
         }
-        return new HistoryPage(id, count, p, s, to < count, items, null);
+        return new HistoryPage(id, count, p, s, last < count, items, null);
     }
 
     /** The entries of the history pages covering positions [from, to), in order (may include a few outside). */
@@ -349,8 +349,10 @@ public class LedgerController {
             end = start;
         }
         long total = visible.scope.all() ? count : window.matched;
-        return new HistoryPage(id, total, p, s, window.hasMore || (!visible.scope.all() && floor > 0), window.items,
-                null);
+        boolean more = window.hasMore || (!visible.scope.all() && floor > 0);
+        // newest first, the next page may also be asked by cursor: below the last entry of this one
+        Long next = more && !window.items.isEmpty() ? window.items.get(window.items.size() - 1).n() : null;
+        return new HistoryPage(id, total, p, s, more, window.items, next);
     }
 
     /**
@@ -369,8 +371,9 @@ public class LedgerController {
         boolean done = false;
         while (end > floor && !done) {
             long start = Math.max(floor, (end - 1) / LedgerProjection.PAGE * LedgerProjection.PAGE);
-            List<Entry> entries = new ArrayList<>(historyEntries(id, head, start, end));
-            entries.removeIf(e -> e.n() - 1 < start || e.n() - 1 >= end);
+            long stop = end;
+            List<Entry> entries = new ArrayList<>(historyEntries(id, head, start, stop));
+            entries.removeIf(e -> e.n() - 1 < start || e.n() - 1 >= stop);
             entries.sort(java.util.Comparator.comparingLong(Entry::n).reversed());
             visible.load(entries.stream().map(Entry::unitId).toList());
             for (Entry e : entries) {
