@@ -235,13 +235,31 @@ export const api = {
       }
       onProgress(data);
     };
+    const url = BASE + `/api/campaigns/${enc(id)}/progress/stream`;
+    // why the stream closed: a refusal (signed out, forbidden, gone) is not retried, a dropped connection is
+    const refused = async () => {
+      const abort = new AbortController();
+      try {
+        const r = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/event-stream' }, signal: abort.signal });
+        abort.abort();
+        return r.status === 401 || r.status === 403 || r.status === 404;
+      } catch (e) {
+        return false;
+      }
+    };
     const open = () => {
-      source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
+      source = new EventSource(url, { withCredentials: true });
       source.addEventListener('progress', handle);
       source.onopen = () => { delay = 1000; if (onState) onState('open'); };
-      source.onerror = () => {
+      source.onerror = async () => {
         if (closed) return;
         if (source.readyState === EventSource.CLOSED) {
+          if (await refused()) {
+            closed = true;
+            if (onState) onState('closed');
+            return;
+          }
+          if (closed) return;
           if (onState) onState('reconnecting');
           timer = setTimeout(() => { if (!closed) open(); }, delay);
           delay = Math.min(delay * 2, 15000);

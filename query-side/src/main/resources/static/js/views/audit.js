@@ -81,7 +81,7 @@ async function events(body, id, query, unitNames) {
         : filtered ? '没有符合条件的事件。' : '暂无事件。'));
       return;
     }
-    out.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table sticky-first', id: 'history-table' },
+    out.appendChild(h('div', { class: 'panel table-wrap' }, h('table', { class: 'table', id: 'history-table' },
       h('thead', {}, h('tr', {}, ['#', '时间', '事件', '操作人', '内容'].map((t) => h('th', {}, t)))),
       h('tbody', {}, list.map((e) => {
         const role = ROLES[e.role] || e.role;
