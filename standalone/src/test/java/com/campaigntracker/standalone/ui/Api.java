@@ -37,6 +37,15 @@ final class Api {
         return read(r.body());
     }
 
+    JsonNode put(String path, Object body) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", Accounts.ADMIN.basicAuth())
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+        assertThat(r.statusCode()).as("PUT %s answered %s", path, r.body()).isBetween(200, 299);
+        return read(r.body());
+    }
+
     /** GET; null when the answer is not 2xx (e.g. the read model has not caught up yet). */
     JsonNode get(String path) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
