@@ -10,8 +10,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
@@ -27,8 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * for the rule "no two active units of one parent share a name". Names compare after Unicode NFKC normalisation,
  * without white space and case, so "学院路 实践站" and "学院路实践站" are the same name.
  * <p>
- * The index reads the event store's global stream from where it last stopped (the first use after a start reads
- * the whole history once), so it also sees units registered by imports or another replica. A name check holds
+ * The index reads the event store's global stream from where it last stopped (once the application is up it reads
+ * the whole history in the background, see {@link #warmUp}), so it also sees units registered by imports or another
+ * replica. A name check holds
  * this process's lock until the unit of work ends, and a committed change enters the index at once (the store's
  * tracking read may hold a fresh event back behind an append still in flight): two people registering the same
  * name at once in one process never both succeed. With several command-side replicas the window narrows to the
@@ -36,6 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 @Component
 public class UnitNames {
+    private static final Logger log = LoggerFactory.getLogger(UnitNames.class);
     private final EventStore eventStore;
     private final long timeoutMillis;
     private final ReentrantLock lock = new ReentrantLock();
@@ -74,6 +80,27 @@ public class UnitNames {
         }
     }
 
+    /**
+     * Reads the history once in the background when the application is up, so that the first registration or
+     * rename after a restart does not wait for it (on a store of a million events that read takes about a minute;
+     * a unit command arriving meanwhile waits for the lock, at most the gate timeout).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        Thread reader = new Thread(() -> {
+            lock.lock();
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.warn("unit names not read ahead; the first unit command reads them: {}", e.toString());
+            } finally {
+                lock.unlock();
+            }
+        }, "unit-names-warm-up");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     /** Records the events of a command of this process once they are stored (see the class comment). */
     public void afterCommit(String unitId, long sequence, UnitEvent event) {
         lock.lock();
@@ -90,6 +117,16 @@ public class UnitNames {
         try {
             catchUp();
             return Optional.ofNullable(holders.get(key(district, parentUnitId, name)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many units the index knows so far, without reading further (for tests). */
+    int known() {
+        lock.lock();
+        try {
+            return units.size();
         } finally {
             lock.unlock();
         }

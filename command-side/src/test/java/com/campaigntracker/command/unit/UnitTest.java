@@ -19,6 +19,8 @@ import static com.campaigntracker.shared.unit.UnitType.CIVILIZED_UNIT;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_CENTER;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_INSTITUTE;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_STATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
@@ -244,5 +246,13 @@ class UnitTest {
                 .expectException(UnitNameTaken.class)
                 .expectExceptionMessage(predicate((String m) -> m.contains("上级单位「海淀区新时代文明实践中心」")))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theNamesAreReadAheadOnceTheApplicationIsUp() {
+        UnitNames fresh = new UnitNames(others.store());
+        assertThat(fresh.known()).isZero();
+        fresh.warmUp();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> fresh.known() == 3);
     }
 }
