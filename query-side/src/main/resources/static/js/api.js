@@ -17,8 +17,14 @@ export class ApiError extends Error {
     this.detail = detail;
   }
 
-  /** The field the problem points at (the problem+json extension member `field`), with the detail as message. */
+  /**
+   * Every field the problem points at: its `errors` ({field, label, message}, one per broken field), else the
+   * single extension member `field` with the detail as message.
+   */
   fieldErrors() {
+    if (Array.isArray(this.problem.errors) && this.problem.errors.length) {
+      return this.problem.errors.map((e) => ({ field: String(e.field), message: e.message || this.detail }));
+    }
     return this.problem.field ? [{ field: String(this.problem.field), message: this.detail }] : [];
   }
 }
@@ -244,13 +250,31 @@ export const api = {
       }
       onProgress(data);
     };
+    const url = BASE + `/api/campaigns/${enc(id)}/progress/stream`;
+    // why the stream closed: a refusal (signed out, forbidden, gone) is not retried, a dropped connection is
+    const refused = async () => {
+      const abort = new AbortController();
+      try {
+        const r = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/event-stream' }, signal: abort.signal });
+        abort.abort();
+        return r.status === 401 || r.status === 403 || r.status === 404;
+      } catch (e) {
+        return false;
+      }
+    };
     const open = () => {
-      source = new EventSource(BASE + `/api/campaigns/${enc(id)}/progress/stream`, { withCredentials: true });
+      source = new EventSource(url, { withCredentials: true });
       source.addEventListener('progress', handle);
       source.onopen = () => { delay = 1000; if (onState) onState('open'); };
-      source.onerror = () => {
+      source.onerror = async () => {
         if (closed) return;
         if (source.readyState === EventSource.CLOSED) {
+          if (await refused()) {
+            closed = true;
+            if (onState) onState('closed');
+            return;
+          }
+          if (closed) return;
           if (onState) onState('reconnecting');
           timer = setTimeout(() => { if (!closed) open(); }, delay);
           delay = Math.min(delay * 2, 15000);

@@ -72,7 +72,7 @@ export function activityOf(a) {
     ...a.figures,
     retracted: a.retracted,
     corrections: a.corrections, // how many times it was corrected
-    correctionHistory: a.history.filter((x) => x.type === 'CORRECTED').map((x) => ({ at: x.at, reason: x.reason })),
+    correctionHistory: a.history.filter((x) => x.type === 'CORRECTED').map((x) => ({ at: x.at, reason: x.reason, by: x.user })),
   };
 }
 

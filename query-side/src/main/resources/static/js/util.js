@@ -79,6 +79,37 @@ export function addDays(iso, n) {
   return d.toISOString().slice(0, 10);
 }
 
+/** The longest campaign period in years: the server's Bounds.CAMPAIGN_YEARS_MAX (a test keeps the two equal). */
+export const CAMPAIGN_YEARS_MAX = 3;
+
+/** The latest end date of a campaign starting on `start` (YYYY-MM-DD), as the server computes it. */
+export function latestEnd(start) {
+  const d = new Date(start + 'T00:00:00Z');
+  const month = d.getUTCMonth();
+  d.setUTCFullYear(d.getUTCFullYear() + CAMPAIGN_YEARS_MAX);
+  if (d.getUTCMonth() !== month) d.setUTCDate(0); // 29 February into a common year: the 28th, as java.time does
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The period checks the server makes, on screen before a submit: the end not before the start, at most
+ * CAMPAIGN_YEARS_MAX years. Puts the message under `endField`; true when the period is fine.
+ */
+export function checkPeriod(form, start, end, endField = 'endDate') {
+  if (!start || !end) return true;
+  if (end < start) {
+    setFieldError(form, endField, `结束日期不能早于开始日期（${start}）`);
+    return false;
+  }
+  const latest = latestEnd(start);
+  if (end > latest) {
+    setFieldError(form, endField, `活动期间最长 ${CAMPAIGN_YEARS_MAX} 年：自开始日期 ${start} 起，结束日期最晚为 ${latest}`);
+    return false;
+  }
+  return true;
+}
+
 export function daysBetween(fromIso, toIso) {
   return Math.round((new Date(toIso + 'T00:00:00Z') - new Date(fromIso + 'T00:00:00Z')) / 86400000);
 }
@@ -186,11 +217,11 @@ export function showApiError(form, err, aliases = {}) {
     for (const [word, name] of Object.entries(aliases)) if (s === word || last === word) return name;
     return null;
   };
-  let placed = false;
+  let placed = 0;
   const fieldErrors = err.fieldErrors ? err.fieldErrors() : [];
   for (const fe of fieldErrors) {
     const name = resolve(fe.field);
-    if (name && setFieldError(form, name, fe.message || err.detail)) placed = true;
+    if (name && setFieldError(form, name, fe.message || err.detail)) placed++;
   }
   if (!placed && err.detail) {
     // no structured field: find the field the Chinese detail names
@@ -200,9 +231,10 @@ export function showApiError(form, err, aliases = {}) {
       .map(([word, name]) => ({ at: detail.indexOf(word), len: word.length, name }))
       .filter((c) => c.at >= 0 && names.includes(c.name))
       .sort((a, b) => a.at - b.at || b.len - a.len);
-    if (candidates.length && setFieldError(form, candidates[0].name, detail)) placed = true;
+    if (candidates.length && setFieldError(form, candidates[0].name, detail)) placed = 1;
   }
-  setFormError(form, placed ? `提交未成功：${err.detail}` : err.detail);
+  setFormError(form, placed > 1 ? `提交未成功：有 ${placed} 处需要修改，见标红的项目。`
+    : placed ? `提交未成功：${err.detail}` : err.detail);
   const first = form.querySelector('.field.invalid input, .field.invalid select, .field.invalid textarea');
   if (first) first.focus();
 }
@@ -244,4 +276,21 @@ export async function busy(button, fn) {
     button.disabled = false;
     button.textContent = text;
   }
+}
+
+/**
+ * Picker labels for units (`{id, name, parentId}`): the name alone, and where a name repeats in the list, the parent's
+ * name too — or the 编号 where that still does not tell them apart (same parent, or no parent known).
+ */
+export function unitLabeller(units, all = units) {
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const count = (list, key) => list.reduce((m, u) => m.set(key(u), (m.get(key(u)) || 0) + 1), new Map());
+  const names = count(units, (u) => u.name);
+  const withParent = (u) => (byId.get(u.parentId) ? `${u.name}（${byId.get(u.parentId).name}）` : u.name);
+  const parented = count(units, withParent);
+  return (u) => {
+    if (names.get(u.name) < 2) return u.name;
+    const label = withParent(u);
+    return parented.get(label) < 2 ? label : `${u.name}（编号 ${u.id}）`;
+  };
 }

@@ -8,6 +8,7 @@ import com.campaigntracker.command.campaign.CampaignGate;
 import com.campaigntracker.command.campaign.CampaignLookup;
 import com.campaigntracker.command.unit.Unit;
 import com.campaigntracker.command.unit.UnitLookup;
+import com.campaigntracker.command.unit.UnitNames;
 import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
 import com.campaigntracker.shared.activity.Figures;
 import com.campaigntracker.shared.campaign.CampaignCommands.EnrollUnit;
@@ -84,6 +85,7 @@ class StreamLengthTest {
                         .configureCache(c -> new CaffeineAggregateCache(1024)))
                 .configureAggregate(Activity.class)
                 .registerComponent(UnitLookup.class, c -> new UnitLookup(c.eventStore()))
+                .registerComponent(UnitNames.class, c -> new UnitNames(c.eventStore()))
                 .registerComponent(CampaignLookup.class, c -> new CampaignLookup(c.eventStore()))
                 .registerComponent(CampaignGate.class, c -> new CampaignGate(Duration.ofSeconds(5)))
                 .registerComponent(java.time.Clock.class, c -> clock)

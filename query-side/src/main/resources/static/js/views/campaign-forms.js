@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { progressOf } from '../model.js';
 import {
   h, field, select, DISTRICTS, THEMES, METRICS, today, addDays, formValues, optNumber, clearErrors,
-  setFieldError, setFormError, showApiError, busy, toast, errorPanel, statusLabel, newId,
+  setFieldError, setFormError, showApiError, busy, toast, errorPanel, statusLabel, newId, checkPeriod,
 } from '../util.js';
 
 /** Words the server may use for a field (in a field property or in its Chinese detail) → form field name. */
@@ -95,6 +95,7 @@ export async function renderLaunch(app) {
     if (!v.startDate) { setFieldError(form, 'startDate', '请选择开始日期'); ok = false; }
     if (!v.endDate) { setFieldError(form, 'endDate', '请选择结束日期'); ok = false; }
     if (!v.eligibleUnitTypes.length) { setFieldError(form, 'eligibleUnitTypes', '请至少选择一种单位类型'); ok = false; }
+    ok = checkPeriod(form, v.startDate, v.endDate) && ok;
     ok = checkTargets(form, v) && ok;
     if (!ok) { setFormError(form, '请按提示修改标红的项目。'); return; }
     const body = {
@@ -156,8 +157,11 @@ export async function renderEdit(app, [id], query) {
       e.preventDefault();
       clearErrors(form);
       const v = formValues(form);
-      if (!v.title) { setFieldError(form, 'title', '请填写活动名称'); setFormError(form, '请按提示修改标红的项目。'); return; }
-      if (!checkTargets(form, v)) { setFormError(form, '请按提示修改标红的项目。'); return; }
+      // every field at once: a missing name and a bad target are both marked
+      let ok = true;
+      if (!v.title) { setFieldError(form, 'title', '请填写活动名称'); ok = false; }
+      ok = checkTargets(form, v) && ok;
+      if (!ok) { setFormError(form, '请按提示修改标红的项目。'); return; }
       try {
         await busy(form.querySelector('[type=submit]'), () =>
           api.reviseCampaign(id, { title: v.title, description: v.description, targets: targetsFrom(v) }));
@@ -177,6 +181,7 @@ export async function renderEdit(app, [id], query) {
       const v = formValues(form);
       if (!v.endDate) { setFieldError(form, 'endDate', '请选择新的结束日期'); return; }
       if (v.endDate <= c.endDate) { setFieldError(form, 'endDate', `新的结束日期须晚于当前结束日期 ${c.endDate}`); return; }
+      if (!checkPeriod(form, c.startDate, v.endDate)) return;
       try {
         await busy(form.querySelector('[type=submit]'), () => api.extendCampaign(id, v.endDate));
         done(`活动已延期至 ${v.endDate}`);

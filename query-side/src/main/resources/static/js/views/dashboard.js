@@ -15,7 +15,7 @@ const COLORS = { actual: '#c0392b', expected: '#7f8c8d', target: '#2c3e50', bar:
 
 export async function render(app, [id]) {
   const state = { id, asOf: null, silentDays: 7, metric: 'sessions', drill: [], progress: null, live: 'connecting',
-    rank: 'top', notEnrolled: null };
+    rank: 'top', rankN: 20, sortBy: null, sortAsc: false, notEnrolled: null };
   const charts = [];
   const chart = (el) => {
     if (!window.echarts) return null;
@@ -43,12 +43,17 @@ export async function render(app, [id]) {
   const leaderboard = h('div', { id: 'leaderboard' });
   const silent = h('div', { id: 'silent-units' });
   const notEnrolled = h('div', { id: 'not-enrolled' });
-  // the ranking: its first 20, its last 20 (the units furthest behind), or all of it
+  // the ranking: its first N, its last N (the units furthest behind), or all of it
+  const rankN = h('input', { type: 'number', min: '1', max: '1000', value: '20', id: 'rank-n', class: 'narrow', 'aria-label': '名次数 N' });
   const rankTabs = h('div', { class: 'rank-tabs', role: 'group', 'aria-label': '排行范围' },
-    [['top', '前20名'], ['bottom', '后20名'], ['all', '全部']].map(([key, label]) => h('button', {
-      type: 'button', class: 'btn small', 'data-rank': key,
+    [['top', '前'], ['bottom', '后'], ['all', '全部']].map(([key, label]) => h('button', {
+      type: 'button', class: 'btn small', 'data-rank': key, 'data-label': label,
       onclick: () => { state.rank = key; drawLeaderboard(); },
-    }, label)));
+    }, key === 'all' ? label : `${label}20名`)), h('label', { class: 'small' }, ' N = ', rankN));
+  rankN.addEventListener('change', () => {
+    const n = Math.floor(Number(rankN.value));
+    if (n >= 1) { state.rankN = n; drawLeaderboard(); }
+  });
   const banner = h('div', { class: 'banner', id: 'dash-banner', hidden: true });
 
   app.appendChild(h('section', { class: 'dashboard' },
@@ -105,8 +110,6 @@ export async function render(app, [id]) {
         banner.className = 'banner warn asof';
         banner.textContent = err.detail;
       } else if (!state.progress) {
-        // a campaign this account may not read has no live stream to wait for either
-        if (err.status === 403) closeStream();
         clear(app).appendChild(errorPanel(err, load));
       } else {
         banner.hidden = false;
@@ -251,7 +254,7 @@ export async function render(app, [id]) {
         markLine: target != null ? { symbol: 'none', lineStyle: { color: COLORS.target, type: 'solid' },
           label: { formatter: `目标 ${num(target)}`, position: 'insideEndTop' }, data: [{ yAxis: target }] } : undefined },
     ];
-    if (target != null) {
+    if (target != null && p.status === 'ACTIVE' && !p.zeroed) {
       series.push({ name: '应完成进度', type: 'line', data: expected, showSymbol: false,
         lineStyle: { type: 'dashed', width: 2, color: COLORS.expected }, itemStyle: { color: COLORS.expected } });
     }
@@ -294,7 +297,7 @@ export async function render(app, [id]) {
       }
       drillChart.resize();
     }
-    clear(drillTable).appendChild(level.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
+    clear(drillTable).appendChild(level.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table sticky-first', id: 'drill-units' },
       h('thead', {}, h('tr', {}, h('th', {}, '单位'), h('th', {}, '类型'), ACTIVITY_METRICS.map((m) => h('th', { class: 'num' }, m.label)))),
       h('tbody', {}, level.map((n) => h('tr', {},
         h('td', {}, n.children.length
@@ -368,20 +371,43 @@ export async function render(app, [id]) {
     return h('div', { class: 'bulk-bar' }, typeSel, button, errors);
   }
 
+  /**
+   * The ranking, sorted by the column the user picked (the chart's metric at first), each unit against the expected
+   * progress while the campaign runs: its equal share of the metric's target by today (目标 × 应完成进度 ÷ 报到单位数).
+   */
   function drawLeaderboard() {
     const p = state.progress;
-    const metric = state.metric;
-    const ranked = [...p.leaderboard].sort((a, b) => (b.totals[metric] || 0) - (a.totals[metric] || 0))
+    const key = state.sortBy || state.metric;
+    const share = p.status === 'ACTIVE' ? expectedShare(p, key) : null;
+    const value = (u) => (key === 'name' ? u.name : u.totals[key] || 0);
+    const order = (a, b) => (key === 'name' ? a.name.localeCompare(b.name, 'zh-CN') : value(b) - value(a));
+    const ranked = [...p.leaderboard].sort((a, b) => (state.sortAsc ? -order(a, b) : order(a, b)))
       .map((u, i) => ({ ...u, rank: i + 1 }));
-    const rows = state.rank === 'all' ? ranked : state.rank === 'bottom' ? ranked.slice(-20) : ranked.slice(0, 20);
-    rankTabs.querySelectorAll('[data-rank]').forEach((b) => b.classList.toggle('primary', b.dataset.rank === state.rank));
-    clear(leaderboard).appendChild(rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'leaderboard-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '单位'), ACTIVITY_METRICS.map((m) => h('th', { class: `num${m.key === metric ? ' sorted' : ''}` }, m.label)))),
+    const n = state.rankN;
+    const rows = state.rank === 'all' ? ranked : state.rank === 'bottom' ? ranked.slice(-n) : ranked.slice(0, n);
+    rankTabs.querySelectorAll('[data-rank]').forEach((b) => {
+      b.classList.toggle('primary', b.dataset.rank === state.rank);
+      if (b.dataset.rank !== 'all') b.textContent = `${b.dataset.label}${n}名`;
+    });
+    const sortHead = (k, label, cls) => h('th', { class: `${cls || ''}${k === key ? ' sorted' : ''} sortable`, 'data-sort': k,
+      'aria-sort': k === key ? (state.sortAsc ? 'ascending' : 'descending') : 'none',
+      onclick: () => { state.sortAsc = state.sortBy === k || (!state.sortBy && k === state.metric) ? !state.sortAsc : false; state.sortBy = k; drawLeaderboard(); },
+    }, label, k === key ? (state.sortAsc ? ' ▲' : ' ▼') : null);
+    const pace = (u) => {
+      if (share == null) return null;
+      const ahead = (u.totals[key] || 0) >= share;
+      return h('td', { class: 'num pace' }, h('span', { class: `badge ${ahead ? 'ok' : 'lag'}` }, ahead ? '达到' : '落后'),
+        h('div', { class: 'muted small' }, `应完成 ${num(share, 1)}`));
+    };
+    clear(leaderboard).appendChild(rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table sticky-second', id: 'leaderboard-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, '#'), sortHead('name', '单位'), ACTIVITY_METRICS.map((m) => sortHead(m.key, m.label, 'num')),
+        share != null ? h('th', { class: 'num', id: 'pace-head', title: '目标 × 应完成进度 ÷ 报到单位数' }, `应完成进度（${metricLabel(key)}）`) : null)),
       h('tbody', {}, rows.map((u) => h('tr', { 'data-unit-id': u.unitId },
         h('td', {}, u.rank),
         h('td', {}, h('a', { href: `#/campaigns/${encodeURIComponent(id)}/history?tab=activities&unitId=${encodeURIComponent(u.unitId)}` }, u.name),
           h('div', { class: 'muted small' }, [u.type, u.district].filter(Boolean).join(' · '))),
-        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key]))))))))
+        ACTIVITY_METRICS.map((m) => h('td', { class: 'num' }, num(u.totals[m.key]))),
+        pace(u))))))
       : h('p', { class: 'muted' }, '尚无单位填报活动。'));
   }
 
@@ -410,16 +436,20 @@ export async function render(app, [id]) {
     }
     pending = setTimeout(() => load().then(stamp), 150);
   };
-  const closeStream = api.progressStream(id, onPush, (s) => {
-    liveBadge.className = `live ${s}`;
-    if (s === 'open') liveBadge.textContent = '● 实时更新中';
-    else if (s === 'reconnecting') liveBadge.textContent = '○ 实时连接中断，正在重连…';
-    else liveBadge.textContent = '○ 实时更新已关闭';
-  });
+  // the live stream opens once the figures could be read: a dashboard this account may not read opens none
+  let closeStream = () => {};
   const onResize = () => charts.forEach((c) => c.resize());
   window.addEventListener('resize', onResize);
 
   await load();
+  if (state.progress) {
+    closeStream = api.progressStream(id, onPush, (s) => {
+      liveBadge.className = `live ${s}`;
+      if (s === 'open') liveBadge.textContent = '● 实时更新中';
+      else if (s === 'reconnecting') liveBadge.textContent = '○ 实时连接中断，正在重连…';
+      else liveBadge.textContent = '○ 实时更新已关闭';
+    });
+  }
 
   return () => {
     closeStream();
@@ -427,6 +457,13 @@ export async function render(app, [id]) {
     window.removeEventListener('resize', onResize);
     charts.forEach((c) => c.dispose());
   };
+}
+
+/** One enrolled unit's equal share of the metric's target by today, from the server's figures; null without one. */
+function expectedShare(p, key) {
+  const m = p.metrics.find((x) => x.key === key);
+  if (!m || m.target == null || m.expected == null || !p.enrolledUnits) return null;
+  return (m.target * m.expected) / 100 / p.enrolledUnits;
 }
 
 /** The view of a day on which the campaign did not exist yet: its targets, nothing achieved. */

@@ -6,7 +6,7 @@ import { ledgerIoPanel } from './ledger-io.js';
 import { campaignOf, unitOf, activityOf, enrolledIn, participationTotals } from '../model.js';
 import {
   h, clear, field, CATEGORIES, today, formValues, clearErrors, setFieldError, setFormError, showApiError, busy,
-  toast, errorPanel, newId, num, dateTime, statusLabel,
+  toast, errorPanel, newId, num, dateTime, statusLabel, unitLabeller,
 } from '../util.js';
 import { isUnitAccount, actingUnits } from '../session.js';
 import { batchPanel } from './report-batch.js';
@@ -34,7 +34,7 @@ export async function render(app, _params, query) {
     return;
   }
   campaigns = campaigns.map(campaignOf);
-  units = (boundToUnit ? units.map((u) => ({ id: u.unitId, name: u.name, type: u.type, district: u.district, active: u.active }))
+  units = (boundToUnit ? units.map((u) => ({ id: u.unitId, name: u.name, type: u.type, district: u.district, parentId: u.parentUnitId, active: u.active }))
     : units.map(unitOf)).filter((u) => u.active);
   const eligibleFor = (c, u) => (!c.district || u.district === c.district)
     && (!c.eligibleUnitTypes.length || c.eligibleUnitTypes.includes(u.type));
@@ -73,8 +73,9 @@ export async function render(app, _params, query) {
     } else {
       clear(unitSel);
     }
+    const label = unitLabeller(eligible, units);
     eligible.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-      .forEach((u) => unitSel.appendChild(h('option', { value: u.id, selected: u.id === state.unitId }, `${u.name}（${u.type}）`)));
+      .forEach((u) => unitSel.appendChild(h('option', { value: u.id, selected: u.id === state.unitId }, `${label(u)}（${u.type}）`)));
     if (!eligible.some((u) => u.id === state.unitId)) state.unitId = boundToUnit && eligible.length ? eligible[0].id : '';
     unitSel.value = state.unitId;
   }

@@ -5,7 +5,7 @@ import { api, eventually } from '../api.js';
 import { unitOf, unitTypesOf } from '../model.js';
 import {
   h, clear, field, select, DISTRICTS, formValues, clearErrors, setFieldError, setFormError, showApiError, busy, toast,
-  errorPanel, newId,
+  errorPanel, newId, unitLabeller,
 } from '../util.js';
 import { can } from '../session.js';
 import { ask } from '../dialog.js';
@@ -50,8 +50,9 @@ export async function render(app) {
       types.accepts(type, null) ? '可直属本区' : ''].filter(Boolean).join('，也');    const options = units.filter((u) => u.active && u.district === districtSel.value && types.accepts(type, u.type));
     clear(parentSel);
     if (types.accepts(type, null)) parentSel.appendChild(h('option', { value: '' }, '（无，直属本区）'));
+    const label = unitLabeller(options, units);
     options.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-      .forEach((u) => parentSel.appendChild(h('option', { value: u.id }, `${u.name}（${u.type}）`)));
+      .forEach((u) => parentSel.appendChild(h('option', { value: u.id }, `${label(u)}（${u.type}）`)));
     if (!parentSel.options.length) parentSel.appendChild(h('option', { value: '' }, '（本区尚无合适的上级单位）'));
   };
   typeSel.addEventListener('change', refreshParents);

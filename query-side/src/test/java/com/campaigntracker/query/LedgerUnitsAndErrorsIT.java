@@ -103,6 +103,66 @@ class LedgerUnitsAndErrorsIT extends QueryIntegrationTest {
     }
 
     @Test
+    void theAuditTrailFiltersByUnitTypeOperatorAndDayNewestFirstByCursor() {
+        Scenario s = new Scenario(feed);
+        String c = uid("audit");
+        String u1 = uid("st");
+        String u2 = uid("st");
+        s.unit(u1, "站一", PRACTICE_STATION, "西城区", null, at("2025-06-01", 9))
+                .unit(u2, "站二", PRACTICE_STATION, "西城区", null, at("2025-06-01", 9))
+                .launch(c, "审计筛选", "宣讲", "西城区", "2025-07-01", "2025-08-31", null, at("2025-06-30", 9))
+                .enrol(c, u1, at("2025-07-01", 9)).enrol(c, u2, at("2025-07-01", 9));
+        for (int i = 0; i < 60; i++) {
+            String day = String.format("2025-07-%02d", 1 + i / 2);
+            s.record(c, "a" + i, i % 2 == 0 ? u1 : u2, day, "宣讲", f(1, 2, 0.5, 3), at(day, 20));
+        }
+        s.correct(c, "a3", "2025-07-02", f(2, 5, 1.5, 9), at("2025-08-01", 10));
+        s.retract(c, "a4", at("2025-08-02", 10));
+        String base = "/api/campaigns/" + c + "/history?";
+
+        JsonNode fixes = get(base + "type=ActivityCorrected,ActivityRetracted").body();
+        assertThat(top(fixes.get("items"), "type")).containsExactly("ActivityRetracted", "ActivityCorrected");
+        assertThat(fixes.get("hasMore").asBoolean()).isFalse();
+        assertThat(fixes.get("nextBefore").isNull()).isTrue();
+
+        // one unit, newest first, ten at a time, the next page from the cursor
+        JsonNode first = get(base + "unitId=" + u2 + "&size=10").body();
+        assertThat(top(first.get("items"), "unitId")).hasSize(10).containsOnly(u2);
+        assertThat(first.get("items").get(0).get("type").asText()).isEqualTo("ActivityCorrected");
+        long cursor = first.get("nextBefore").asLong();
+        assertThat(cursor).isEqualTo(first.get("items").get(9).get("n").asLong());
+        JsonNode second = get(base + "unitId=" + u2 + "&size=10&before=" + cursor).body();
+        assertThat(top(second.get("items"), "unitId")).hasSize(10).containsOnly(u2);
+        assertThat(second.get("items").get(0).get("n").asLong()).isLessThan(cursor);
+        List<Long> ns = new ArrayList<>();
+        second.get("items").forEach(n -> ns.add(n.get("n").asLong()));
+        assertThat(ns).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // by operator, by the day recorded, and a plain cursor
+        assertThat(top(get(base + "user=unit-" + u1 + "&size=100").body().get("items"), "unitId"))
+                .hasSize(31).containsOnly(u1); // 30 recorded + the retraction of a4
+        JsonNode day = get(base + "from=2025-07-10&to=2025-07-10").body();
+        assertThat(top(day.get("items"), "day")).containsExactly("2025-07-10", "2025-07-10");
+        assertThat(day.get("hasMore").asBoolean()).isFalse();
+        JsonNode oldest = get(base + "before=4").body();
+        assertThat(top(oldest.get("items"), "type"))
+                .containsExactly("UnitEnrolled", "UnitEnrolled", "CampaignLaunched");
+        assertThat(oldest.get("nextBefore").isNull()).isTrue();
+        // newest first by page: the next page is offered by cursor too
+        JsonNode newest = get(base + "order=newest&size=5").body();
+        assertThat(newest.get("nextBefore").asLong()).isEqualTo(newest.get("items").get(4).get("n").asLong());
+        assertThat(get(base + "type=no-such").status()).isEqualTo(400);
+        assertThat(get(base + "before=0").status()).isEqualTo(400);
+    }
+
+    /** The field of each item of a list (not of the payloads inside). */
+    private static List<String> top(JsonNode items, String field) {
+        List<String> out = new ArrayList<>();
+        items.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    @Test
     void unitsWithHierarchyAndParticipation() {
         Scenario s = new Scenario(feed);
         String center = uid("ctr");

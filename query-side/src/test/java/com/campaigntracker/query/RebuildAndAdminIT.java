@@ -75,6 +75,7 @@ class RebuildAndAdminIT extends QueryIntegrationTest {
                 !getRaw("/api/admin/projections").body().get(0).get("rebuilding").asBoolean());
         JsonNode admin = getRaw("/api/admin/projections").body().get(0);
         assertThat(admin.get("name").asText()).isEqualTo("tracker-projections");
+        assertThat(admin.get("label").asText()).startsWith("读模型投影");
         assertThat(admin.get("running").asBoolean()).isTrue();
         assertThat(admin.get("eventsProcessed").asLong()).isGreaterThan(800);
         assertThat(admin.get("percent").asDouble()).isEqualTo(100.0);

@@ -399,9 +399,9 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEveryCallerAsTheRolesSay() throws Exception {
         List<Case> cases = List.of(
                 new Case("register unit", "POST", WRITERS, 403, p -> "/api/units",
-                        p -> unit("new-" + tag(p), "新实践站", "实践站", "suo1")),
+                        p -> unit("new-" + tag(p), "新实践站 " + tag(p), "实践站", "suo1")),
                 new Case("rename unit", "POST", WRITERS, 403, p -> "/api/units/" + freshUnit(p) + "/rename",
-                        p -> Map.of("name", "改名后的实践站")),
+                        p -> Map.of("name", "改名后的实践站 " + tag(p))),
                 new Case("deactivate unit", "POST", WRITERS, 403,
                         p -> "/api/units/" + freshUnit(p) + "/deactivate", p -> Map.of("reason", "撤并")),
                 new Case("launch campaign", "POST", WRITERS, 403, p -> "/api/campaigns",
@@ -544,7 +544,7 @@ class AuthorizationMatrixTest {
 
     private String freshUnit(Persona p) {
         String id = "u-" + tag(p) + "-" + System.nanoTime() % 100000;
-        coordinator("POST", "/api/units", unit(id, "待处理实践站", "实践站", "suo1"));
+        coordinator("POST", "/api/units", unit(id, "待处理实践站 " + id, "实践站", "suo1"));
         return id;
     }
 

@@ -25,8 +25,9 @@ import java.util.function.BiFunction;
 /**
  * Checks the field rules of every command (the constraint annotations on the command records in {@code shared})
  * before its handler runs, on the command bus rather than at the REST boundary: every sender (the REST API, a
- * spreadsheet import, a test fixture) gets the same checks. A broken rule becomes an {@link InvalidField} naming
- * the first broken field in the record's component order, so a refusal is the same whoever sent the command.
+ * spreadsheet import, a test fixture) gets the same checks. Broken rules become one {@link InvalidField} naming
+ * every broken field in the record's component order (the first one is its {@code field}), so a refusal is the
+ * same whoever sent the command and a form can mark all its wrong fields at once.
  */
 @Component
 public class CommandValidation extends BeanValidationInterceptor<CommandMessage<?>> {
@@ -59,11 +60,14 @@ public class CommandValidation extends BeanValidationInterceptor<CommandMessage<
     @Override
     protected Set<ConstraintViolation<Object>> validateMessage(Object message, Validator validator) {
         Set<ConstraintViolation<Object>> violations = super.validateMessage(message, validator);
-        violations.stream().min(Comparator.comparingInt(CommandValidation::declarationOrder)
+        List<InvalidField> broken = violations.stream()
+                .sorted(Comparator.comparingInt(CommandValidation::declarationOrder)
                         .thenComparing(v -> v.getPropertyPath().toString()))
-                .ifPresent(v -> {
-                    throw invalidField(v);
-                });
+                .map(CommandValidation::invalidField)
+                .toList();
+        if (!broken.isEmpty()) {
+            throw broken.size() == 1 ? broken.get(0) : InvalidField.all(broken);
+        }
         return violations;
     }
 

@@ -74,7 +74,27 @@ public final class FieldLabels {
             Map.entry("report", "结项报告"),
             Map.entry("summary", "服务小结"),
             Map.entry("score", "评分"),
-            Map.entry("comment", "评语"));
+            Map.entry("comment", "评语"),
+            Map.entry("seriesId", "简报系列"),
+            Map.entry("totalBase", "总期数起点"),
+            Map.entry("issuedOn", "印发日期"),
+            Map.entry("issuedBy", "印发人"),
+            Map.entry("issueNo", "期数"),
+            Map.entry("totalIssueNo", "总期数"),
+            Map.entry("campaigns", "活动数"),
+            Map.entry("enrolledUnits", "报到单位数"),
+            Map.entry("reportingUnits", "已填报单位数"),
+            Map.entry("links", "链接"),
+            Map.entry("progress", "进度链接"),
+            Map.entry("history", "记录链接"),
+            Map.entry("ledger", "台账链接"),
+            Map.entry("appendix", "附表"),
+            Map.entry("include", "是否附表"),
+            Map.entry("rows", "附表行"),
+            Map.entry("group", "分组"),
+            Map.entry("unit", "单位"),
+            Map.entry("from", "期间起"),
+            Map.entry("to", "期间止"));
 
     private FieldLabels() {
     }

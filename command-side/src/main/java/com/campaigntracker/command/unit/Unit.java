@@ -10,6 +10,7 @@ import com.campaigntracker.shared.unit.UnitEvents.UnitRenamed;
 import com.campaigntracker.shared.unit.UnitType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -25,28 +26,41 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Unit {
 
     private UnitState state;
+    /** Events folded so far: the sequence number the next event gets. */
+    private long folded;
 
     protected Unit() {
         // for Axon
     }
 
     @CommandHandler
-    public Unit(RegisterUnit command, UnitLookup units) {
+    public Unit(RegisterUnit command, UnitLookup units, UnitNames names) {
         if (units.idInUse(command.unitId())) {
             throw new UnitAlreadyRegistered(command.unitId());
         }
-        checkParent(command.unitId(), command.type(), command.district(), command.parentUnitId(), units);
-        apply(new UnitRegistered(command.unitId(), command.name(), command.type(), command.district(),
+        UnitState parent = checkParent(command.unitId(), command.type(), command.district(), command.parentUnitId(),
+                units);
+        names.claim(command.unitId(), command.name(), command.district(), command.parentUnitId(),
+                parent == null ? null : parent.name());
+        record(names, new UnitRegistered(command.unitId(), command.name(), command.type(), command.district(),
                 command.parentUnitId()));
     }
 
+    /** Applies the event and hands it to the name index once it is stored. */
+    private void record(UnitNames names, UnitEvent event) {
+        long sequence = folded;
+        String unitId = event.unitId();
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> names.afterCommit(unitId, sequence, event));
+        apply(event);
+    }
+
     /** Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. */
-    static void checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
+    static UnitState checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
         if (parentId == null) {
             if (!type.acceptsParent(null)) {
                 throw new InvalidHierarchy(unitId, type, null, null);
             }
-            return;
+            return null;
         }
         UnitState parent = units.require("parentUnitId", parentId);
         if (!parent.active()) {
@@ -58,6 +72,7 @@ public class Unit {
         if (!Objects.equals(district, parent.district())) {
             throw new DistrictMismatch(unitId, district, parentId, parent.district());
         }
+        return parent;
     }
 
     @AggregateIdentifier
@@ -66,7 +81,7 @@ public class Unit {
     }
 
     @CommandHandler
-    public void handle(RenameUnit command) {
+    public void handle(RenameUnit command, UnitLookup units, UnitNames names) {
         String newName = command.name();
         if (!state.active()) {
             throw new UnitAlreadyDeactivated(state.unitId());
@@ -74,20 +89,23 @@ public class Unit {
         if (newName.equals(state.name())) {
             return;
         }
-        apply(new UnitRenamed(state.unitId(), state.name(), newName));
+        names.claim(state.unitId(), newName, state.district(), state.parentUnitId(), state.parentUnitId() == null
+                ? null : units.find(state.parentUnitId()).map(UnitState::name).orElse(state.parentUnitId()));
+        record(names, new UnitRenamed(state.unitId(), state.name(), newName));
     }
 
     /** Deactivating an inactive unit again changes nothing (a harmless retry). */
     @CommandHandler
-    public void handle(DeactivateUnit command) {
+    public void handle(DeactivateUnit command, UnitNames names) {
         if (!state.active()) {
             return;
         }
-        apply(new UnitDeactivated(state.unitId(), command.reason()));
+        record(names, new UnitDeactivated(state.unitId(), command.reason()));
     }
 
     @EventSourcingHandler
     void on(UnitEvent event) {
         state = UnitState.fold(state, event);
+        folded++;
     }
 }

@@ -6,6 +6,6 @@ import com.campaigntracker.command.rules.RuleViolation;
 public class UnitAlreadyRegistered extends RuleViolation {
     public UnitAlreadyRegistered(String unitId) {
         super(Kind.CONFLICT, "unit-already-registered", "单位编号已被使用",
-                FieldLabels.of("unitId") + "的编号 " + unitId + " 已被使用,不能重复登记", "field", "unitId", "unitId", unitId);
+                FieldLabels.of("unitId") + " " + unitId + " 已被使用,不能重复登记", "field", "unitId", "unitId", unitId);
     }
 }

@@ -101,7 +101,18 @@ class CampaignApiTest extends ApiTestSupport {
         Answer period = assertRejected(400, "invalid-field", "POST", "/api/campaigns", """
                 {"title": "t", "startDate": "%s", "endDate": "%s"}""".formatted(END, START));
         assertThat(period.body().path("field").asText()).isEqualTo("endDate");
-        assertThat(period.detail()).contains("不能早于开始日期");
+        assertThat(period.detail()).contains("不能早于开始日期").doesNotContainPattern("[A-Za-z]");
+        Answer several = assertRejected(400, "invalid-field", "POST", "/api/campaigns", """
+                {"startDate": "%s", "endDate": "%s", "targets": {"sessions": -1, "beneficiaries": -2}}"""
+                .formatted(START, END));
+        assertThat(several.body().path("field").asText()).isEqualTo("title");
+        assertThat(several.body().path("errors").findValuesAsText("field"))
+                .containsExactly("title", "targets.beneficiaries", "targets.sessions");
+        assertThat(several.body().path("errors").findValuesAsText("label"))
+                .containsExactly("标题", "目标受益人次", "目标场次");
+        assertThat(several.body().path("errors").get(2).path("message").asText())
+                .isEqualTo("目标场次必须在 0 到 1000000000 之间(收到: -1)");
+        assertThat(several.detail()).contains("标题", "目标受益人次", "目标场次").doesNotContain("targets");
         assertRejected(400, "invalid-request", "POST", "/api/campaigns", """
                 {"title": "t", "startDate": "%s", "endDate": "%s", "targets": {"sessions": 1.5}}"""
                 .formatted(START, END));

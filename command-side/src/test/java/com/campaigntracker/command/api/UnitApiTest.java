@@ -128,4 +128,26 @@ class UnitApiTest extends ApiTestSupport {
         assertRejected(422, "unit-inactive", "POST", "/api/units", """
                 {"name": "n", "type": "实践站", "district": "丰台区", "parentUnitId": "%s"}""".formatted(institute));
     }
+
+    @Test
+    void aSecondUnitOfTheSameNameUnderOneParentIs409OnRegisterAndOnRename() {
+        String center = registerUnit(id("c"), "实践中心", "石景山区", null);
+        String first = id("i");
+        assertAccepted(post("/api/units", """
+                {"unitId": "%s", "name": "八角街道实践所", "type": "实践所", "district": "石景山区", "parentUnitId": "%s"}
+                """.formatted(first, center)), 201);
+        Answer twice = assertRejected(409, "unit-name-taken", "POST", "/api/units", """
+                {"name": "八角街道 实践所", "type": "实践所", "district": "石景山区", "parentUnitId": "%s"}
+                """.formatted(center));
+        assertThat(twice.detail()).contains("单位名称「八角街道 实践所」", "上级单位「单位 " + center + "」")
+                .doesNotContain("parentUnitId", "name");
+        assertThat(twice.body().path("field").asText()).isEqualTo("name");
+        assertThat(twice.body().path("existingUnitId").asText()).isEqualTo(first);
+        String second = registerUnit(id("i"), "实践所", "石景山区", center);
+        assertRejected(409, "unit-name-taken", "POST", "/api/units/" + second + "/rename", """
+                {"name": "八角街道实践所"}""");
+        assertAccepted(post("/api/units/" + first + "/deactivate", "{}"), 200);
+        assertAccepted(post("/api/units/" + second + "/rename", """
+                {"name": "八角街道实践所"}"""), 200);
+    }
 }

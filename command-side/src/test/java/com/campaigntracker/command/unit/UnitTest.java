@@ -19,6 +19,8 @@ import static com.campaigntracker.shared.unit.UnitType.CIVILIZED_UNIT;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_CENTER;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_INSTITUTE;
 import static com.campaigntracker.shared.unit.UnitType.PRACTICE_STATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
@@ -27,6 +29,7 @@ class UnitTest {
 
     private FixtureConfiguration<Unit> fixture;
     private OtherStreams others;
+    private UnitNames names;
 
     @BeforeEach
     void setUp() {
@@ -37,7 +40,9 @@ class UnitTest {
                         new UnitDeactivated("old", "合并"));
         fixture = new AggregateTestFixture<>(Unit.class);
         fixture.registerCommandHandlerInterceptor(new CommandValidation());
+        names = new UnitNames(others.store());
         fixture.registerInjectableResource(others.units());
+        fixture.registerInjectableResource(names);
     }
 
     @Test
@@ -188,5 +193,66 @@ class UnitTest {
                 .when(new RenameUnit("ghost", "名"))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void cannotRegisterASecondUnitOfTheSameNameUnderOneParent() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("i2", "学院路街道 实践所", PRACTICE_INSTITUTE, HAIDIAN, "center"))
+                .expectException(UnitNameTaken.class)
+                .expectExceptionMessage("单位名称「学院路街道 实践所」已被上级单位「海淀区新时代文明实践中心」下的另一个单位使用"
+                        + "(学院路街道实践所,编号 inst);同一上级单位下的单位名称不能重复,请换一个名称")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameNameUnderAnotherParentOrOfADeactivatedUnitIsFree() {
+        others.unit("inst2", new UnitRegistered("inst2", "清河街道实践所", PRACTICE_INSTITUTE, HAIDIAN, "center"))
+                .unit("st1", new UnitRegistered("st1", "社区实践站", PRACTICE_STATION, HAIDIAN, "inst2"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("st2", "社区实践站", PRACTICE_STATION, HAIDIAN, "inst"))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("o2", "旧实践所", PRACTICE_INSTITUTE, HAIDIAN, "center"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void topLevelUnitsOfOneDistrictAreSiblings() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("c2", "海淀区新时代文明实践中心", PRACTICE_CENTER, HAIDIAN, null))
+                .expectException(UnitNameTaken.class)
+                .expectExceptionMessage(predicate((String m) -> m.contains("已被海淀区的另一个顶级单位使用")));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("c3", "海淀区新时代文明实践中心", PRACTICE_CENTER, "朝阳区", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aUnitRegisteredByThisProcessHoldsItsNameAtOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("s1", "甲社区实践站", PRACTICE_STATION, HAIDIAN, "inst"))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnit("s2", "甲社区实践站", PRACTICE_STATION, HAIDIAN, "inst"))
+                .expectException(UnitNameTaken.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRenameOntoASiblingsName() {
+        fixture.given(new UnitRegistered("u", "某实践所", PRACTICE_INSTITUTE, HAIDIAN, "center"))
+                .when(new RenameUnit("u", "学院路街道实践所"))
+                .expectException(UnitNameTaken.class)
+                .expectExceptionMessage(predicate((String m) -> m.contains("上级单位「海淀区新时代文明实践中心」")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNamesAreReadAheadOnceTheApplicationIsUp() {
+        UnitNames fresh = new UnitNames(others.store());
+        assertThat(fresh.known()).isZero();
+        fresh.warmUp();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> fresh.known() == 3);
     }
 }

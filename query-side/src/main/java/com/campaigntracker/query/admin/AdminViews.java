@@ -8,8 +8,11 @@ public final class AdminViews {
     private AdminViews() {
     }
 
-    /** A projection processor as this replica sees it: progress of a rebuild, position, segments it holds. */
-    public record ProjectionStatus(String name, boolean running, boolean error, boolean rebuilding,
+    /**
+     * A projection processor as this replica sees it: progress of a rebuild, position, segments it holds;
+     * {@code label} its Chinese name, {@code eventsPerSecond} the rate over the last 30 seconds (0 while idle).
+     */
+    public record ProjectionStatus(String name, String label, boolean running, boolean error, boolean rebuilding,
                                    long eventsProcessed, double eventsPerSecond, Long position, Long headPosition,
                                    Double percent, Long etaSeconds, String since, Long storedPosition,
                                    List<SegmentStatus> segments) {

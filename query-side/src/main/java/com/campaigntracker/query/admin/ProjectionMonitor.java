@@ -47,6 +47,7 @@ public class ProjectionMonitor {
     private volatile boolean replaying;
     private final Object finishing = new Object();
     private volatile Instant countingSince = Instant.now();
+    private final RecentRate recentRate = new RecentRate();
     private volatile Long headAtRebuild;
 
     private final org.axonframework.extensions.mongo.MongoTemplate tokenTemplate;
@@ -291,8 +292,7 @@ public class ProjectionMonitor {
         List<ProjectionStatus> out = new ArrayList<>();
         processor().ifPresent(p -> {
             long processed = batcher.eventsProjected();
-            double seconds = Math.max(0.001, Duration.between(countingSince, system.instant()).toMillis() / 1000.0);
-            double rate = processed / seconds;
+            double rate = recentRate.rate(system.instant(), processed);
             Long head = headPosition();
             Long pos = position();
             Double percent = head == null || pos == null ? null
@@ -307,11 +307,18 @@ public class ProjectionMonitor {
             p.processingStatus().forEach((id, s) -> segments.add(new SegmentStatus(id,
                     s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null,
                     s.isReplaying(), s.isCaughtUp(), s.isErrorState() ? String.valueOf(s.getError()) : null)));
-            out.add(new ProjectionStatus(p.getName(), p.isRunning(), p.isError(), rebuilding(), processed,
+            out.add(new ProjectionStatus(p.getName(), label(p.getName()), p.isRunning(), p.isError(), rebuilding(),
+                    processed,
                     Math.round(rate * 10) / 10.0, pos, head, percent,
                     head == null || pos == null || rate <= 0 ? null : Math.max(0, Math.round((head - pos) / rate)),
                     countingSince.toString(), stored, segments));
         });
         return out;
+    }
+
+    /** The processor's name as the admin screen shows it. */
+    static String label(String processor) {
+        return com.campaigntracker.query.projection.TrackerProjections.GROUP.equals(processor)
+                ? "读模型投影（看板、台账、审计记录、单位名录）" : processor;
     }
 }

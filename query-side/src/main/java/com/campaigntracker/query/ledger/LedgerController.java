@@ -223,7 +223,21 @@ public class LedgerController {
                                        @RequestParam(required = false) Integer size,
                                        @io.swagger.v3.oas.annotations.Parameter(description =
                                                "oldest(默认):最早的在前;newest:最新的在前(第 0 页是最新的事件)")
-                                       @RequestParam(required = false) String order) {
+                                       @RequestParam(required = false) String order,
+                                       @io.swagger.v3.oas.annotations.Parameter(description =
+                                               "游标:只要序号 n 小于它的事件(最新的在前);首页省略,下一页用上页的 nextBefore")
+                                       @RequestParam(required = false) Long before,
+                                       @io.swagger.v3.oas.annotations.Parameter(description = "只看这个单位的事件")
+                                       @RequestParam(required = false) String unitId,
+                                       @io.swagger.v3.oas.annotations.Parameter(description =
+                                               "事件类型,逗号分隔,如 ActivityCorrected,ActivityRetracted")
+                                       @RequestParam(required = false) String type,
+                                       @io.swagger.v3.oas.annotations.Parameter(description = "操作人(账号名)")
+                                       @RequestParam(required = false) String user,
+                                       @io.swagger.v3.oas.annotations.Parameter(description = "记录日期起 YYYY-MM-DD")
+                                       @RequestParam(required = false) String from,
+                                       @io.swagger.v3.oas.annotations.Parameter(description = "记录日期止 YYYY-MM-DD")
+                                       @RequestParam(required = false) String to) {
         Params.id("id", id);
         int p = Params.range("page", page, 0, 0, 1_000_000);
         int s = Params.range("size", size, 50, 1, 500);
@@ -231,26 +245,36 @@ public class LedgerController {
         if (o != null && !o.equals("oldest") && !o.equals("newest")) {
             throw ApiException.badRequest("参数 order 无效: 须为 oldest 或 newest");
         }
+        HistoryFilter filter = HistoryFilter.of(unitId, type, user, from, to);
+        if (before != null && before < 1) {
+            throw ApiException.badRequest("游标 before 须为正整数");
+        }
         campaigns.campaign(id);
         Visible visible = new Visible(units.readScope());
+        if (filter.unitId() != null) {
+            visible.scope.require(filter.unitId(), units.districtOf(filter.unitId()));
+        }
         HistoryPageDocument head = store.get(LedgerProjection.HISTORY, Docs.key(id, "head"));
         long count = head == null ? 0 : head.count();
+        if (before != null || !filter.empty()) {
+            return newestByCursor(id, head, count, before, s, filter, visible);
+        }
         if ("newest".equals(o)) {
             return newestFirst(id, head, count, p, s, visible);
         }
         if (!visible.scope.all()) {
             return scopedHistory(id, head, count, p, s, visible);
         }
-        long from = (long) p * s;
-        long to = Math.min(count, from + s);
+        long first = (long) p * s;
+        long last = Math.min(count, first + s);
         List<HistoryItem> items = new ArrayList<>();
-        for (Entry e : historyEntries(id, head, from, to)) {
+        for (Entry e : historyEntries(id, head, first, last)) {
             long n = e.n() - 1;
-            if (n >= from && n < to) {
+            if (n >= first && n < last) {
                 items.add(historyItem(e));
             }
         }
-        return new HistoryPage(id, count, p, s, to < count, items);
+        return new HistoryPage(id, count, p, s, last < count, items, null);
     }
 
     /** The entries of the history pages covering positions [from, to), in order (may include a few outside). */
@@ -282,7 +306,7 @@ public class LedgerController {
         HistoryWindow window = new HistoryWindow((long) p * s, s);
         long scanTo = Math.min(count, MAX_SCAN);
         walkHistory(id, head, scanTo, visible, window);
-        return new HistoryPage(id, window.matched, p, s, window.hasMore || scanTo < count, window.items);
+        return new HistoryPage(id, window.matched, p, s, window.hasMore || scanTo < count, window.items, null);
     }
 
     /**
@@ -325,7 +349,53 @@ public class LedgerController {
             end = start;
         }
         long total = visible.scope.all() ? count : window.matched;
-        return new HistoryPage(id, total, p, s, window.hasMore || (!visible.scope.all() && floor > 0), window.items);
+        boolean more = window.hasMore || (!visible.scope.all() && floor > 0);
+        // newest first, the next page may also be asked by cursor: below the last entry of this one
+        Long next = more && !window.items.isEmpty() ? window.items.get(window.items.size() - 1).n() : null;
+        return new HistoryPage(id, total, p, s, more, window.items, next);
+    }
+
+    /**
+     * The filtered history newest first, from a cursor: the entries with {@code n < before} (all without it) that
+     * match and that the reader sees, at most {@code size}. Reads the history pages backwards from the cursor, so a
+     * page costs what it scans, never an offset over everything; one request scans at most {@link #MAX_SCAN}
+     * entries and then answers what it found with {@code nextBefore} where it stopped. A date range stops the walk
+     * at the first entry recorded before it. {@code total} is the campaign's whole history count.
+     */
+    private HistoryPage newestByCursor(String id, HistoryPageDocument head, long count, Long before, int size,
+                                       HistoryFilter filter, Visible visible) {
+        long end = before == null ? count : Math.min(count, before - 1);
+        long floor = Math.max(0, end - MAX_SCAN);
+        List<HistoryItem> items = new ArrayList<>();
+        Long next = null;
+        boolean done = false;
+        while (end > floor && !done) {
+            long start = Math.max(floor, (end - 1) / LedgerProjection.PAGE * LedgerProjection.PAGE);
+            long stop = end;
+            List<Entry> entries = new ArrayList<>(historyEntries(id, head, start, stop));
+            entries.removeIf(e -> e.n() - 1 < start || e.n() - 1 >= stop);
+            entries.sort(java.util.Comparator.comparingLong(Entry::n).reversed());
+            visible.load(entries.stream().map(Entry::unitId).toList());
+            for (Entry e : entries) {
+                if (filter.before(e)) {
+                    done = true;
+                    break;
+                }
+                if (filter.matches(e) && (e.unitId() == null || visible.unit(e.unitId()))) {
+                    if (items.size() == size) {
+                        next = items.get(items.size() - 1).n();
+                        done = true;
+                        break;
+                    }
+                    items.add(historyItem(e));
+                }
+            }
+            end = start;
+        }
+        if (!done && end > 0) {
+            next = end + 1; // the scan limit: carry on below the last entry scanned
+        }
+        return new HistoryPage(id, count, 0, size, next != null, items, next);
     }
 
     /** The entries at positions [start, end) the reader sees, in the order given. */

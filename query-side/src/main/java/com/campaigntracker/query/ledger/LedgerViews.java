@@ -49,7 +49,10 @@ public final class LedgerViews {
 
     /** A page of 审计记录: every event of the campaign and its activities. */
     public record HistoryPage(String campaignId, long total, int page, int size, boolean hasMore,
-                              List<HistoryItem> items) {
+                              List<HistoryItem> items,
+                              @Schema(description = "filtered or cursor pages: pass as before for the next (older) "
+                                      + "page; null when there is none, and for pages by number")
+                              Long nextBefore) {
     }
 
     /** One event: who, when, which stream and sequence, and its content ({@code payload}, the event's fields). */

@@ -29,11 +29,20 @@ final class Api {
     }
 
     JsonNode post(String path, Object body) {
+        return command("POST", path, body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return command("PUT", path, body);
+    }
+
+    /** A command as the admin; it must be accepted. */
+    private JsonNode command(String method, String path, Object body) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", Accounts.ADMIN.basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
-        assertThat(r.statusCode()).as("POST %s answered %s", path, r.body()).isBetween(200, 299);
+                .method(method, HttpRequest.BodyPublishers.ofString(write(body))));
+        assertThat(r.statusCode()).as("%s %s answered %s", method, path, r.body()).isBetween(200, 299);
         return read(r.body());
     }
 

@@ -67,6 +67,21 @@ class RolesUiIT extends ProductUiTest {
             api.enroll("roles-hd", station);
             api.activity("roles-hd", "rank-a-" + i, station, today, "排行测试活动", i, 1, 1, 1);
         }
+        // one name under two parents: pickers tell them apart by the parent
+        api.unit("roles-suo3", "甘家口街道新时代文明实践所", "实践所", "海淀区", "roles-hd-c");
+        api.unit("roles-dup-a", "和平社区新时代文明实践站", "实践站", "海淀区", "roles-suo2");
+        api.unit("roles-dup-b", "和平社区新时代文明实践站", "实践站", "海淀区", "roles-suo3");
+        api.enroll("roles-hd", "roles-dup-a");
+        api.enroll("roles-hd", "roles-dup-b");
+        // a correction by the admin, for 活动明细's "who corrected"
+        Map<String, Object> fix = new java.util.HashMap<>(Map.of("date", today.toString(), "title", "排行测试活动",
+                "sessions", 5, "participations", 2, "serviceHours", 1, "beneficiaries", 1));
+        fix.put("reason", "场次录错");
+        api.put("/api/campaigns/roles-hd/activities/rank-a-5", fix);
+        // a closed campaign shows where it ended, not its pacing
+        api.campaign("roles-closed", "海淀区已结束的活动", "海淀区", List.of("实践所", "实践站"), today.minusDays(10),
+                today.plusDays(20), Map.of("sessions", 100));
+        api.post("/api/campaigns/roles-closed/close", Map.of());
         JsonNode last = api.campaign("roles-team", "蓝天救援队专项行动", null, List.of("志愿服务队"), today.minusDays(10),
                 today.plusDays(20), Map.of("sessions", 100));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.caughtUp("/api/units/" + ZHAN, last));
@@ -110,6 +125,7 @@ class RolesUiIT extends ProductUiTest {
         assertThat(text(unit, By.id("whoami-where"))).isEqualTo(own.equals(SUO) ? "学院路街道新时代文明实践所"
                 : "石油社区新时代文明实践站");
         assertNoCoordinatorMenu(unit);
+        assertFitsTheScreen(unit, "我的活动");
         Browsers.fullPage(unit, "roles-unit-" + size + "-mine");
 
         // 报到 with one tap (填报 when a coordinator has enrolled it already), then straight to the form, bound to its
@@ -170,6 +186,7 @@ class RolesUiIT extends ProductUiTest {
         assertThat(bad.findElement(By.cssSelector(".batch-error")).getText()).matches("(?s).*\\p{IsHan}.*");
         waitUntil(unit, d -> text(d, By.id("ledger-sum")).contains("共 7 条有效记录：12 场次"));
         assertThat(text(unit, By.id("ledger-table"))).contains("批量活动1", "批量活动5").doesNotContain("批量活动3");
+        assertFitsTheScreen(unit, "报到与填报");
         Browsers.fullPage(unit, "roles-unit-" + size + "-batch");
 
         // no coordinator screen by its address either
@@ -179,6 +196,29 @@ class RolesUiIT extends ProductUiTest {
         visible(unit, By.id("dash-title"));
         assertThat(unit.findElements(By.linkText("修改"))).isEmpty();
         assertThat(unit.findElements(By.linkText("结束"))).isEmpty();
+        waitUntil(unit, d -> !d.findElements(By.cssSelector("#leaderboard-table tbody tr")).isEmpty()
+                && !d.findElements(By.id("drill-units")).isEmpty());
+        assertFitsTheScreen(unit, "活动看板");
+        if (size.equals("phone")) {
+            // the key figures come first, right under the title; the unit column stays in view
+            Number kpiTop = (Number) script(unit, "return document.getElementById('kpis').getBoundingClientRect().top");
+            Number toolbarTop = (Number) script(unit,
+                    "return document.querySelector('.dashboard > .toolbar').getBoundingClientRect().top");
+            assertThat(kpiTop.doubleValue()).isLessThan(toolbarTop.doubleValue());
+            assertThat(script(unit, "return getComputedStyle(document.querySelector("
+                    + "'#leaderboard-table tbody tr > :nth-child(2)')).position")).isEqualTo("sticky");
+            assertThat(script(unit, "return getComputedStyle(document.querySelector("
+                    + "'#drill-units tbody tr > :first-child')).position")).isEqualTo("sticky");
+        }
+        Browsers.fullPage(unit, "roles-unit-" + size + "-dashboard");
+        unit.get(product.baseUrl() + "/#/campaigns/roles-hd/history");
+        waitUntil(unit, d -> !d.findElements(By.cssSelector("#history-table tbody tr")).isEmpty());
+        assertFitsTheScreen(unit, "审计记录");
+        Browsers.fullPage(unit, "roles-unit-" + size + "-history");
+        unit.get(product.baseUrl() + "/#/campaigns/roles-hd/history?tab=activities");
+        waitUntil(unit, d -> !d.findElements(By.cssSelector("#activities-table tbody tr")).isEmpty());
+        assertFitsTheScreen(unit, "活动明细");
+        Browsers.fullPage(unit, "roles-unit-" + size + "-activities");
     }
 
     @Test
@@ -218,6 +258,19 @@ class RolesUiIT extends ProductUiTest {
         WebElement lastRow = rows.get(rows.size() - 1);
         assertThat(lastRow.getText()).contains("排行测试站01");
         assertThat(lastRow.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(ranked));
+        // each unit against its share of the expected progress; any N of the bottom; sortable by a column
+        assertThat(text(leader, By.id("pace-head"))).contains("应完成进度");
+        assertThat(leader.findElements(By.cssSelector("#leaderboard-table td.pace .badge"))).hasSize(20);
+        WebElement n = leader.findElement(By.id("rank-n"));
+        setValue(leader, n, "5");
+        waitUntil(leader, d -> d.findElements(By.cssSelector("#leaderboard-table tbody tr")).size() == 5);
+        assertThat(text(leader, By.cssSelector("[data-rank=bottom]"))).isEqualTo("后5名");
+        click(leader, By.cssSelector("#leaderboard-table th[data-sort=sessions]"));
+        waitUntil(leader, d -> "ascending".equals(d.findElement(By.cssSelector("#leaderboard-table th[data-sort=sessions]"))
+                .getAttribute("aria-sort")));
+        click(leader, By.cssSelector("[data-rank=top]"));
+        waitUntil(leader, d -> text(d, By.cssSelector("#leaderboard-table tbody tr:first-child")).contains("排行测试站01"));
+        assertThat(leader.findElements(By.cssSelector("#leaderboard-table tbody tr"))).hasSize(5);
         Browsers.fullPage(leader, "roles-leader-dashboard");
         leader.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Browsers.fullPage(leader, "roles-leader-dashboard-phone");
@@ -233,9 +286,41 @@ class RolesUiIT extends ProductUiTest {
             leader.get(product.baseUrl() + screen);
             visible(leader, By.id("forbidden"));
         }
-        leader.get(product.baseUrl() + "/#/campaigns/roles-cy");
+        // another district's dashboard: refused, and its live stream is never opened (so never retried)
+        script(leader, "window.__streams = 0; const E = window.EventSource;"
+                + " window.EventSource = class extends E { constructor(...a) { super(...a); window.__streams++; } };");
+        script(leader, "location.hash = '#/campaigns/roles-cy'");
         waitUntil(leader, d -> d.findElement(By.id("app")).getText().contains("海淀区"));
         assertThat(leader.findElements(By.id("dash-title"))).isEmpty();
+        assertThat(script(leader, "return window.__streams")).isEqualTo(0L);
+        script(leader, "location.hash = '#/campaigns/roles-hd'");
+        visible(leader, By.id("dash-title"));
+        waitUntil(leader, d -> Long.valueOf(1).equals(script(d, "return window.__streams")));
+
+        // a closed campaign: its final state, no pacing
+        leader.get(product.baseUrl() + "/#/campaigns/roles-closed");
+        visible(leader, By.id("final-state"));
+        assertThat(text(leader, By.id("dash-head"))).contains("已结束").doesNotContain("应完成进度");
+        assertThat(leader.findElements(By.id("pace-head"))).isEmpty();
+
+        // 审计记录: the campaign's units only, named apart where names repeat; filtered by unit and event type
+        leader.get(product.baseUrl() + "/#/campaigns/roles-hd/history");
+        WebElement unitFilter = visible(leader, By.cssSelector("#history-filter [name=unitId]"));
+        waitUntil(leader, d -> !d.findElements(By.cssSelector("#history-table tbody tr")).isEmpty());
+        String options = unitFilter.getText();
+        assertThat(options).contains("和平社区新时代文明实践站（八里庄街道新时代文明实践所）",
+                "和平社区新时代文明实践站（甘家口街道新时代文明实践所）", "排行测试站07").doesNotContain("朝阳区");
+        new org.openqa.selenium.support.ui.Select(unitFilter).selectByVisibleText("排行测试站05");
+        new org.openqa.selenium.support.ui.Select(leader.findElement(By.cssSelector("#history-filter [name=type]")))
+                .selectByVisibleText("更正活动");
+        click(leader, By.id("history-apply"));
+        waitUntil(leader, d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() == 1
+                && text(d, By.id("history-table")).contains("场次录错"));
+        assertThat(text(leader, By.cssSelector("#history-table td.operator"))).contains("admin");
+        Browsers.fullPage(leader, "roles-leader-history-filtered");
+        leader.get(product.baseUrl() + "/#/campaigns/roles-hd/history?tab=activities&unitId=roles-rank-05");
+        waitUntil(leader, d -> text(d, By.id("activities-table")).contains("场次录错"));
+        assertThat(text(leader, By.cssSelector("#activities-table td.corrections"))).contains("admin：场次录错");
 
         // 退出登录: back to the sign-in page, and the session is over
         leader.get(product.baseUrl() + "/#/");
@@ -289,7 +374,53 @@ class RolesUiIT extends ProductUiTest {
         assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
     }
 
+    @Test
+    void aCoordinatorsFormMarksEveryWrongFieldAtOnceAndChecksThePeriodOnScreen() {
+        WebDriver coordinator = browsers.desktop("coordinator-forms");
+        Browsers.signIn(coordinator, product.baseUrl(), Accounts.COORDINATOR);
+        coordinator.get(product.baseUrl() + "/#/campaigns/new");
+        WebElement form = visible(coordinator, By.id("launch-form"));
+        type(form.findElement(By.name("title")), "期间检查");
+        type(form.findElement(By.name("theme")), "爱国卫生");
+        LocalDate today = LocalDate.now(SHANGHAI);
+        setValue(coordinator, form.findElement(By.name("startDate")), today.toString());
+        setValue(coordinator, form.findElement(By.name("endDate")), today.plusYears(4).toString());
+        click(coordinator, By.id("launch-submit"));
+        assertThat(visible(coordinator, By.id("err-endDate")).getText())
+                .isEqualTo("活动期间最长 3 年：自开始日期 " + today + " 起，结束日期最晚为 "
+                        + today.plusYears(3).minusDays(1));
+        setValue(coordinator, form.findElement(By.name("endDate")), today.minusDays(1).toString());
+        click(coordinator, By.id("launch-submit"));
+        waitUntil(coordinator, d -> text(d, By.id("err-endDate")).equals("结束日期不能早于开始日期（" + today + "）"));
+
+        // two targets beyond the server's bound: the server names both, each appears under its own field
+        setValue(coordinator, form.findElement(By.name("endDate")), today.plusDays(30).toString());
+        type(form.findElement(By.name("target_sessions")), "2000000000");
+        type(form.findElement(By.name("target_beneficiaries")), "3000000000");
+        click(coordinator, By.id("launch-submit"));
+        waitUntil(coordinator, d -> !text(d, By.id("err-target_sessions")).isEmpty()
+                && !text(d, By.id("err-target_beneficiaries")).isEmpty());
+        assertThat(text(coordinator, By.id("err-target_sessions"))).startsWith("目标场次");
+        assertThat(text(coordinator, By.id("err-target_beneficiaries"))).startsWith("目标受益人次");
+        assertThat(text(coordinator, By.cssSelector("#launch-form .form-error"))).contains("有 2 处需要修改")
+                .doesNotContainPattern("[A-Za-z]");
+        assertThat(text(coordinator, By.id("err-endDate"))).isEmpty();
+        Browsers.screenshot(coordinator, "roles-coordinator-launch-two-errors");
+        assertThat(Browsers.scriptErrors(coordinator)).isEmpty();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    private static Object script(WebDriver driver, String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
+    /** On a phone the page never scrolls sideways: wide tables scroll inside their frame. */
+    private static void assertFitsTheScreen(WebDriver driver, String page) {
+        Number scroll = (Number) script(driver, "return document.scrollingElement.scrollWidth");
+        Number width = (Number) script(driver, "return window.innerWidth");
+        assertThat(scroll.longValue()).as("page width of %s", page).isLessThanOrEqualTo(width.longValue());
+    }
 
     private static void assertNoCoordinatorMenu(WebDriver driver) {
         for (String nav : List.of("launch", "admin")) {
