@@ -13,6 +13,7 @@ import com.campaigntracker.command.imports.ImportViews.ImportStatus;
 import com.campaigntracker.command.imports.ImportViews.RowError;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.rules.RuleViolation;
+import com.campaigntracker.command.unit.Unit;
 import com.campaigntracker.command.unit.UnitLookup;
 import com.campaigntracker.command.unit.UnitNotFound;
 import com.campaigntracker.command.unit.UnitState;
@@ -244,7 +245,7 @@ public class Imports {
 
     private void preview(Job job) {
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> unitRows = new HashMap<>();
+        FileUnits fileUnits = new FileUnits(units);
         try {
             read(job, parsed -> {
                 job.rows++;
@@ -265,9 +266,10 @@ public class Imports {
                     }
                     return;
                 }
-                classify(job, parsed, dryRun(parsed, unitRows));
-                if (parsed.command() instanceof RegisterUnit u) {
-                    unitRows.put(u.unitId(), parsed.row());
+                Object outcome = dryRun(parsed, fileUnits);
+                classify(job, parsed, outcome);
+                if (outcome == Outcome.CHANGED && parsed.command() instanceof RegisterUnit u) {
+                    fileUnits.register(u);
                 }
             });
         } catch (RuntimeException e) {
@@ -277,7 +279,7 @@ public class Imports {
     }
 
     /** The outcome of a row's command without writing it: an Outcome, or the rule it breaks. */
-    private Object dryRun(Parsed parsed, Map<String, Integer> unitRowsOfThisFile) {
+    private Object dryRun(Parsed parsed, FileUnits fileUnits) {
         if (parsed.command() instanceof RegisterUnit u) {
             var existing = units.find(u.unitId());
             if (existing.isPresent()) {
@@ -292,10 +294,15 @@ public class Imports {
         } catch (DryRun.Completed done) {
             return done.result() instanceof Outcome o ? o : Outcome.CHANGED;
         } catch (UnitNotFound missing) {
-            // a parent registered by an earlier row of the same file: applied in file order, it will exist
-            if (parsed.command() instanceof RegisterUnit u && u.parentUnitId() != null
-                    && unitRowsOfThisFile.containsKey(u.parentUnitId())) {
-                return Outcome.CHANGED;
+            // a parent an earlier valid row registers: applied in file order it will exist, so the hierarchy rule
+            // is checked against it now (everything before the parent lookup has passed on the bus)
+            if (parsed.command() instanceof RegisterUnit u && fileUnits.registers(u.parentUnitId())) {
+                try {
+                    Unit.checkParent(u.unitId(), u.type(), u.district(), u.parentUnitId(), fileUnits);
+                    return Outcome.CHANGED;
+                } catch (RuleViolation v) {
+                    return v;
+                }
             }
             return missing;
         } catch (RuleViolation v) {

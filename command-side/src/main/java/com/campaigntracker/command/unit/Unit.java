@@ -40,8 +40,11 @@ public class Unit {
                 command.parentUnitId()));
     }
 
-    /** Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. */
-    static void checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
+    /**
+     * Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. Public for the
+     * units-registry import, which checks a row against the units the file's earlier rows will have registered.
+     */
+    public static void checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
         if (parentId == null) {
             if (!type.acceptsParent(null)) {
                 throw new InvalidHierarchy(unitId, type, null, null);

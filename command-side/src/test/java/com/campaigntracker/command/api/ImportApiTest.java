@@ -329,6 +329,50 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(payloads(suo)).hasSize(1);
     }
 
+    @Test
+    void aUnitRowMayHangOffAUnitAnEarlierRowRegistersAndPreviewAndApplyAgree() {
+        String center = id("zx");
+        String suo = id("suo");
+        String zhan = id("zhan");
+        String wrongType = id("zhan");
+        String wrongDistrict = id("suo");
+        String unknownType = id("x");
+        String underUnknown = id("zhan");
+        String underWrong = id("zhan");
+        String csv = "单位编号,单位名称,单位类型,所属区,上级单位编号\n"
+                + center + ",延庆区实践中心,实践中心,延庆区,\n"
+                + suo + ",百泉街道实践所,实践所,延庆区," + center + "\n"
+                + zhan + ",湖南社区实践站,实践站,延庆区," + suo + "\n"
+                + wrongType + ",某实践站,实践站,延庆区," + center + "\n"
+                + wrongDistrict + ",某实践所,实践所,密云区," + center + "\n"
+                + unknownType + ",某单位,居委会,延庆区,\n"
+                + underUnknown + ",某站,实践站,延庆区," + unknownType + "\n"
+                + underWrong + ",某站,实践站,密云区," + wrongDistrict + "\n";
+        long before = eventCount();
+        JsonNode p = upload("/api/units/imports", "units.csv", csv.getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
+        assertThat(p.path("valid").asInt()).as(p.toString()).isEqualTo(3);
+        assertThat(p.path("invalid").asInt()).isEqualTo(5);
+        assertThat(error(p, 5)).isEqualTo("上级单位编号");
+        assertThat(message(p, 5)).contains("实践站");
+        assertThat(error(p, 6)).isEqualTo("所属区");
+        assertThat(message(p, 6)).contains("延庆区");
+        assertThat(error(p, 7)).isEqualTo("单位类型");
+        assertThat(error(p, 8)).isEqualTo("上级单位编号");
+        assertThat(error(p, 9)).isEqualTo("上级单位编号");
+        assertThat(eventCount()).isEqualTo(before);
+
+        JsonNode done = applyAndWait(p.path("importId").asText(), null);
+        assertThat(done.path("applied").asInt()).as("apply does what the preview said").isEqualTo(3);
+        assertThat(done.path("failed").asInt()).isEqualTo(5);
+        assertThat(eventCount()).isEqualTo(before + 3);
+        for (String registered : List.of(center, suo, zhan)) {
+            assertThat(payloads(registered)).hasSize(1);
+        }
+        for (String refused : List.of(wrongType, wrongDistrict, underUnknown, underWrong)) {
+            assertThat(payloads(refused)).isEmpty();
+        }
+    }
+
     /** The unit of the UNIT account: a 实践所 under a new 实践中心 (registered once; the account needs it). */
     private void registerImportUnit() {
         String center = registerUnit(id("zx"), "实践中心", "密云区", null);
