@@ -398,12 +398,7 @@ class ImportApiTest extends ApiTestSupport {
     void formulaCellsAreRowErrorsNeverEvaluated() throws IOException {
         byte[] file;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet s = wb.createSheet("台账");
-            String[] h = {"编号", "单位编号", "日期", "活动名称", "场次", "志愿者人次", "服务时长", "受益人次"};
-            Row header = s.createRow(0);
-            for (int i = 0; i < h.length; i++) {
-                header.createCell(i).setCellValue(h[i]);
-            }
+            Sheet s = ledgerSheet(wb);
             Row r = s.createRow(1);
             r.createCell(0).setCellValue("f1");
             r.createCell(1).setCellValue(unitId);
@@ -419,6 +414,36 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(p.path("invalid").asInt()).isEqualTo(1);
         assertThat(error(p, 2)).isEqualTo("场次");
         assertThat(message(p, 2)).contains("公式");
+    }
+
+    @Test
+    void mergedCellsAreReadAsStoredAndHiddenOrLaterSheetsAreNotRead() throws IOException {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = ledgerSheet(wb);
+            for (int r = 1; r <= 2; r++) {
+                Row row = s.createRow(r);
+                row.createCell(0).setCellValue("mg" + r);
+                row.createCell(1).setCellValue(unitId);
+                row.createCell(2).setCellValue(TODAY.minusDays(1).toString());
+                row.createCell(4).setCellValue(1);
+                row.createCell(5).setCellValue(2);
+                row.createCell(6).setCellValue(1.5);
+                row.createCell(7).setCellValue(3);
+            }
+            // 活动名称 merged over rows 2 and 3: the value is stored in the first cell only
+            s.getRow(1).createCell(3).setCellValue("合并单元格的活动");
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 2, 3, 3));
+            Sheet hidden = wb.createSheet("隐藏");
+            Row junk = hidden.createRow(0);
+            junk.createCell(0).setCellValue("不应被读取");
+            wb.setSheetHidden(1, true);
+            file = write(wb);
+        }
+        JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "m.xlsx", file, COORDINATOR, 201);
+        assertThat(p.path("rows").asInt()).as(p.toString()).isEqualTo(2);
+        assertThat(p.path("valid").asInt()).isEqualTo(1);
+        assertThat(error(p, 3)).isEqualTo("活动名称");
     }
 
     @Test
@@ -598,6 +623,17 @@ class ImportApiTest extends ApiTestSupport {
                 cell.setCellValue((String) values[i]);
             }
         }
+    }
+
+    /** A 台账 sheet with the header row of the required columns (no 类别, 地点, 备注). */
+    private static Sheet ledgerSheet(XSSFWorkbook wb) {
+        Sheet s = wb.createSheet("台账");
+        String[] h = {"编号", "单位编号", "日期", "活动名称", "场次", "志愿者人次", "服务时长", "受益人次"};
+        Row header = s.createRow(0);
+        for (int i = 0; i < h.length; i++) {
+            header.createCell(i).setCellValue(h[i]);
+        }
+        return s;
     }
 
     private static byte[] write(XSSFWorkbook wb) throws IOException {
