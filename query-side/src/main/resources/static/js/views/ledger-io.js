@@ -39,7 +39,8 @@ export function ledgerIoPanel(c, u, onApplied) {
       h('a', { href: `/api/imports/${enc(p.importId)}/report.xlsx`, class: 'link' }, '下载逐行结果')));
   }
 
-  // the last import of this campaign in this browser: after a reload (or a server restart) its state is shown again
+  // the last import of this campaign in this browser: after a reload (or a server restart) its state is shown again,
+  // with 继续导入 when it was cut short
   const remembered = `tracker.import.${c.id}`;
 
   async function run(importId) {
@@ -73,7 +74,7 @@ export function ledgerIoPanel(c, u, onApplied) {
       return;
     }
     if (s.status !== 'DONE') return;
-    progress.textContent = `导入完成：新增 ${num(s.applied)} · 未变化 ${num(s.unchanged)} · `
+    progress.textContent = `${first.status === 'DONE' ? '上次' : ''}导入完成：新增 ${num(s.applied)} · 未变化 ${num(s.unchanged)} · `
       + `冲突 ${num(s.conflicts)} · 未导入 ${num(s.failed)}`
       + (s.rowsPerSecond != null ? `（每秒 ${s.rowsPerSecond} 行）` : '');
     if (first.status === 'APPLYING' || first.status === 'VALIDATED' || first.checking) {
@@ -85,7 +86,7 @@ export function ledgerIoPanel(c, u, onApplied) {
   const last = localStorage.getItem(remembered);
   if (last) {
     api.importStatus(last).then((s) => {
-      if (s.status === 'APPLYING' || s.status === 'FAILED' || s.checking) follow(s);
+      if (s.status !== 'VALIDATED') follow(s);
     }).catch(() => localStorage.removeItem(remembered));
   }
 
