@@ -109,6 +109,7 @@ final class BenchRun {
         figures.addAll(measureDashboard());
         figures.add(measureHttp());
         figures.addAll(measureArchive());
+        figures.addAll(measureLedgerFiles());
         return figures;
     }
 
@@ -616,6 +617,222 @@ final class BenchRun {
             if (archive != null) {
                 archive.toFile().delete();
             }
+        }
+    }
+
+    // ---- 7. 台账 import and export ------------------------------------------------------------------------------
+
+    /**
+     * ledger-import: a generated {@code ledgerRows}-row .xlsx uploaded (preview: every row's command dry-run) and
+     * applied over HTTP, vs the same activities sent one by one as {@code RecordActivity} through the command
+     * gateway into a twin campaign. ledger-import-heap: the summed peak of the heap pools (reset after a GC) over a
+     * {@code importHeapRows}-row import, vs the maximum heap. ledger-export: {@code GET activities.xlsx} of that
+     * campaign vs a raw-driver scan of its documents in the ledger collection.
+     */
+    private List<Figure> measureLedgerFiles() {
+        List<String> units = enrolledUnits.subList(0, Math.min(20, enrolledUnits.size()));
+        Set<UnitType> eligible = Set.of(UnitType.PRACTICE_INSTITUTE, UnitType.PRACTICE_STATION);
+        Targets targets = new Targets(2_000_000L, 20_000_000L, 50_000_000.0, 500_000_000L, units.size());
+        for (String campaign : List.of("bench-ledger-file", "bench-ledger-single", "bench-ledger-big")) {
+            gateway.sendAndWait(new LaunchCampaign(campaign, "学雷锋志愿服务月", "志愿服务", "台账基准", DISTRICT, eligible,
+                    today.minusDays(PERIOD_DAYS_BACK), today.plusDays(30), targets));
+            units.forEach(u -> gateway.sendAndWait(new EnrollUnit(campaign, u)));
+        }
+        int n = options.ledgerRows();
+        java.nio.file.Path small = ledgerFile(n, units);
+        double importSeconds = importFile("bench-ledger-file", small, n);
+        SplittableRandom r = new SplittableRandom(options.seed() + 17);
+        long s0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            LedgerRow row = ledgerRow(i, units, r);
+            gateway.sendAndWait(new RecordActivity("bench-ledger-single", "L" + i, row.unit, row.date, row.title,
+                    "志愿服务", "社区", row.figures, ""));
+        }
+        double singleSeconds = (System.nanoTime() - s0) / 1e9;
+        log.info("ledger of {} rows: import {} s, one by one {} s", n, fmt(importSeconds), fmt(singleSeconds));
+
+        int big = options.importHeapRows();
+        java.nio.file.Path large = ledgerFile(big, units);
+        // the heap as a whole, sampled every 20 ms (the pools' own peaks, summed, overstate it: they peak at
+        // different times), and the old generation's peak right after a collection: what the import keeps alive
+        System.gc();
+        List<java.lang.management.MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
+                .toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong sampled = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> sampled.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 20, TimeUnit.MILLISECONDS);
+        double bigSeconds = importFile("bench-ledger-big", large, big);
+        sampler.shutdownNow();
+        long peak = sampled.get();
+        long liveAfterGc = heap.stream().filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
+                .mapToLong(p -> p.getCollectionUsage().getUsed()).max().orElse(-1);
+        long max = Runtime.getRuntime().maxMemory();
+        log.info("import of {} rows in {} s, peak heap {} MB of {} MB, old generation after the last GC {} MB", big,
+                fmt(bigSeconds), peak >> 20, max >> 20, liveAfterGc >> 20);
+        try {
+            java.nio.file.Files.deleteIfExists(small);
+            java.nio.file.Files.deleteIfExists(large);
+        } catch (java.io.IOException e) {
+            log.debug("could not delete a generated ledger", e);
+        }
+
+        // Both the wait and the raw scan read the ledger documents by windows of 1,000 known _ids with $in (the
+        // embedded server answers a filtered find or count by copying every match into its heap: a count every
+        // 20 ms over 100,000 rows ran a -Xmx512m run out of memory); the wait resumes at the first incomplete window
+        MongoCollection<Document> ledger = mongo.database().getCollection("rm_activities");
+        int[] complete = {0};
+        awaitUntil("ledger projection", () -> {
+            while (complete[0] < big) {
+                List<String> window = ledgerKeys(complete[0], big);
+                if (ledger.countDocuments(Filters.in("_id", window)) < window.size()) {
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return false;
+                }
+                complete[0] += window.size();
+            }
+            return true;
+        });
+        long r0 = System.nanoTime();
+        long scanned = 0;
+        for (int from = 0; from < big; from += 1000) {
+            for (Document ignored : ledger.find(Filters.in("_id", ledgerKeys(from, big))).batchSize(1000)) {
+                scanned++;
+            }
+        }
+        double rawRate = scanned / ((System.nanoTime() - r0) / 1e9);
+        long e0 = System.nanoTime();
+        long bytes = getBytes(baseUrl + "/api/campaigns/bench-ledger-big/activities.xlsx");
+        double exportRate = big / ((System.nanoTime() - e0) / 1e9);
+        log.info("export of {} rows ({} kB) at {} rows/s; raw scan {} docs/s", big, bytes >> 10, fmt(exportRate),
+                fmt(rawRate));
+        return List.of(
+                Figure.higherIsBetter("ledger-import", n / importSeconds, n / singleSeconds, "rows/s", 1.0,
+                        String.format(Locale.ROOT, "%d-row .xlsx previewed + applied over HTTP vs %d RecordActivity "
+                                + "one by one via CommandGateway", n, n)),
+                Figure.lowerIsBetter("ledger-import-heap", peak / 1048576.0, max / 1048576.0, "MB", 1.0,
+                        String.format(Locale.ROOT, "heap used, sampled every 20 ms over a %d-row import (%.0f s), vs "
+                                + "max heap; old generation after the last GC %d MB", big, bigSeconds,
+                                liveAfterGc >> 20)),
+                Figure.higherIsBetter("ledger-export", exportRate, rawRate, "rows/s", 0.3,
+                        String.format(Locale.ROOT, "GET activities.xlsx of %d rows (%d kB) vs raw-driver scan of "
+                                + "rm_activities by _id windows of 1,000", big, bytes >> 10)));
+    }
+
+    private record LedgerRow(String unit, LocalDate date, String title, Figures figures) {
+    }
+
+    /** The ledger documents' _ids (the projection's {@code campaignId|activityId}) of rows {@code from} … +1,000. */
+    private static List<String> ledgerKeys(int from, int rows) {
+        List<String> keys = new ArrayList<>(1000);
+        for (int i = from; i < Math.min(rows, from + 1000); i++) {
+            keys.add("bench-ledger-big|L" + i);
+        }
+        return keys;
+    }
+
+    private LedgerRow ledgerRow(int i, List<String> units, SplittableRandom r) {
+        return new LedgerRow(units.get(i % units.size()), today.minusDays(r.nextInt(PERIOD_DAYS_BACK - 1)),
+                "入户宣传第" + i + "次", figures(r));
+    }
+
+    /** A 台账 .xlsx of {@code rows} rows in the template's columns, written streaming (SXSSF). */
+    private java.nio.file.Path ledgerFile(int rows, List<String> units) {
+        SplittableRandom r = new SplittableRandom(options.seed() + 17);
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("bench-ledger-", ".xlsx");
+            try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+                 var out = java.nio.file.Files.newOutputStream(file)) {
+                var sheet = wb.createSheet("台账");
+                String[] header = {"编号", "单位编号", "日期", "活动名称", "类别", "地点", "场次", "志愿者人次", "服务时长",
+                        "受益人次", "备注"};
+                var h = sheet.createRow(0);
+                for (int c = 0; c < header.length; c++) {
+                    h.createCell(c).setCellValue(header[c]);
+                }
+                for (int i = 0; i < rows; i++) {
+                    LedgerRow row = ledgerRow(i, units, r);
+                    var x = sheet.createRow(i + 1);
+                    x.createCell(0).setCellValue("L" + i);
+                    x.createCell(1).setCellValue(row.unit);
+                    x.createCell(2).setCellValue(row.date.toString());
+                    x.createCell(3).setCellValue(row.title);
+                    x.createCell(4).setCellValue("志愿服务");
+                    x.createCell(5).setCellValue("社区");
+                    x.createCell(6).setCellValue(row.figures.sessions());
+                    x.createCell(7).setCellValue(row.figures.participations());
+                    x.createCell(8).setCellValue(row.figures.serviceHours());
+                    x.createCell(9).setCellValue(row.figures.beneficiaries());
+                }
+                wb.write(out);
+                wb.dispose();
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Upload (preview) and apply over HTTP, waiting for DONE; the seconds taken. */
+    private double importFile(String campaign, java.nio.file.Path file, int rows) {
+        long t0 = System.nanoTime();
+        String boundary = "----bench" + System.nanoTime();
+        try {
+            HttpResponse<String> preview = http.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/api/campaigns/" + campaign + "/ledger/imports"))
+                    .header("Authorization", AUTH).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .timeout(Duration.ofHours(2))
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(
+                            ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"台账.xlsx\""
+                                    + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(
+                                    java.nio.charset.StandardCharsets.UTF_8),
+                            java.nio.file.Files.readAllBytes(file),
+                            ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (preview.statusCode() != 201 || !preview.body().contains("\"valid\":" + rows + ",")) {
+                throw new IllegalStateException("preview answered " + preview.statusCode() + ": "
+                        + preview.body().substring(0, Math.min(500, preview.body().length())));
+            }
+            String importId = preview.body().replaceAll("(?s).*\"importId\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> applied = http.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/api/imports/" + importId + "/apply"))
+                    .header("Authorization", AUTH).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (applied.statusCode() != 202) {
+                throw new IllegalStateException("apply answered " + applied.statusCode() + ": " + applied.body());
+            }
+            awaitUntil("import " + importId, () -> get(baseUrl + "/api/imports/" + importId).contains("\"DONE\""));
+            String done = get(baseUrl + "/api/imports/" + importId);
+            if (!done.contains("\"applied\":" + rows + ",")) {
+                throw new IllegalStateException("import did not apply every row: " + done.substring(0,
+                        Math.min(500, done.length())));
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("import failed", e);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private long getBytes(String url) {
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode());
+                }
+                return in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(url + " failed", e);
         }
     }
 

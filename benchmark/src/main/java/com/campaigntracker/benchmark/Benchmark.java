@@ -19,7 +19,7 @@ import java.util.List;
  * The benchmark: the product in this JVM on the embedded store (or on {@code MONGODB_URI}), every figure a ratio
  * of two things measured in this run on the same server. Options: {@code --events=400000 --units=600
  * --threads=8 --append-commands=10000 --history=100000 --latency-samples=300 --dashboard-requests=300
- * --http-seconds=10}.
+ * --http-seconds=10 --ledger-rows=10000 --import-heap-rows=100000}.
  */
 public final class Benchmark {
 

@@ -39,22 +39,55 @@ export function ledgerIoPanel(c, u, onApplied) {
       h('a', { href: `/api/imports/${enc(p.importId)}/report.xlsx`, class: 'link' }, '下载逐行结果')));
   }
 
+  // the last import of this campaign in this browser: after a reload (or a server restart) its state is shown again,
+  // with 继续导入 when it was cut short
+  const remembered = `tracker.import.${c.id}`;
+
   async function run(importId) {
-    let s = await api.applyImport(importId);
-    const progress = h('p', { id: 'import-progress' });
-    result.appendChild(progress);
-    while (s.status === 'APPLYING') {
-      progress.textContent = `正在导入：${num(s.processed)} / ${num(s.rows)} 行`
-        + (s.etaSeconds != null ? `，约 ${s.etaSeconds} 秒后完成` : '');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      s = await api.importStatus(importId);
+    localStorage.setItem(remembered, importId);
+    follow(await api.applyImport(importId));
+  }
+
+  /** Shows an apply's progress until it ends: rows validated / processed / applied, rate and ETA. */
+  async function follow(first) {
+    let s = first;
+    let progress = result.querySelector('#import-progress');
+    if (!progress) {
+      progress = h('p', { id: 'import-progress' });
+      result.appendChild(progress);
     }
-    progress.textContent = `导入${s.status === 'DONE' ? '完成' : '失败'}：新增 ${num(s.applied)} · 未变化 ${num(s.unchanged)} · `
-      + `冲突 ${num(s.conflicts)} · 未导入 ${num(s.failed)}`;
-    if (s.status === 'DONE') {
+    while (s.status === 'APPLYING' || s.checking) {
+      progress.textContent = s.checking
+        ? `导入曾中断，正在根据已记录的数据核对已导入的行：已确认 ${num(s.applied)} 行`
+        : `正在导入：已处理 ${num(s.processed)} / ${num(s.rows)} 行（预览校验可导入 ${num(s.valid)} 行），已新增 ${num(s.applied)}`
+          + (s.rowsPerSecond != null ? ` · 每秒 ${s.rowsPerSecond} 行` : '')
+          + (s.etaSeconds != null ? ` · 约 ${s.etaSeconds} 秒后完成` : '');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      s = await api.importStatus(s.importId);
+    }
+    if (s.status === 'FAILED') {
+      progress.textContent = `导入中断：已导入 ${num(s.applied)} 行（据已记录的数据核对），其余 ${num(s.rows - s.applied)} 行未导入。`
+        + '再次执行可完成其余各行，已导入的行不会重复计数。';
+      const resume = h('button', { class: 'btn primary', type: 'button', id: 'import-resume' }, '继续导入');
+      resume.addEventListener('click', () => busy(resume, async () => { resume.remove(); await run(s.importId); }));
+      progress.appendChild(resume);
+      return;
+    }
+    if (s.status !== 'DONE') return;
+    progress.textContent = `${first.status === 'DONE' ? '上次' : ''}导入完成：新增 ${num(s.applied)} · 未变化 ${num(s.unchanged)} · `
+      + `冲突 ${num(s.conflicts)} · 未导入 ${num(s.failed)}`
+      + (s.rowsPerSecond != null ? `（每秒 ${s.rowsPerSecond} 行）` : '');
+    if (first.status === 'APPLYING' || first.status === 'VALIDATED' || first.checking) {
       toast(`已导入 ${s.applied} 条活动记录`);
       if (onApplied) onApplied();
     }
+  }
+
+  const last = localStorage.getItem(remembered);
+  if (last) {
+    api.importStatus(last).then((s) => {
+      if (s.status !== 'VALIDATED') follow(s);
+    }).catch(() => localStorage.removeItem(remembered));
   }
 
   const ledger = `/api/campaigns/${enc(c.id)}/activities`;

@@ -19,12 +19,17 @@ public final class ImportViews {
                                 List<RowError> errors, List<RowError> conflictRows) {
     }
 
-    /** How an apply goes (or went). {@code rowsPerSecond} and {@code etaSeconds} while applying. */
+    /**
+     * How an apply goes (or went): {@code rows} validated by the preview, {@code valid} of them importable,
+     * {@code processed} so far; {@code rowsPerSecond} and {@code etaSeconds} while applying. After an apply cut
+     * short (FAILED, e.g. by a restart) {@code applied} counts the rows found in the events carrying the import's
+     * id; {@code checking} is true while they are being counted.
+     */
     public record ImportStatus(String importId,
                                @Schema(allowableValues = {"VALIDATED", "APPLYING", "DONE", "FAILED"}) String status,
-                               String kind, String campaignId, int rows, int processed, int applied, int unchanged,
-                               int conflicts, int failed, List<RowError> errors, String startedAt, String finishedAt,
-                               Double rowsPerSecond, Long etaSeconds) {
+                               String kind, String campaignId, int rows, int valid, int processed, int applied,
+                               int unchanged, int conflicts, int failed, List<RowError> errors, String startedAt,
+                               String finishedAt, Double rowsPerSecond, Long etaSeconds, boolean checking) {
     }
 
     /** {@code conflicts}: "skip" (default) or "correct" (a row whose 编号 exists with other content corrects it). */

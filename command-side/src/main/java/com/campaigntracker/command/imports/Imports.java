@@ -13,6 +13,7 @@ import com.campaigntracker.command.imports.ImportViews.ImportStatus;
 import com.campaigntracker.command.imports.ImportViews.RowError;
 import com.campaigntracker.command.rules.InvalidField;
 import com.campaigntracker.command.rules.RuleViolation;
+import com.campaigntracker.command.unit.Unit;
 import com.campaigntracker.command.unit.UnitLookup;
 import com.campaigntracker.command.unit.UnitNotFound;
 import com.campaigntracker.command.unit.UnitState;
@@ -21,11 +22,13 @@ import com.campaigntracker.security.CurrentActor;
 import com.campaigntracker.shared.AuditMetadata;
 import com.campaigntracker.shared.activity.ActivityCommands.CorrectActivity;
 import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
+import com.campaigntracker.shared.activity.ActivityKey;
 import com.campaigntracker.shared.unit.UnitCommands.RegisterUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,27 +49,36 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 
 /**
  * 台账 and 单位名册 imports: an upload is kept as a file and previewed — every row's command dry-run through the
- * command bus ({@link DryRun}), nothing written — then applied on request, row by row, as ordinary commands
- * carrying the import's id and the row number in their metadata (so on every event). Applies run one at a time
- * in the background; a row's outcome is that of its command, so applying a file again adds nothing.
+ * command bus ({@link DryRun}), nothing written — then applied on request as ordinary commands carrying the
+ * import's id and the row number in their metadata (so on every event). Rows run on a few {@link Lanes} at once
+ * (a units file on one, in file order); applies run one import at a time in the background. A row's outcome is
+ * that of its command, so applying a file again adds nothing; which rows an import applied is known from the
+ * events carrying its id, so an apply cut short (a failure, a restart) is recounted from them and completed by
+ * applying again.
  */
 @Component
-public class Imports {
+public class Imports implements AutoCloseable {
     /** At most this many row errors (and conflicts) are listed in an answer; the counts are always complete. */
     static final int LISTED = 1000;
     private static final String UNCHANGED = "未变化(与已有记录相同,不重复计数)";
+    private static final String NOT_APPLIED = "未导入(导入中断;再次执行可补齐)";
+    /** Rows between two checkpoints of an apply: the JSON beside the upload and the per-row results on disk. */
+    private static final int CHECKPOINT = 2_000;
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final CommandGateway gateway;
     private final CommandDispatcher commands;
     private final CampaignLookup campaigns;
     private final UnitLookup units;
+    private final EventStore eventStore;
     private final Clock clock;
     private final int maxRows;
+    private final int lanes;
     private final Path directory;
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^imp-[0-9a-f-]{36}$");
     private static final com.fasterxml.jackson.databind.ObjectMapper SAVED = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -85,14 +97,16 @@ public class Imports {
     });
 
     public Imports(CommandGateway gateway, CommandDispatcher commands, CampaignLookup campaigns, UnitLookup units,
-                   Clock clock, @Value("${tracker.imports.max-rows:100000}") int maxRows,
-                   @Value("${tracker.data-dir:./data}") String dataDir) {
+                   EventStore eventStore, Clock clock, @Value("${tracker.imports.max-rows:100000}") int maxRows,
+                   @Value("${tracker.imports.lanes:8}") int lanes, @Value("${tracker.data-dir:./data}") String dataDir) {
         this.gateway = gateway;
         this.commands = commands;
         this.campaigns = campaigns;
         this.units = units;
+        this.eventStore = eventStore;
         this.clock = clock;
         this.maxRows = maxRows;
+        this.lanes = Math.max(1, lanes);
         this.directory = Path.of(dataDir, "imports");
     }
 
@@ -107,24 +121,25 @@ public class Imports {
         final String filename;
         final Actor actor;
         volatile String status = "VALIDATED";
-        int rows;
-        int valid;
-        int previewUnchanged;
-        int previewConflicts;
-        int invalid;
-        final List<RowError> errors = new ArrayList<>();
-        final List<RowError> conflictRows = new ArrayList<>();
-        volatile int processed;
-        volatile int applied;
-        volatile int unchanged;
-        volatile int conflicts;
-        volatile int failed;
+        final AtomicInteger rows = new AtomicInteger();
+        final AtomicInteger valid = new AtomicInteger();
+        final AtomicInteger previewUnchanged = new AtomicInteger();
+        final AtomicInteger previewConflicts = new AtomicInteger();
+        final AtomicInteger invalid = new AtomicInteger();
+        final List<RowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<RowError> conflictRows = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger processed = new AtomicInteger();
+        final AtomicInteger applied = new AtomicInteger();
+        final AtomicInteger unchanged = new AtomicInteger();
+        final AtomicInteger conflicts = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
         final List<RowError> applyErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile Instant startedAt;
         volatile Instant finishedAt;
-        /** The result of each row that was not simply valid (preview) or applied (apply), for the report. */
-        final Map<Integer, String> previewResults = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<Integer, String> applyResults = new java.util.concurrent.ConcurrentHashMap<>();
+        /** While the rows an interrupted apply got through are being found in the events. */
+        volatile boolean checking;
+        private RowResults results;
+        private int using;
 
         Job(String id, ImportKind kind, String campaignId, Path file, String filename, Actor actor) {
             this.id = id;
@@ -133,6 +148,47 @@ public class Imports {
             this.file = file;
             this.filename = filename;
             this.actor = actor;
+        }
+
+        Path resultsFile() {
+            return file.resolveSibling(id + ".results");
+        }
+
+        /** Opens the per-row results for one preview, apply, recount or report; {@link #release()} after it. */
+        synchronized RowResults acquire() {
+            if (results == null) {
+                results = RowResults.open(resultsFile());
+            }
+            using++;
+            return results;
+        }
+
+        /** The results opened by a running {@link #acquire()}. */
+        synchronized RowResults results() {
+            return Objects.requireNonNull(results, "results not acquired");
+        }
+
+        /** The file is closed when nothing uses it (another process, after a restart, must be able to open it). */
+        synchronized void release() {
+            if (--using == 0) {
+                closeResults();
+            }
+        }
+
+        synchronized void closeResults() {
+            if (results != null) {
+                results.close();
+                results = null;
+            }
+        }
+
+        void resetApply() {
+            processed.set(0);
+            applied.set(0);
+            unchanged.set(0);
+            conflicts.set(0);
+            failed.set(0);
+            applyErrors.clear();
         }
     }
 
@@ -164,17 +220,12 @@ public class Imports {
             throw InvalidField.missing("reason");
         }
         synchronized (job) {
-            if (!"VALIDATED".equals(job.status) && !"DONE".equals(job.status) && !"FAILED".equals(job.status)) {
+            if (job.checking || !"VALIDATED".equals(job.status) && !"DONE".equals(job.status)
+                    && !"FAILED".equals(job.status)) {
                 return status(job);
             }
             job.status = "APPLYING";
-            job.processed = 0;
-            job.applied = 0;
-            job.unchanged = 0;
-            job.conflicts = 0;
-            job.failed = 0;
-            job.applyErrors.clear();
-            job.applyResults.clear();
+            job.resetApply();
             job.startedAt = clock.instant();
             job.finishedAt = null;
         }
@@ -189,11 +240,12 @@ public class Imports {
 
     /**
      * The uploaded rows as they were, with a 结果 column: what the apply did with each row, or before an apply what
-     * the preview found. Streamed (SXSSF) like the upload was read.
+     * the preview found. Streamed (SXSSF) like the upload was read; the results come from disk.
      */
     public void report(String importId, java.io.OutputStream out) throws IOException {
         Job job = job(importId);
-        boolean applied = job.finishedAt != null;
+        boolean applied = !job.checking && ("DONE".equals(job.status) || "FAILED".equals(job.status));
+        RowResults results = job.acquire();
         try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             var sheet = wb.createSheet("导入结果");
@@ -209,12 +261,28 @@ public class Imports {
                     width[0] = cells.size();
                 }
                 String result = row == 1 ? "结果" : applied
-                        ? job.applyResults.getOrDefault(row, "已导入")
-                        : job.previewResults.getOrDefault(row, "可导入");
+                        ? Objects.requireNonNullElse(results.apply(row), "已导入")
+                        : Objects.requireNonNullElse(results.preview(row), "可导入");
                 r.createCell(Math.max(width[0], cells.size())).setCellValue(result);
             });
             wb.write(out);
+            wb.dispose();
+        } finally {
+            job.release();
         }
+    }
+
+    /** Stops the background work and closes every import's results on disk (the product is shutting down). */
+    @Override
+    @jakarta.annotation.PreDestroy
+    public void close() {
+        applier.shutdownNow();
+        try {
+            applier.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jobs.asMap().values().forEach(Job::closeResults);
     }
 
     private Job job(String importId) {
@@ -242,12 +310,19 @@ public class Imports {
         }
     }
 
+    private int lanes(Job job) {
+        // a units file runs in file order: a row's parent may be an earlier row
+        return job.kind == ImportKind.LEDGER ? lanes : 1;
+    }
+
     private void preview(Job job) {
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> unitRows = new HashMap<>();
-        try {
+        FileUnits fileUnits = new FileUnits(units);
+        Map<String, Object> identity = identity(job);
+        RowResults results = job.acquire();
+        try (Lanes rows = new Lanes(lanes(job), "tracker-import-preview")) {
             read(job, parsed -> {
-                job.rows++;
+                job.rows.incrementAndGet();
                 if (!parsed.errors().isEmpty()) {
                     invalid(job, parsed.row(), parsed.errors());
                     return;
@@ -258,26 +333,33 @@ public class Imports {
                 if (before != null) {
                     // the same id twice in one file: a repeat adds nothing, other content is a conflict
                     if (before.equals(content)) {
-                        job.previewUnchanged++;
-                        job.previewResults.put(parsed.row(), UNCHANGED);
+                        job.previewUnchanged.incrementAndGet();
+                        results.preview(parsed.row(), UNCHANGED);
                     } else {
                         conflict(job, parsed.row(), "同一文件中编号 " + key + " 出现两次且内容不同");
                     }
                     return;
                 }
-                classify(job, parsed, dryRun(parsed, unitRows));
-                if (parsed.command() instanceof RegisterUnit u) {
-                    unitRows.put(u.unitId(), parsed.row());
-                }
+                rows.submit(key, () -> {
+                    Object outcome = dryRun(parsed, fileUnits, identity);
+                    classify(job, parsed, outcome);
+                    if (outcome == Outcome.CHANGED && parsed.command() instanceof RegisterUnit u) {
+                        fileUnits.register(u);
+                    }
+                });
             });
+            rows.finish();
+            results.commit();
         } catch (RuntimeException e) {
+            job.release();
             delete(job);
             throw e;
         }
+        job.release();
     }
 
     /** The outcome of a row's command without writing it: an Outcome, or the rule it breaks. */
-    private Object dryRun(Parsed parsed, Map<String, Integer> unitRowsOfThisFile) {
+    private Object dryRun(Parsed parsed, FileUnits fileUnits, Map<String, Object> identity) {
         if (parsed.command() instanceof RegisterUnit u) {
             var existing = units.find(u.unitId());
             if (existing.isPresent()) {
@@ -285,17 +367,23 @@ public class Imports {
                         : new UnitConflict(u.unitId());
             }
         }
+        Map<String, Object> meta = new HashMap<>(identity);
+        meta.put(DryRun.KEY, true);
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(parsed.command())
-                    .andMetaData(Map.of(DryRun.KEY, true)));
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(parsed.command()).andMetaData(meta));
             return Outcome.CHANGED;
         } catch (DryRun.Completed done) {
             return done.result() instanceof Outcome o ? o : Outcome.CHANGED;
         } catch (UnitNotFound missing) {
-            // a parent registered by an earlier row of the same file: applied in file order, it will exist
-            if (parsed.command() instanceof RegisterUnit u && u.parentUnitId() != null
-                    && unitRowsOfThisFile.containsKey(u.parentUnitId())) {
-                return Outcome.CHANGED;
+            // a parent an earlier valid row registers: applied in file order it will exist, so the hierarchy rule
+            // is checked against it now (everything before the parent lookup has passed on the bus)
+            if (parsed.command() instanceof RegisterUnit u && fileUnits.registers(u.parentUnitId())) {
+                try {
+                    Unit.checkParent(u.unitId(), u.type(), u.district(), u.parentUnitId(), fileUnits);
+                    return Outcome.CHANGED;
+                } catch (RuleViolation v) {
+                    return v;
+                }
             }
             return missing;
         } catch (RuleViolation v) {
@@ -305,10 +393,10 @@ public class Imports {
 
     private void classify(Job job, Parsed parsed, Object outcome) {
         if (outcome == Outcome.CHANGED) {
-            job.valid++;
+            job.valid.incrementAndGet();
         } else if (outcome == Outcome.UNCHANGED) {
-            job.previewUnchanged++;
-            job.previewResults.put(parsed.row(), UNCHANGED);
+            job.previewUnchanged.incrementAndGet();
+            job.results().preview(parsed.row(), UNCHANGED);
         } else if (outcome instanceof RuleViolation v && isConflict(v)) {
             conflict(job, parsed.row(), v.getMessage());
         } else if (outcome instanceof RuleViolation v) {
@@ -321,72 +409,93 @@ public class Imports {
     }
 
     private static void invalid(Job job, int row, List<RowError> errors) {
-        job.invalid++;
-        job.previewResults.put(row, "错误:" + String.join(";", errors.stream().map(RowError::message).toList()));
-        errors.forEach(e -> {
-            if (job.errors.size() < LISTED) {
-                job.errors.add(e);
-            }
-        });
+        job.invalid.incrementAndGet();
+        job.results().preview(row, "错误:" + String.join(";", errors.stream().map(RowError::message).toList()));
+        listed(job.errors, errors);
     }
 
     private static void conflict(Job job, int row, String message) {
-        job.previewConflicts++;
-        job.previewResults.put(row, "冲突:" + message);
-        if (job.conflictRows.size() < LISTED) {
-            job.conflictRows.add(new RowError(row, job.kind == ImportKind.LEDGER ? "编号" : "单位编号", message));
+        job.previewConflicts.incrementAndGet();
+        job.results().preview(row, "冲突:" + message);
+        listed(job.conflictRows, List.of(new RowError(row, job.kind == ImportKind.LEDGER ? "编号" : "单位编号", message)));
+    }
+
+    /** Adds to a listed answer while it holds fewer than {@value #LISTED}; the report has every row. */
+    private static void listed(List<RowError> list, List<RowError> more) {
+        synchronized (list) {
+            for (RowError e : more) {
+                if (list.size() < LISTED) {
+                    list.add(e);
+                }
+            }
         }
     }
 
     private void run(Job job, boolean correct, String reason) {
-        try {
+        RowResults results = job.acquire();
+        results.clearApply();
+        Map<String, Object> identity = identity(job);
+        int[] read = {0};
+        try (Lanes rows = new Lanes(lanes(job), "tracker-import-apply")) {
             read(job, parsed -> {
-                try {
-                    if (parsed.errors().isEmpty()) {
-                        applyRow(job, parsed, correct, reason);
-                    } else {
-                        job.failed++;
-                        job.applyResults.put(parsed.row(), job.previewResults.getOrDefault(parsed.row(), "错误"));
+                rows.submit(parsed.command() == null ? "row-" + parsed.row() : key(parsed.command()), () -> {
+                    try {
+                        if (parsed.errors().isEmpty()) {
+                            applyRow(job, parsed, identity, correct, reason);
+                        } else {
+                            job.failed.incrementAndGet();
+                            results.apply(parsed.row(), Objects.requireNonNullElse(results.preview(parsed.row()),
+                                    "错误"));
+                        }
+                    } finally {
+                        job.processed.incrementAndGet();
                     }
-                } finally {
-                    job.processed++;
+                });
+                if (++read[0] % CHECKPOINT == 0) {
+                    results.commit();
+                    save(job);
                 }
             });
+            rows.finish();
             job.status = "DONE";
         } catch (RuntimeException e) {
-            log.warn("import {} failed", job.id, e);
+            log.warn("import {} failed after {} rows", job.id, job.processed.get(), e);
+            job.checking = true; // before FAILED shows: the applied rows are recounted next
             job.status = "FAILED";
         } finally {
             job.finishedAt = clock.instant();
+            results.commit();
             save(job);
+        }
+        try {
+            if ("FAILED".equals(job.status)) {
+                recount(job);
+            }
+        } finally {
+            job.release();
         }
     }
 
-    private void applyRow(Job job, Parsed parsed, boolean correct, String reason) {
-        Map<String, Object> meta = new HashMap<>();
-        meta.put(AuditMetadata.USER, job.actor.username());
-        meta.put(AuditMetadata.ROLE, job.actor.primaryRole());
-        if (job.actor.unitId() != null) {
-            meta.put(AuditMetadata.ACTING_UNIT, job.actor.unitId());
-        }
+    private void applyRow(Job job, Parsed parsed, Map<String, Object> identity, boolean correct, String reason) {
+        Map<String, Object> meta = new HashMap<>(identity);
         meta.put(AuditMetadata.IMPORT_ID, job.id);
         meta.put(AuditMetadata.IMPORT_ROW, parsed.row());
+        RowResults results = job.results();
+        Object command = parsed.command();
         try {
-            Object command = parsed.command();
             if (command instanceof RegisterUnit u) {
                 var existing = units.find(u.unitId());
                 if (existing.isPresent()) {
-                    if (sameUnit(existing.get(), u)) {
-                        job.unchanged++;
-                        job.applyResults.put(parsed.row(), UNCHANGED);
+                    if (!sameUnit(existing.get(), u)) {
+                        job.conflicts.incrementAndGet();
+                        results.apply(parsed.row(), "冲突(未导入):单位编号已登记且内容不同");
                     } else {
-                        job.conflicts++;
-                        job.applyResults.put(parsed.row(), "冲突(未导入):单位编号已登记且内容不同");
+                        unchanged(job, parsed);
                     }
                     return;
                 }
                 commands.send(u, meta, () -> new UnitNotFound("unitId", u.unitId()));
-                job.applied++;
+                job.applied.incrementAndGet();
                 return;
             }
             RecordActivity r = (RecordActivity) command;
@@ -398,29 +507,91 @@ public class Imports {
                     throw v;
                 }
                 if (!correct) {
-                    job.conflicts++;
-                    job.applyResults.put(parsed.row(), "冲突(未导入):" + v.getMessage());
+                    job.conflicts.incrementAndGet();
+                    results.apply(parsed.row(), "冲突(未导入):" + v.getMessage());
                     return;
                 }
-                job.applyResults.put(parsed.row(), "已更正");
+                results.apply(parsed.row(), "已更正");
                 meta.put(Activity.EXPECTED_UNIT_ID, r.unitId());
                 outcome = commands.send(new CorrectActivity(r.campaignId(), r.activityId(), r.date(), r.title(),
                                 r.category(), r.site(), r.figures(), r.notes(), reason), meta,
                         () -> new ActivityNotFound(r.campaignId(), r.activityId()));
             }
             if (outcome == Outcome.UNCHANGED) {
-                job.unchanged++;
-                job.applyResults.put(parsed.row(), UNCHANGED);
+                unchanged(job, parsed);
             } else {
-                job.applied++;
+                job.applied.incrementAndGet();
             }
         } catch (RuleViolation v) {
-            job.failed++;
-            job.applyResults.put(parsed.row(), "错误:" + v.getMessage());
-            if (job.applyErrors.size() < LISTED) {
-                job.applyErrors.add(new RowError(parsed.row(), column(job.kind, v), v.getMessage()));
-            }
+            job.failed.incrementAndGet();
+            results.apply(parsed.row(), "错误:" + v.getMessage());
+            listed(job.applyErrors, List.of(new RowError(parsed.row(), column(job.kind, v), v.getMessage())));
         }
+    }
+
+    /** A row whose command changed nothing: applied by this very import before (the events say so), or unchanged. */
+    private void unchanged(Job job, Parsed parsed) {
+        if (appliedBy(job, parsed)) {
+            job.applied.incrementAndGet();
+        } else {
+            job.unchanged.incrementAndGet();
+            job.results().apply(parsed.row(), UNCHANGED);
+        }
+    }
+
+    /** Whether an event of the row's stream carries this import's id and this row's number. */
+    private boolean appliedBy(Job job, Parsed parsed) {
+        Object command = parsed.command();
+        String stream = command instanceof RecordActivity r ? ActivityKey.of(r.campaignId(), r.activityId())
+                : ((RegisterUnit) command).unitId();
+        String row = String.valueOf(parsed.row());
+        try (var events = eventStore.readEvents(stream, 0).asStream()) {
+            return events.anyMatch(e -> job.id.equals(e.getMetaData().get(AuditMetadata.IMPORT_ID))
+                    && row.equals(String.valueOf(e.getMetaData().get(AuditMetadata.IMPORT_ROW))));
+        }
+    }
+
+    /**
+     * After an apply was cut short (a failure, or a restart while applying): which rows it applied, found in the
+     * events carrying the import's id and row; the others are marked not applied. Applying again completes it.
+     */
+    private void recount(Job job) {
+        job.checking = true;
+        RowResults results = job.acquire();
+        results.clearApply();
+        job.resetApply();
+        try (Lanes rows = new Lanes(lanes(job), "tracker-import-recount")) {
+            read(job, parsed -> rows.submit(parsed.command() == null ? "row-" + parsed.row() : key(parsed.command()),
+                    () -> {
+                        if (parsed.command() != null && appliedBy(job, parsed)) {
+                            job.applied.incrementAndGet();
+                        } else {
+                            results.apply(parsed.row(), parsed.command() == null
+                                    ? Objects.requireNonNullElse(results.preview(parsed.row()), "错误") : NOT_APPLIED);
+                        }
+                    }));
+            rows.finish();
+        } catch (RuntimeException e) {
+            log.warn("could not recount import {} from the events", job.id, e);
+        } finally {
+            job.processed.set(job.applied.get());
+            job.applyErrors.add(new RowError(0, null, "导入中断:已导入的 " + job.applied.get()
+                    + " 行据事件核对;再次执行可完成其余各行,已导入的行不会重复计数"));
+            job.checking = false;
+            results.commit();
+            save(job);
+            job.release();
+        }
+    }
+
+    private static Map<String, Object> identity(Job job) {
+        Map<String, Object> meta = new HashMap<>();
+        meta.put(AuditMetadata.USER, job.actor.username());
+        meta.put(AuditMetadata.ROLE, job.actor.primaryRole());
+        if (job.actor.unitId() != null) {
+            meta.put(AuditMetadata.ACTING_UNIT, job.actor.unitId());
+        }
+        return meta;
     }
 
     private void read(Job job, java.util.function.Consumer<Parsed> rows) {
@@ -460,32 +631,39 @@ public class Imports {
         return kind == ImportKind.LEDGER ? LedgerRows.header(f) : UnitRows.header(f);
     }
 
+    private static List<RowError> sorted(List<RowError> list) {
+        synchronized (list) {
+            List<RowError> copy = new ArrayList<>(list);
+            copy.sort(java.util.Comparator.comparingInt(RowError::row));
+            return copy;
+        }
+    }
+
     private static ImportPreview preview(Job job, String status) {
-        return new ImportPreview(job.id, status, job.kind.name(), job.campaignId, job.rows, job.valid,
-                job.previewUnchanged, job.previewConflicts, job.invalid, List.copyOf(job.errors),
-                List.copyOf(job.conflictRows));
+        return new ImportPreview(job.id, status, job.kind.name(), job.campaignId, job.rows.get(), job.valid.get(),
+                job.previewUnchanged.get(), job.previewConflicts.get(), job.invalid.get(), sorted(job.errors),
+                sorted(job.conflictRows));
     }
 
     private ImportStatus status(Job job) {
         Instant start = job.startedAt;
         Instant end = job.finishedAt == null ? clock.instant() : job.finishedAt;
+        int processed = job.processed.get();
         Double rate = null;
         Long eta = null;
-        if (start != null) {
+        if (start != null && !job.checking) {
             double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
-            rate = Math.round(job.processed / seconds * 10) / 10.0;
-            if ("APPLYING".equals(job.status) && job.processed > 0) {
-                eta = Math.round((job.rows - job.processed) / (job.processed / seconds));
+            rate = Math.round(processed / seconds * 10) / 10.0;
+            if ("APPLYING".equals(job.status) && processed > 0) {
+                eta = Math.round((job.rows.get() - processed) / (processed / seconds));
             }
         }
-        List<RowError> errors = new ArrayList<>(job.errors);
-        synchronized (job.applyErrors) {
-            errors.addAll(job.applyErrors);
-        }
-        return new ImportStatus(job.id, job.status, job.kind.name(), job.campaignId, job.rows, job.processed,
-                job.applied, job.unchanged, job.conflicts, job.failed, errors,
+        List<RowError> errors = sorted(job.errors);
+        errors.addAll(sorted(job.applyErrors));
+        return new ImportStatus(job.id, job.status, job.kind.name(), job.campaignId, job.rows.get(), job.valid.get(),
+                processed, job.applied.get(), job.unchanged.get(), job.conflicts.get(), job.failed.get(), errors,
                 start == null ? null : start.toString(), job.finishedAt == null ? null : job.finishedAt.toString(),
-                rate, eta);
+                rate, eta, job.checking);
     }
 
     private ImportPreview keep(Job job) {
@@ -495,9 +673,9 @@ public class Imports {
     }
 
     /**
-     * What survives a restart, beside the uploaded file: who uploaded what, the preview, and how far an apply got
-     * when it last started or finished. The per-row results of the report do not survive; the events carry the
-     * import id and row, and applying again completes an interrupted import without double counting.
+     * What survives a restart, beside the uploaded file and its per-row results: who uploaded what, the preview,
+     * and how far an apply got at its last checkpoint. Which rows an apply got through is not taken from here but
+     * recounted from the events (they carry the import id and row).
      */
     record Saved(String id, ImportKind kind, String campaignId, String filename, Actor actor, String status, int rows,
                  int valid, int unchanged, int conflicts, int invalid, List<RowError> errors,
@@ -506,11 +684,11 @@ public class Imports {
     }
 
     private void save(Job job) {
-        Saved saved = new Saved(job.id, job.kind, job.campaignId, job.filename, job.actor, job.status, job.rows,
-                job.valid, job.previewUnchanged, job.previewConflicts, job.invalid, List.copyOf(job.errors),
-                List.copyOf(job.conflictRows), job.startedAt == null ? null : job.startedAt.toString(),
-                job.finishedAt == null ? null : job.finishedAt.toString(), job.processed, job.applied, job.unchanged,
-                job.conflicts, job.failed);
+        Saved saved = new Saved(job.id, job.kind, job.campaignId, job.filename, job.actor, job.status, job.rows.get(),
+                job.valid.get(), job.previewUnchanged.get(), job.previewConflicts.get(), job.invalid.get(),
+                sorted(job.errors), sorted(job.conflictRows), job.startedAt == null ? null : job.startedAt.toString(),
+                job.finishedAt == null ? null : job.finishedAt.toString(), job.processed.get(), job.applied.get(),
+                job.unchanged.get(), job.conflicts.get(), job.failed.get());
         try {
             SAVED.writeValue(directory.resolve(job.id + ".json").toFile(), saved);
         } catch (IOException e) {
@@ -518,7 +696,10 @@ public class Imports {
         }
     }
 
-    /** An import known from before a restart; one that was applying then is FAILED (apply it again to finish). */
+    /**
+     * An import known from before a restart. One that was applying then is FAILED, and which rows it applied is
+     * recounted from the events in the background (status {@code checking} meanwhile); apply it again to finish.
+     */
     private Job load(String id) {
         Path json = directory.resolve(id + ".json");
         Path file = directory.resolve(id + ".upload");
@@ -528,24 +709,26 @@ public class Imports {
         try {
             Saved s = SAVED.readValue(json.toFile(), Saved.class);
             Job job = new Job(s.id(), s.kind(), s.campaignId(), file, s.filename(), s.actor());
-            job.status = "APPLYING".equals(s.status()) ? "FAILED" : s.status();
-            job.rows = s.rows();
-            job.valid = s.valid();
-            job.previewUnchanged = s.unchanged();
-            job.previewConflicts = s.conflicts();
-            job.invalid = s.invalid();
+            boolean interrupted = "APPLYING".equals(s.status());
+            job.status = interrupted ? "FAILED" : s.status();
+            job.rows.set(s.rows());
+            job.valid.set(s.valid());
+            job.previewUnchanged.set(s.unchanged());
+            job.previewConflicts.set(s.conflicts());
+            job.invalid.set(s.invalid());
             job.errors.addAll(s.errors());
             job.conflictRows.addAll(s.conflictRows());
             job.startedAt = s.startedAt() == null ? null : Instant.parse(s.startedAt());
             job.finishedAt = s.finishedAt() == null ? null : Instant.parse(s.finishedAt());
-            job.processed = s.processed();
-            job.applied = s.applied();
-            job.unchanged = s.applyUnchanged();
-            job.conflicts = s.applyConflicts();
-            job.failed = s.failed();
-            if ("APPLYING".equals(s.status())) {
-                job.applyErrors.add(new RowError(0, null,
-                        "导入在服务重启时中断;再次执行可完成其余各行,已导入的行不会重复计数"));
+            job.processed.set(s.processed());
+            job.applied.set(s.applied());
+            job.unchanged.set(s.applyUnchanged());
+            job.conflicts.set(s.applyConflicts());
+            job.failed.set(s.failed());
+            if (interrupted) {
+                job.checking = true;
+                job.finishedAt = Instant.now(clock);
+                applier.submit(() -> recount(job));
             }
             return job;
         } catch (IOException e) {
@@ -555,8 +738,10 @@ public class Imports {
     }
 
     private void delete(Job job) {
+        job.closeResults();
         try {
             Files.deleteIfExists(directory.resolve(job.id + ".json"));
+            Files.deleteIfExists(job.resultsFile());
             Files.deleteIfExists(job.file);
         } catch (IOException e) {
             log.debug("could not delete {}", job.file, e);

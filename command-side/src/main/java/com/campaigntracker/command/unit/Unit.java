@@ -54,8 +54,11 @@ public class Unit {
         apply(event);
     }
 
-    /** Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. */
-    static UnitState checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
+    /**
+     * Hierarchy policy: parent exists, is active, has a type this unit may hang off, same district. Public for the
+     * units-registry import, which checks a row against the units the file's earlier rows will have registered.
+     */
+    public static UnitState checkParent(String unitId, UnitType type, String district, String parentId, UnitLookup units) {
         if (parentId == null) {
             if (!type.acceptsParent(null)) {
                 throw new InvalidHierarchy(unitId, type, null, null);

@@ -1,5 +1,7 @@
 package com.campaigntracker.command.api;
 
+import com.campaigntracker.command.imports.ImportViews.ImportStatus;
+import com.campaigntracker.command.imports.Imports;
 import com.campaigntracker.shared.AuditMetadata;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityCorrected;
 import com.campaigntracker.shared.activity.ActivityEvents.ActivityRecorded;
@@ -23,11 +25,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -258,9 +267,120 @@ class ImportApiTest extends ApiTestSupport {
         JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "r.csv",
                 csv.getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
         String importId = p.path("importId").asText();
-        // a second Imports over the same data directory is what the product holds after a restart
-        var restarted = new com.campaigntracker.command.imports.Imports(gateway, dispatcher, campaignLookup, unitLookup,
-                clock, 100_000, DATA_DIR.toString());
+        asCoordinator(() -> {
+            // a second Imports over the same data directory is what the product holds after a restart
+            try (Imports restarted = imports(dispatcher)) {
+                assertThat(restarted.status(importId).status()).isEqualTo("VALIDATED");
+                assertThat(restarted.status(importId).rows()).isEqualTo(1);
+                restarted.apply(importId, null);
+                await().pollInSameThread().atMost(Duration.ofMinutes(1))
+                        .until(() -> restarted.status(importId).status().equals("DONE"));
+                assertThat(restarted.status(importId).applied()).isEqualTo(1);
+            }
+        });
+        assertThat(payloads(ActivityKey.of(campaignId, "r1"))).hasSize(1);
+    }
+
+    @Test
+    void anApplyCutShortIsRecountedFromTheEventsAfterARestartAndCompletedWithoutDoubleCounting() throws IOException {
+        int n = 60;
+        int crashAfter = 25;
+        StringBuilder csv = new StringBuilder("编号,单位编号,日期,活动名称,场次,志愿者人次,服务时长,受益人次\n");
+        for (int i = 0; i < n; i++) {
+            csv.append("k").append(i).append(',').append(unitId).append(',').append(TODAY.minusDays(i % 7))
+                    .append(",宣讲,1,").append(i).append(",1.5,3\n");
+        }
+        JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "k.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
+        String importId = p.path("importId").asText();
+        long before = eventCount();
+        AtomicInteger sent = new AtomicInteger();
+        CommandDispatcher dying = new CommandDispatcher(gateway) {
+            @Override
+            public <R> R send(Object command, Map<String, ?> metaData,
+                              Supplier<? extends com.campaigntracker.command.rules.RuleViolation> notFound) {
+                if (sent.incrementAndGet() > crashAfter) {
+                    throw new IllegalStateException("the process died here");
+                }
+                return super.send(command, metaData, notFound);
+            }
+        };
+        asCoordinator(() -> {
+            try (Imports first = imports(dying)) {
+                first.apply(importId, null);
+                await().pollInSameThread().atMost(Duration.ofMinutes(1)).until(() -> {
+                    ImportStatus s = first.status(importId);
+                    return s.status().equals("FAILED") && !s.checking();
+                });
+                assertThat(first.status(importId).applied()).as("recounted from the events").isEqualTo(crashAfter);
+            }
+        });
+        assertThat(eventCount()).isEqualTo(before + crashAfter);
+        // what a kill -9 in the middle of the apply leaves: the JSON beside the upload says APPLYING, and the
+        // per-row results may be gone; which rows were applied must come from the events
+        Path dir = DATA_DIR.resolve("imports");
+        Path json = dir.resolve(importId + ".json");
+        Files.writeString(json, Files.readString(json).replace("\"status\":\"FAILED\"", "\"status\":\"APPLYING\""));
+        Files.delete(dir.resolve(importId + ".results"));
+        Set<Integer> rowsInEvents = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            for (DomainEventMessage<?> e : stream(ActivityKey.of(campaignId, "k" + i))) {
+                assertThat(e.getMetaData()).containsEntry(AuditMetadata.IMPORT_ID, importId);
+                rowsInEvents.add(((Number) e.getMetaData().get(AuditMetadata.IMPORT_ROW)).intValue());
+            }
+        }
+        assertThat(rowsInEvents).hasSize(crashAfter);
+
+        asCoordinator(() -> {
+            try (Imports restarted = imports(dispatcher)) {
+                assertThat(restarted.status(importId).status()).isEqualTo("FAILED");
+                await().pollInSameThread().atMost(Duration.ofMinutes(1))
+                        .until(() -> !restarted.status(importId).checking());
+                ImportStatus recounted = restarted.status(importId);
+                assertThat(recounted.applied()).isEqualTo(crashAfter);
+                Set<Integer> reported = new TreeSet<>();
+                ByteArrayOutputStream report = new ByteArrayOutputStream();
+                try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report(restarted, importId, report)))) {
+                    for (Row row : wb.getSheetAt(0)) {
+                        String result = row.getCell(8).getStringCellValue();
+                        if (result.equals("已导入")) {
+                            reported.add(row.getRowNum() + 1);
+                        } else if (row.getRowNum() > 0) {
+                            assertThat(result).startsWith("未导入");
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                assertThat(reported).as("the report names the rows the events name").isEqualTo(rowsInEvents);
+
+                restarted.apply(importId, null);
+                await().pollInSameThread().atMost(Duration.ofMinutes(1))
+                        .until(() -> restarted.status(importId).status().equals("DONE"));
+                ImportStatus done = restarted.status(importId);
+                assertThat(done.applied()).isEqualTo(n);
+                assertThat(done.unchanged()).isZero();
+                assertThat(done.processed()).isEqualTo(n);
+            }
+        });
+        assertThat(eventCount()).as("completed without double counting").isEqualTo(before + n);
+    }
+
+    private Imports imports(CommandDispatcher commands) {
+        return new Imports(gateway, commands, campaignLookup, unitLookup, eventStore, clock, 100_000, 4,
+                DATA_DIR.toString());
+    }
+
+    private static byte[] report(Imports imports, String importId, ByteArrayOutputStream out) {
+        try {
+            imports.report(importId, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void asCoordinator(Runnable work) {
         var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("coordinator",
                 null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
                         "ROLE_COORDINATOR")));
@@ -268,28 +388,17 @@ class ImportApiTest extends ApiTestSupport {
                 java.util.Set.of(com.campaigntracker.security.Role.COORDINATOR), null, null));
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
         try {
-            assertThat(restarted.status(importId).status()).isEqualTo("VALIDATED");
-            assertThat(restarted.status(importId).rows()).isEqualTo(1);
-            restarted.apply(importId, null);
-            await().pollInSameThread().atMost(Duration.ofMinutes(1))
-                    .until(() -> restarted.status(importId).status().equals("DONE"));
-            assertThat(restarted.status(importId).applied()).isEqualTo(1);
+            work.run();
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
-        assertThat(payloads(ActivityKey.of(campaignId, "r1"))).hasSize(1);
     }
 
     @Test
     void formulaCellsAreRowErrorsNeverEvaluated() throws IOException {
         byte[] file;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet s = wb.createSheet("台账");
-            String[] h = {"编号", "单位编号", "日期", "活动名称", "场次", "志愿者人次", "服务时长", "受益人次"};
-            Row header = s.createRow(0);
-            for (int i = 0; i < h.length; i++) {
-                header.createCell(i).setCellValue(h[i]);
-            }
+            Sheet s = ledgerSheet(wb);
             Row r = s.createRow(1);
             r.createCell(0).setCellValue("f1");
             r.createCell(1).setCellValue(unitId);
@@ -305,6 +414,36 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(p.path("invalid").asInt()).isEqualTo(1);
         assertThat(error(p, 2)).isEqualTo("场次");
         assertThat(message(p, 2)).contains("公式");
+    }
+
+    @Test
+    void mergedCellsAreReadAsStoredAndHiddenOrLaterSheetsAreNotRead() throws IOException {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = ledgerSheet(wb);
+            for (int r = 1; r <= 2; r++) {
+                Row row = s.createRow(r);
+                row.createCell(0).setCellValue("mg" + r);
+                row.createCell(1).setCellValue(unitId);
+                row.createCell(2).setCellValue(TODAY.minusDays(1).toString());
+                row.createCell(4).setCellValue(1);
+                row.createCell(5).setCellValue(2);
+                row.createCell(6).setCellValue(1.5);
+                row.createCell(7).setCellValue(3);
+            }
+            // 活动名称 merged over rows 2 and 3: the value is stored in the first cell only
+            s.getRow(1).createCell(3).setCellValue("合并单元格的活动");
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 2, 3, 3));
+            Sheet hidden = wb.createSheet("隐藏");
+            Row junk = hidden.createRow(0);
+            junk.createCell(0).setCellValue("不应被读取");
+            wb.setSheetHidden(1, true);
+            file = write(wb);
+        }
+        JsonNode p = upload("/api/campaigns/" + campaignId + "/ledger/imports", "m.xlsx", file, COORDINATOR, 201);
+        assertThat(p.path("rows").asInt()).as(p.toString()).isEqualTo(2);
+        assertThat(p.path("valid").asInt()).isEqualTo(1);
+        assertThat(error(p, 3)).isEqualTo("活动名称");
     }
 
     @Test
@@ -327,6 +466,50 @@ class ImportApiTest extends ApiTestSupport {
         JsonNode done = applyAndWait(p.path("importId").asText(), null);
         assertThat(done.path("applied").asInt()).isEqualTo(2);
         assertThat(payloads(suo)).hasSize(1);
+    }
+
+    @Test
+    void aUnitRowMayHangOffAUnitAnEarlierRowRegistersAndPreviewAndApplyAgree() {
+        String center = id("zx");
+        String suo = id("suo");
+        String zhan = id("zhan");
+        String wrongType = id("zhan");
+        String wrongDistrict = id("suo");
+        String unknownType = id("x");
+        String underUnknown = id("zhan");
+        String underWrong = id("zhan");
+        String csv = "单位编号,单位名称,单位类型,所属区,上级单位编号\n"
+                + center + ",延庆区实践中心,实践中心,延庆区,\n"
+                + suo + ",百泉街道实践所,实践所,延庆区," + center + "\n"
+                + zhan + ",湖南社区实践站,实践站,延庆区," + suo + "\n"
+                + wrongType + ",某实践站,实践站,延庆区," + center + "\n"
+                + wrongDistrict + ",某实践所,实践所,密云区," + center + "\n"
+                + unknownType + ",某单位,居委会,延庆区,\n"
+                + underUnknown + ",某站,实践站,延庆区," + unknownType + "\n"
+                + underWrong + ",某站,实践站,密云区," + wrongDistrict + "\n";
+        long before = eventCount();
+        JsonNode p = upload("/api/units/imports", "units.csv", csv.getBytes(StandardCharsets.UTF_8), COORDINATOR, 201);
+        assertThat(p.path("valid").asInt()).as(p.toString()).isEqualTo(3);
+        assertThat(p.path("invalid").asInt()).isEqualTo(5);
+        assertThat(error(p, 5)).isEqualTo("上级单位编号");
+        assertThat(message(p, 5)).contains("实践站");
+        assertThat(error(p, 6)).isEqualTo("所属区");
+        assertThat(message(p, 6)).contains("延庆区");
+        assertThat(error(p, 7)).isEqualTo("单位类型");
+        assertThat(error(p, 8)).isEqualTo("上级单位编号");
+        assertThat(error(p, 9)).isEqualTo("上级单位编号");
+        assertThat(eventCount()).isEqualTo(before);
+
+        JsonNode done = applyAndWait(p.path("importId").asText(), null);
+        assertThat(done.path("applied").asInt()).as("apply does what the preview said").isEqualTo(3);
+        assertThat(done.path("failed").asInt()).isEqualTo(5);
+        assertThat(eventCount()).isEqualTo(before + 3);
+        for (String registered : List.of(center, suo, zhan)) {
+            assertThat(payloads(registered)).hasSize(1);
+        }
+        for (String refused : List.of(wrongType, wrongDistrict, underUnknown, underWrong)) {
+            assertThat(payloads(refused)).isEmpty();
+        }
     }
 
     /** The unit of the UNIT account: a 实践所 under a new 实践中心 (registered once; the account needs it). */
@@ -440,6 +623,17 @@ class ImportApiTest extends ApiTestSupport {
                 cell.setCellValue((String) values[i]);
             }
         }
+    }
+
+    /** A 台账 sheet with the header row of the required columns (no 类别, 地点, 备注). */
+    private static Sheet ledgerSheet(XSSFWorkbook wb) {
+        Sheet s = wb.createSheet("台账");
+        String[] h = {"编号", "单位编号", "日期", "活动名称", "场次", "志愿者人次", "服务时长", "受益人次"};
+        Row header = s.createRow(0);
+        for (int i = 0; i < h.length; i++) {
+            header.createCell(i).setCellValue(h[i]);
+        }
+        return s;
     }
 
     private static byte[] write(XSSFWorkbook wb) throws IOException {

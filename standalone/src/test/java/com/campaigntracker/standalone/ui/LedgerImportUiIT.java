@@ -88,6 +88,10 @@ class LedgerImportUiIT extends ProductUiTest {
                 ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-sum"), "共 2 条有效记录"));
         assertThat(unit.findElement(By.id("ledger-sum")).getText()).contains("14 场次").contains("50 志愿者人次")
                 .contains("5 小时");
+        // the ledger's reload re-renders the panel, which shows the last import of the campaign again
+        new WebDriverWait(unit, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("import-progress"), "导入完成：新增 2"));
+        assertThat(unit.findElement(By.id("import-progress")).getText()).contains("每秒");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode p = api.get("/api/campaigns/" + campaign + "/progress");
             return p != null && p.path("totals").path("sessions").asLong() == 14;
