@@ -101,14 +101,11 @@ class KillDurabilityIT {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        // one event per projection batch: a rebuild then takes long enough that the kill below lands in it
-        String[] slowReplay = java.util.stream.Stream.concat(java.util.Arrays.stream(ProductProcess.accountArgs()),
-                java.util.stream.Stream.of("--tracker.projections.batch-size=5")).toArray(String[]::new);
         Map<?, ?> live;
         long head;
         long expectedSessions = attempted.size();
         long expectedParticipations = 12L * attempted.size();
-        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort, slowReplay);
+        try (ProductProcess restarted = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs());
              MongoClient mongo = MongoClients.create(restarted.mongoUri())) {
             Map<String, Integer> recorded = recordedActivityCounts(mongo);
             for (String id : acknowledged) {
@@ -140,13 +137,24 @@ class KillDurabilityIT {
             System.out.printf("KillDurabilityIT: after full rebuild totals %s%n", rebuilt);
             assertThat(rebuilt).isEqualTo(live);
 
-            // a second rebuild, cut short by kill -9 while it replays
-            expect2xx(rebuild(restarted.baseUrl()));
             restarted.kill();
         }
 
+        // What a kill -9 in the middle of a rebuild leaves behind, made exactly (a real kill would land before,
+        // in or after the replay depending on the machine's speed): the rebuild's marker and a read model the
+        // replay has not finished (here the campaign's own document is not yet rebuilt).
+        try (ProductProcess store = ProductProcess.startStore(dataDir, mongoPort);
+             MongoClient mongo = MongoClients.create(store.mongoUri())) {
+            var db = mongo.getDatabase("campaign_tracker");
+            db.getCollection(com.campaigntracker.query.admin.ReadModelVersion.COLLECTION).insertOne(
+                    new Document("_id", com.campaigntracker.query.admin.ProjectionMonitor.REBUILD_MARKER)
+                            .append("head", head));
+            assertThat(db.getCollection("rm_campaigns").deleteOne(new Document("_id", CAMPAIGN))
+                    .getDeletedCount()).isEqualTo(1);
+        }
+
         // The next start finds the rebuild unfinished and starts it again; meanwhile every read answers 503
-        // (rebuilding) and never a half-built view as if it were complete.
+        // (rebuilding) and never the half-built view as if it were complete.
         try (ProductProcess again = ProductProcess.start(dataDir, httpPort, mongoPort, ProductProcess.accountArgs())) {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                     .until(() -> {

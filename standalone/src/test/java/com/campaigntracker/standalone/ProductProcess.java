@@ -182,12 +182,25 @@ public final class ProductProcess implements AutoCloseable {
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The product tests run in two JVMs at once (failsafe {@code forkCount}); each takes its ports from its own
+     * range below the kernel's ephemeral ports (32768 up), so neither JVM, nor a browser driver asking the kernel
+     * for any free port, can be handed a port the other has just chosen but not yet bound.
+     */
+    private static final int PORT_BASE = 10_000 + (Integer.getInteger("tracker.test.fork", 1) - 1) % 4 * 5_000;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(5_000));
+
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 5_000; tries++) {
+            int port = PORT_BASE + Math.floorMod(NEXT_PORT.getAndIncrement(), 5_000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try the next one
+            }
         }
+        throw new IllegalStateException("no free port in " + PORT_BASE + ".." + (PORT_BASE + 4_999));
     }
 
     public static Path tempDataDir() {

@@ -41,7 +41,7 @@ public class ProjectionMonitor {
     private final ProjectionBatcher batcher;
     private final Object signal = new Object();
     private final Clock system = Clock.systemUTC();
-    static final String REBUILD_MARKER = "rebuild";
+    public static final String REBUILD_MARKER = "rebuild";
     private volatile boolean rebuildRequested;
     /** Set once the tokens were reset: only then can "every segment reached the head" mean the replay is done. */
     private volatile boolean replaying;
