@@ -185,11 +185,32 @@ public final class ProductProcess implements AutoCloseable {
     /**
      * The product tests run in two JVMs at once (failsafe {@code forkCount}); each takes its ports from its own
      * range below the kernel's ephemeral ports (32768 up), so neither JVM, nor a browser driver asking the kernel
-     * for any free port, can be handed a port the other has just chosen but not yet bound.
+     * for any free port, can be handed a port the other has just chosen but not yet bound. A JVM owns a range by
+     * holding a file lock on it for its lifetime (the plugin's fork number did not reach the test JVMs).
      */
-    private static final int PORT_BASE = 10_000 + (Integer.getInteger("tracker.test.fork", 1) - 1) % 4 * 5_000;
+    private static final int PORT_BASE = 10_000 + claimPortRange() * 5_000;
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
-            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(5_000));
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private static int claimPortRange() {
+        for (int range = 0; range < 4; range++) {
+            try {
+                Path file = Path.of(System.getProperty("java.io.tmpdir"),
+                        "campaign-tracker-test-ports-" + range + ".lock");
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                if (channel.tryLock() != null) {
+                    System.out.printf("ProductProcess: this JVM takes ports %d..%d%n", 10_000 + range * 5_000,
+                            14_999 + range * 5_000);
+                    return range; // the channel stays open, and the lock held, until this JVM exits
+                }
+                channel.close();
+            } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+                // another JVM (or this one) holds it: try the next range
+            }
+        }
+        throw new IllegalStateException("all four test port ranges are held by other JVMs");
+    }
 
     public static int freePort() {
         for (int tries = 0; tries < 5_000; tries++) {
