@@ -8,8 +8,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -24,20 +24,20 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
     public static final String ANONYMOUS_USER = "anonymous";
     public static final String ANONYMOUS_ROLE = "ANONYMOUS";
 
+    /** Who issues a command, as its audit metadata: account, role and, for a unit account, its unit. */
+    public static MetaData identity(Actor actor) {
+        MetaData who = MetaData.with(AuditMetadata.USER, actor.username()).and(AuditMetadata.ROLE, actor.primaryRole());
+        return actor.unitId() == null ? who : who.and(AuditMetadata.ACTING_UNIT, actor.unitId());
+    }
+
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Actor actor = CurrentActor.get();
             if (actor != Actor.ANONYMOUS) {
-                Map<String, Object> identity = new HashMap<>(command.getMetaData());
-                identity.put(AuditMetadata.USER, actor.username());
-                identity.put(AuditMetadata.ROLE, actor.primaryRole());
-                identity.remove(AuditMetadata.ACTING_UNIT);
-                if (actor.unitId() != null) {
-                    identity.put(AuditMetadata.ACTING_UNIT, actor.unitId());
-                }
-                return command.withMetaData(identity);
+                return command.withMetaData(command.getMetaData().withoutKeys(Set.of(AuditMetadata.ACTING_UNIT))
+                        .mergedWith(identity(actor)));
             }
             MetaData metaData = command.getMetaData();
             if (metaData.containsKey(AuditMetadata.USER) && metaData.containsKey(AuditMetadata.ROLE)) {

@@ -3,6 +3,7 @@ package com.campaigntracker.command.imports;
 import com.campaigntracker.command.Outcome;
 import com.campaigntracker.command.activity.Activity;
 import com.campaigntracker.command.activity.ActivityNotFound;
+import com.campaigntracker.command.api.AuditMetadataInterceptor;
 import com.campaigntracker.command.api.CommandDispatcher;
 import com.campaigntracker.command.campaign.CampaignLookup;
 import com.campaigntracker.command.campaign.CampaignNotFound;
@@ -20,6 +21,7 @@ import com.campaigntracker.command.unit.UnitState;
 import com.campaigntracker.security.Actor;
 import com.campaigntracker.security.CurrentActor;
 import com.campaigntracker.shared.AuditMetadata;
+import org.axonframework.messaging.MetaData;
 import com.campaigntracker.shared.activity.ActivityCommands.CorrectActivity;
 import com.campaigntracker.shared.activity.ActivityCommands.RecordActivity;
 import com.campaigntracker.shared.activity.ActivityKey;
@@ -318,7 +320,7 @@ public class Imports implements AutoCloseable {
     private void preview(Job job) {
         Map<String, Integer> seen = new HashMap<>();
         FileUnits fileUnits = new FileUnits(units);
-        Map<String, Object> identity = identity(job);
+        MetaData identity = AuditMetadataInterceptor.identity(job.actor);
         RowResults results = job.acquire();
         try (Lanes rows = new Lanes(lanes(job), "tracker-import-preview")) {
             read(job, parsed -> {
@@ -359,7 +361,7 @@ public class Imports implements AutoCloseable {
     }
 
     /** The outcome of a row's command without writing it: an Outcome, or the rule it breaks. */
-    private Object dryRun(Parsed parsed, FileUnits fileUnits, Map<String, Object> identity) {
+    private Object dryRun(Parsed parsed, FileUnits fileUnits, MetaData identity) {
         if (parsed.command() instanceof RegisterUnit u) {
             var existing = units.find(u.unitId());
             if (existing.isPresent()) {
@@ -367,8 +369,7 @@ public class Imports implements AutoCloseable {
                         : new UnitConflict(u.unitId());
             }
         }
-        Map<String, Object> meta = new HashMap<>(identity);
-        meta.put(DryRun.KEY, true);
+        MetaData meta = identity.and(DryRun.KEY, true);
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(parsed.command()).andMetaData(meta));
             return Outcome.CHANGED;
@@ -434,7 +435,7 @@ public class Imports implements AutoCloseable {
     private void run(Job job, boolean correct, String reason) {
         RowResults results = job.acquire();
         results.clearApply();
-        Map<String, Object> identity = identity(job);
+        MetaData identity = AuditMetadataInterceptor.identity(job.actor);
         int[] read = {0};
         try (Lanes rows = new Lanes(lanes(job), "tracker-import-apply")) {
             read(job, parsed -> {
@@ -476,10 +477,8 @@ public class Imports implements AutoCloseable {
         }
     }
 
-    private void applyRow(Job job, Parsed parsed, Map<String, Object> identity, boolean correct, String reason) {
-        Map<String, Object> meta = new HashMap<>(identity);
-        meta.put(AuditMetadata.IMPORT_ID, job.id);
-        meta.put(AuditMetadata.IMPORT_ROW, parsed.row());
+    private void applyRow(Job job, Parsed parsed, MetaData identity, boolean correct, String reason) {
+        MetaData meta = identity.and(AuditMetadata.IMPORT_ID, job.id).and(AuditMetadata.IMPORT_ROW, parsed.row());
         RowResults results = job.results();
         Object command = parsed.command();
         try {
@@ -512,7 +511,7 @@ public class Imports implements AutoCloseable {
                     return;
                 }
                 results.apply(parsed.row(), "已更正");
-                meta.put(Activity.EXPECTED_UNIT_ID, r.unitId());
+                meta = meta.and(Activity.EXPECTED_UNIT_ID, r.unitId());
                 outcome = commands.send(new CorrectActivity(r.campaignId(), r.activityId(), r.date(), r.title(),
                                 r.category(), r.site(), r.figures(), r.notes(), reason), meta,
                         () -> new ActivityNotFound(r.campaignId(), r.activityId()));
@@ -582,16 +581,6 @@ public class Imports implements AutoCloseable {
             save(job);
             job.release();
         }
-    }
-
-    private static Map<String, Object> identity(Job job) {
-        Map<String, Object> meta = new HashMap<>();
-        meta.put(AuditMetadata.USER, job.actor.username());
-        meta.put(AuditMetadata.ROLE, job.actor.primaryRole());
-        if (job.actor.unitId() != null) {
-            meta.put(AuditMetadata.ACTING_UNIT, job.actor.unitId());
-        }
-        return meta;
     }
 
     private void read(Job job, java.util.function.Consumer<Parsed> rows) {

@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * 结项 → campaign activity (ADR 0005): a completed order linked to a campaign is recorded there as the ordinary
@@ -66,12 +64,7 @@ public class CompletionActivities {
                 completed.providerUnitId(), completed.report().date(), title, completed.category(), placed.place(),
                 completed.report().figures(), completed.report().summary());
         // who completed the order records the activity: the same account, role and unit as the completion
-        Map<String, Object> who = new HashMap<>();
-        for (String key : new String[]{AuditMetadata.USER, AuditMetadata.ROLE, AuditMetadata.ACTING_UNIT}) {
-            if (metaData.get(key) != null) {
-                who.put(key, metaData.get(key));
-            }
-        }
+        MetaData who = metaData.subset(AuditMetadata.USER, AuditMetadata.ROLE, AuditMetadata.ACTING_UNIT);
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(record).andMetaData(who));
         } catch (RuleViolation refused) {
