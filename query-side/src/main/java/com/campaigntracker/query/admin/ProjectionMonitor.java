@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -58,12 +59,16 @@ public class ProjectionMonitor {
      * means a rebuild was cut short (kill -9), so its read model is half built and the rebuild starts again.
      */
     private final MongoCollection<Document> meta;
+    /** How many documents a replay keeps in memory between its writes (see {@link Projector#hold}). */
+    private final int replayWindow;
 
     public ProjectionMonitor(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
                              ProjectionBatcher batcher,
                              @Lazy org.axonframework.extensions.mongo.MongoTemplate tokenTemplate,
                              @Lazy org.axonframework.serialization.Serializer tokenSerializer,
-                             Projector projector, TrackerMongo mongo) {
+                             Projector projector, TrackerMongo mongo,
+                             @Value("${tracker.projections.replay-window:50000}") int replayWindow) {
+        this.replayWindow = replayWindow;
         this.processing = processing;
         this.eventStore = eventStore;
         this.batcher = batcher;
@@ -120,6 +125,7 @@ public class ProjectionMonitor {
     private void finishRebuild() {
         synchronized (finishing) {
             if (rebuildRequested && replaying) {
+                projector.release();
                 projector.journal(true);
                 meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));
                 replaying = false;
@@ -137,14 +143,17 @@ public class ProjectionMonitor {
         headAtRebuild = headPosition();
         p.shutDown();
         // the marker is on disk before the first document is cleared, and the replay writes without the redo
-        // journal: whatever a kill leaves half written, the next start sees the marker and rebuilds again
+        // journal and holds documents across batches: whatever a kill leaves half written or unwritten behind
+        // stored tokens, the next start sees the marker and rebuilds again
         meta.replaceOne(Filters.eq("_id", REBUILD_MARKER), new Document("_id", REBUILD_MARKER)
                 .append("head", headAtRebuild), new ReplaceOptions().upsert(true));
         projector.journal(false);
+        projector.hold(replayWindow);
         try {
             p.resetTokens();
         } catch (RuntimeException e) {
             // e.g. another replica still holds segments: leave the model as it was and keep projecting
+            projector.release();
             projector.journal(true);
             if (!interrupted) {
                 meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));

@@ -25,6 +25,7 @@ public final class Batch {
     /** Per table, the ids put and the sequence whose event put them. */
     final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
     String sequence;
+    private int size;
 
     Batch(DocStore store) {
         this.store = store;
@@ -44,6 +45,7 @@ public final class Batch {
         Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
         Map<String, Document> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
+        size += missing.size();
         for (String id : missing) {
             known.put(id, found.get(id));
             if (found.get(id) == null) {
@@ -73,8 +75,22 @@ public final class Batch {
     /** Marks a document to be written at the end of the batch (its last version is written). */
     public <T extends Record> void put(Table<T> table, T document) {
         String id = Docs.id(document);
-        docs.computeIfAbsent(table.name(), k -> new HashMap<>()).put(id, document);
+        Map<String, Object> known = docs.computeIfAbsent(table.name(), k -> new HashMap<>());
+        if (!known.containsKey(id)) {
+            size++;
+        }
+        known.put(id, document);
         dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(id, sequence);
+    }
+
+    /** How many documents (or known absences) the batch holds. */
+    int size() {
+        return size;
+    }
+
+    /** After a failed write, whose inserts may have partly happened: the next write of these documents upserts. */
+    void forgetAbsences() {
+        absent.clear();
     }
 
     Document encoded(Table<?> table, String id) {

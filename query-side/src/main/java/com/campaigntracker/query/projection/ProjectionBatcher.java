@@ -144,15 +144,20 @@ public class ProjectionBatcher {
                 if (failure.getCause() instanceof MongoException || queue.isEmpty()) {
                     throw failure.getCause();
                 }
-                todo = deadLetter(queue.get(), todo, failure.index,
-                        failure.getCause());
+                if (failure.appliedBefore) {
+                    eventsProjected.addAndGet(failure.index);
+                }
+                todo = deadLetter(queue.get(), todo, failure.index, failure.appliedBefore, failure.getCause());
             }
         }
     }
 
-    /** Enqueues event {@code failed} and the later events of its sequence; returns the others, in order. */
+    /**
+     * Enqueues event {@code failed} and the later events of its sequence; returns the others, in order (without the
+     * earlier ones when they were {@code applied} already).
+     */
     private static List<Pending> deadLetter(SequencedDeadLetterQueue<EventMessage<?>> queue, List<Pending> batch,
-                                            int failed, RuntimeException cause) {
+                                            int failed, boolean applied, RuntimeException cause) {
         Object sequence = TrackerProjections.sequenceIdentifier(batch.get(failed).message());
         log.warn("event {} cannot be projected, dead-lettered with the rest of sequence {}: {}",
                 batch.get(failed).message().getIdentifier(), sequence, cause.toString());
@@ -164,7 +169,7 @@ public class ProjectionBatcher {
                         .withCause(ThrowableCause.truncated(cause)));
             } else if (i > failed && sequence.equals(TrackerProjections.sequenceIdentifier(p.message()))) {
                 queue.enqueue(sequence, new GenericDeadLetter<>(sequence, p.message()));
-            } else {
+            } else if (i > failed || !applied) {
                 rest.add(p);
             }
         }

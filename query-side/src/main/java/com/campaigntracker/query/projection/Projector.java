@@ -41,6 +41,15 @@ public class Projector {
      * {@code ProjectionMonitor}'s rebuild marker).
      */
     private volatile boolean journal = true;
+    /**
+     * While a rebuild replays: one batch kept across the processor's batches, so a document changed by every batch
+     * (a campaign's totals, its day) is written once per window instead of once per batch. Safe only under the
+     * rebuild marker: the processor stores its tokens ahead of documents still held here, which a kill leaves
+     * behind, and the marker makes the next start rebuild from the first event. Guarded by {@link #holding}.
+     */
+    private Batch held;
+    private int holdLimit;
+    private final Object holding = new Object();
 
     public Projector(DocStore store, List<Projection> projections) {
         this.store = store;
@@ -48,14 +57,32 @@ public class Projector {
     }
 
     /**
-     * Applies the batch and writes the changed documents; returns the ids of the campaigns it changed.
+     * Applies the batch and writes the changed documents (while {@link #hold holding}: keeps them, writing the held
+     * documents once they exceed the window); returns the ids of the campaigns it changed.
      *
-     * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written
+     * @throws EventFailedException when an event cannot be applied in memory; then nothing has been written, and
+     *                              (see {@link EventFailedException#appliedBefore}) the events before it are applied
+     *                              only while holding
      */
     public Set<String> apply(List<ProjectionEvent> events) {
+        synchronized (holding) {
+            if (held != null) {
+                Set<String> touched = applyTo(held, events, true);
+                if (held.size() >= holdLimit) {
+                    writeHeld();
+                }
+                return touched;
+            }
+        }
         redoInterruptedBatches(events);
         Batch batch = new Batch(store);
-        each(events, e -> {
+        Set<String> touched = applyTo(batch, events, false);
+        write(batch, journal);
+        return touched;
+    }
+
+    private Set<String> applyTo(Batch batch, List<ProjectionEvent> events, boolean kept) {
+        each(events, false, e -> {
             if (e.sequence() != null) {
                 batch.want(STREAMS, e.streamId());
             }
@@ -63,30 +90,65 @@ public class Projector {
         });
         batch.load();
         Set<String> touched = new LinkedHashSet<>();
-        each(events, e -> {
+        each(events, kept, e -> {
             batch.sequence = e.sequenceKey();
             if (e.sequence() != null) {
                 StreamPosition at = batch.get(STREAMS, e.streamId());
                 if (at != null && at.seq() >= e.sequence()) {
                     return;
                 }
-                batch.put(STREAMS, new StreamPosition(e.streamId(), e.sequence()));
             }
             projections.forEach(p -> p.run(e, batch, false));
+            // after the projections: an event that failed among held documents must not count as applied
+            if (e.sequence() != null) {
+                batch.put(STREAMS, new StreamPosition(e.streamId(), e.sequence()));
+            }
             if (TrackerProjections.campaignOf(e.payload()) != null) {
                 touched.add(TrackerProjections.campaignOf(e.payload()));
             }
         });
-        write(batch);
         return touched;
     }
 
-    private static void each(List<ProjectionEvent> events, Consumer<ProjectionEvent> step) {
+    /**
+     * Keeps the documents of the following batches in memory, up to {@code window} documents, until
+     * {@link #release}: for a rebuild's replay, under its marker (see {@link #held}).
+     */
+    public void hold(int window) {
+        synchronized (holding) {
+            held = new Batch(store);
+            holdLimit = window;
+        }
+    }
+
+    /** Writes the held documents and writes every later batch at once again. */
+    public void release() {
+        synchronized (holding) {
+            if (held != null) {
+                writeHeld();
+                held = null;
+            }
+        }
+    }
+
+    private void writeHeld() {
+        try {
+            write(held, false); // never resumed from, so no journal (see the field)
+        } catch (RuntimeException e) {
+            // some inserts of the unordered bulk write may have happened: writing the same documents again must
+            // replace them, and the batches that follow keep working on the documents in memory
+            held.forgetAbsences();
+            throw e;
+        }
+        held = new Batch(store);
+    }
+
+    private static void each(List<ProjectionEvent> events, boolean kept, Consumer<ProjectionEvent> step) {
         for (int i = 0; i < events.size(); i++) {
             try {
                 step.accept(events.get(i));
             } catch (RuntimeException x) {
-                throw new EventFailedException(i, x);
+                throw new EventFailedException(i, kept, x);
             }
         }
     }
@@ -97,8 +159,7 @@ public class Projector {
     }
 
     /** Journal first, then every collection (stream positions last), then the journal goes. */
-    private void write(Batch batch) {
-        boolean journaled = journal;
+    private void write(Batch batch, boolean journaled) {
         Map<String, List<Document>> byCollection = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
         batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
@@ -146,15 +207,19 @@ public class Projector {
 
     /**
      * Event {@link #index} of a batch could not be applied (while its documents were looked up or changed in memory):
-     * nothing was written, so the batch can be applied again without it. The cause is the original exception (a
+     * nothing was written, so the batch can be applied again without it (and, when {@link #appliedBefore}, without
+     * the events before it). The cause is the original exception (a
      * {@code MongoException} among them means a read failed, not that the event is bad).
      */
     public static final class EventFailedException extends RuntimeException {
         final int index;
+        /** The events before {@link #index} were applied to held documents: applying them again would count twice. */
+        final boolean appliedBefore;
 
-        EventFailedException(int index, RuntimeException cause) {
+        EventFailedException(int index, boolean appliedBefore, RuntimeException cause) {
             super("event #" + index + " of the batch cannot be projected: " + cause, cause);
             this.index = index;
+            this.appliedBefore = appliedBefore;
         }
 
         @Override

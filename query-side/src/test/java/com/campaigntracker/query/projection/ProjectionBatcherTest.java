@@ -44,14 +44,15 @@ class ProjectionBatcherTest {
     private FlakyStore store;
     private InMemorySequencedDeadLetterQueue<EventMessage<?>> queue;
     private ProjectionBatcher batcher;
+    private Projector projector;
     private final Map<String, Long> seqs = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         store = new FlakyStore();
         queue = InMemorySequencedDeadLetterQueue.defaultQueue();
-        batcher = new ProjectionBatcher(new Projector(store, List.of(new UnitProjection(), new CampaignProjection(),
-                new LedgerProjection())), () -> Optional.of(queue));
+        projector = new Projector(store, List.of(new UnitProjection(), new CampaignProjection(), new LedgerProjection()));
+        batcher = new ProjectionBatcher(projector, () -> Optional.of(queue));
         assertThat(processorBatch(launch("a"), launch("b")).isExceptional()).isFalse();
     }
 
@@ -75,6 +76,27 @@ class ProjectionBatcherTest {
         assertThat(letters.get(1).cause()).isEmpty();
         assertThat(queue.contains("c:b")).isFalse();
         assertThat(batcher.eventsProjected()).isEqualTo(2 + 3);
+    }
+
+    @Test
+    void whileAReplayHoldsItsDocumentsAFailingEventIsDeadLetteredAndNothingIsAppliedTwice() {
+        projector.hold(1_000);
+        corruptSeries("a");
+        EventMessage<?> a1 = record("a", "a1", 2);
+        EventMessage<?> revised = msg("a", new CampaignRevised("a", "新标题", null, null));
+        EventMessage<?> a2 = record("a", "a2", 5);
+
+        ResultMessage<?> result = processorBatch(record("b", "b1", 1), record("b", "b2", 3),
+                msg("b", new CampaignRevised("b", "乙", null, null)), a1, record("b", "b3", 4), revised, a2);
+        projector.release();
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(sessions("b")).isEqualTo(8); // b1 and b2 were applied before a1 failed, and only once
+        assertThat(store.get(CampaignProjection.CAMPAIGNS, "b").title()).isEqualTo("乙");
+        assertThat(store.get(CampaignProjection.CAMPAIGNS, "a").title()).isEqualTo("标题");
+        assertThat(letters("c:a")).extracting(l -> l.message().getIdentifier())
+                .containsExactly(a1.getIdentifier(), revised.getIdentifier(), a2.getIdentifier());
+        assertThat(batcher.eventsProjected()).isEqualTo(2 + 4);
     }
 
     @Test

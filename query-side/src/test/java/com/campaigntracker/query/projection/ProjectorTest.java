@@ -171,6 +171,68 @@ class ProjectorTest {
     }
 
     @Test
+    void aReplayHoldingItsDocumentsWritesEachOncePerWindowAndEqualsTheIncrementalBuild() {
+        List<ProjectionEvent> events = scenario();
+        for (ProjectionEvent e : events) {
+            projector.apply(List.of(e));
+        }
+        Map<String, String> incremental = store.dump();
+
+        MemoryDocStore held = new MemoryDocStore();
+        Projector whole = projectorOn(held);
+        whole.hold(1_000);
+        for (ProjectionEvent e : events) {
+            whole.apply(List.of(e));
+        }
+        assertThat(held.dump()).as("nothing written while the window is open").isEmpty();
+        whole.release();
+        assertThat(held.dump()).isEqualTo(incremental);
+        assertThat(held.bulkWrites).as("one bulk write per collection").isEqualTo(incremental.size());
+
+        MemoryDocStore windows = new MemoryDocStore();
+        Projector small = projectorOn(windows);
+        small.hold(6);
+        for (ProjectionEvent e : events) {
+            small.apply(List.of(e));
+        }
+        small.release();
+        assertThat(windows.dump()).isEqualTo(incremental);
+        assertThat(windows.bulkWrites).isGreaterThan(incremental.size()).isLessThan(store.bulkWrites);
+
+        // released: the next batch is written at once
+        ProjectionEvent late = ev("c~a7", new ActivityRecorded("c", "a7", "st1", LocalDate.parse("2025-07-20"), "t",
+                "宣讲", "s", new Figures(2, 2, 2, 2), null), "2025-07-20", 9);
+        small.apply(List.of(late));
+        assertThat(windows.get(LedgerProjection.ACTIVITIES, "c|a7")).isNotNull();
+    }
+
+    @Test
+    void aHeldWindowWhoseWriteFailsIsWrittenAgainWithoutCountingTwice() {
+        List<ProjectionEvent> events = scenario();
+        projector.apply(events);
+        Map<String, String> expected = store.dump();
+
+        for (Table<?> failing : List.of(CampaignProjection.CAMPAIGNS, LedgerProjection.ACTIVITIES, Projector.STREAMS)) {
+            MemoryDocStore crashed = new MemoryDocStore();
+            Projector p = projectorOn(crashed);
+            p.hold(4);
+            crashed.failNextWrite(failing.name());
+            int failures = 0;
+            for (ProjectionEvent e : events) {
+                try {
+                    p.apply(List.of(e));
+                } catch (IllegalStateException writeFailed) {
+                    failures++;
+                    p.apply(List.of(e)); // the processor retries the batch
+                }
+            }
+            p.release();
+            assertThat(failures).as("a window write of %s failed", failing.name()).isEqualTo(1);
+            assertThat(crashed.dump()).as("after a failed write of %s", failing.name()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void dateCountsAreKeptInDateOrderWhateverTheRecordingOrder() {
         List<ProjectionEvent> events = scenario();
         projector.apply(events.subList(0, 9)); // a1 on st1, recorded for 07-05
