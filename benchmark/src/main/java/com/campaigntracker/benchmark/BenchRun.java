@@ -414,11 +414,14 @@ final class BenchRun {
             List<Object> ids = new ArrayList<>();
             source.find().projection(new Document("_id", 1)).batchSize(1000).forEach(d -> ids.add(d.get("_id")));
             MongoCollection<Document> target = floor.getCollection(name);
-            for (int from = 0; from < ids.size(); from += 500) {
-                // small batches: a day's change document can be megabytes, and the embedded server puts a whole
-                // batch in one reply (1,000 of them exceeded the driver's 48 MB message limit at 400,000 events)
+            // windows of about 4 MB, sized by the collection's first document: a day's change document can be
+            // megabytes, and the embedded server holds every match of a window in this heap while it answers
+            int window = ids.isEmpty() ? 1 : (int) Math.max(1, Math.min(500, (4L << 20) / Math.max(1,
+                    source.withDocumentClass(org.bson.RawBsonDocument.class).find(Filters.eq("_id", ids.get(0)))
+                            .first().getByteBuffer().remaining())));
+            for (int from = 0; from < ids.size(); from += window) {
                 List<Document> docs = source.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(),
-                        from + 500)))).batchSize(20).into(new ArrayList<>());
+                        from + window)))).batchSize(20).into(new ArrayList<>());
                 long t = System.nanoTime();
                 target.insertMany(docs);
                 nanos += System.nanoTime() - t;

@@ -1,6 +1,6 @@
 package com.campaigntracker.query.projection;
 
-import org.bson.Document;
+import org.bson.BsonDocument;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 public final class Batch {
     private final DocStore store;
     private final Map<Table<?>, Set<String>> wanted = new LinkedHashMap<>();
-    /** Per collection, every document loaded (null: not stored; a raw Document until first asked for) or put. */
+    /** Per collection, every document loaded (null: not stored; a raw BsonDocument until first asked for) or put. */
     private final Map<String, Map<String, Object>> docs = new HashMap<>();
     final Map<String, Set<String>> absent = new HashMap<>();
     /** Per table, the ids put and the sequence whose event put them. */
@@ -44,7 +44,7 @@ public final class Batch {
     private Map<String, Object> load(String collection, Set<String> ids) {
         Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
-        Map<String, Document> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
+        Map<String, BsonDocument> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
         size += missing.size();
         for (String id : missing) {
             known.put(id, found.get(id));
@@ -61,7 +61,7 @@ public final class Batch {
      */
     public <T extends Record> T get(Table<T> table, String id) {
         Map<String, Object> known = load(table.name(), Set.of(id));
-        if (known.get(id) instanceof Document stored) {
+        if (known.get(id) instanceof BsonDocument stored) {
             known.put(id, Docs.decode(stored, table.type()));
         }
         return table.type().cast(known.get(id));
@@ -93,7 +93,7 @@ public final class Batch {
         absent.clear();
     }
 
-    Document encoded(Table<?> table, String id) {
+    BsonDocument encoded(Table<?> table, String id) {
         return Docs.encode((Record) docs.get(table.name()).get(id));
     }
 }

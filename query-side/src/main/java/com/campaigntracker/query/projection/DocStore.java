@@ -1,6 +1,6 @@
 package com.campaigntracker.query.projection;
 
-import org.bson.Document;
+import org.bson.BsonDocument;
 
 import java.util.Collection;
 import java.util.Map;
@@ -10,10 +10,10 @@ import java.util.Set;
 public interface DocStore {
 
     /** Documents of {@code collection} with the given {@code _id}s (equality / $in only). */
-    Map<String, Document> find(String collection, Collection<String> ids);
+    Map<String, BsonDocument> find(String collection, Collection<String> ids);
 
     /** One bulk write: ids in {@code absentAtLoad} (looked up by this batch, not found) inserted, others replaced. */
-    void write(String collection, Collection<Document> documents, Set<String> absentAtLoad);
+    void write(String collection, Collection<BsonDocument> documents, Set<String> absentAtLoad);
 
     void delete(String collection, Collection<String> ids);
 

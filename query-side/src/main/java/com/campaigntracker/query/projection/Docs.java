@@ -4,7 +4,8 @@ import com.mongodb.MongoClientSettings;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
-import org.bson.Document;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -14,8 +15,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** Read-model documents as records (the driver's record codec), composed keys, sorted id lists. */
 public final class Docs {
@@ -64,12 +67,8 @@ public final class Docs {
         }
     }
 
-    /** A document as the record (or other class) the driver's codecs map it to. */
-    public static <T> T decode(Document d, Class<T> type) {
-        return decode(d.toBsonDocument(Document.class, CODECS), type);
-    }
-
-    private static <T> T decode(BsonDocument bson, Class<T> type) {
+    /** A stored document as the record (or other class) the driver's codecs map it to. */
+    public static <T> T decode(BsonDocument bson, Class<T> type) {
         return CODECS.get(type).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
@@ -79,16 +78,40 @@ public final class Docs {
      * replaced document must for a rebuild to be byte-for-byte the same as the incremental build.
      */
     @SuppressWarnings("unchecked")
-    public static Document encode(Record value) {
+    public static BsonDocument encode(Record value) {
         BsonDocument bson = new BsonDocument();
         CODECS.get((Class<Record>) value.getClass()).encode(new BsonDocumentWriter(bson), value,
                 EncoderContext.builder().build());
-        Document encoded = decode(bson, Document.class);
-        Document full = new Document();
-        for (RecordComponent c : value.getClass().getRecordComponents()) {
-            String key = c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName();
-            full.put(key, get(c.getAccessor(), value) instanceof Record nested ? encode(nested) : encoded.get(key));
+        return complete(value, bson);
+    }
+
+    private static BsonDocument complete(Record value, BsonDocument encoded) {
+        BsonDocument full = new BsonDocument();
+        for (Component c : COMPONENTS.get(value.getClass())) {
+            BsonValue v = encoded.get(c.key());
+            if (c.mayHoldRecord() && v != null && get(c.accessor(), value) instanceof Record nested) {
+                v = complete(nested, v.asDocument());
+            }
+            full.put(c.key(), v == null ? BsonNull.VALUE : v);
         }
         return full;
     }
+
+    /** A record component as stored: its key, and whether its value can be a record (to complete it, too). */
+    private record Component(String key, Method accessor, boolean mayHoldRecord) {
+    }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(c -> {
+                Class<?> t = c.getType();
+                boolean mayHoldRecord = !t.isPrimitive() && !t.isEnum() && !t.isArray()
+                        && (Record.class.isAssignableFrom(t) || t.isInterface() || t == Object.class)
+                        && !Collection.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t);
+                return new Component(c.getAccessor().isAnnotationPresent(BsonId.class) ? "_id" : c.getName(),
+                        c.getAccessor(), mayHoldRecord);
+            }).toList();
+        }
+    };
 }

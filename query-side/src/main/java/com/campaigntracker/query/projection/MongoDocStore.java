@@ -7,6 +7,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -30,9 +31,10 @@ public class MongoDocStore implements DocStore {
     }
 
     @Override
-    public Map<String, Document> find(String collection, Collection<String> ids) {
-        Map<String, Document> result = new HashMap<>();
-        byKeys(ids, filter -> db.getCollection(collection).find(filter).forEach(d -> result.put(d.getString("_id"), d)));
+    public Map<String, BsonDocument> find(String collection, Collection<String> ids) {
+        Map<String, BsonDocument> result = new HashMap<>();
+        byKeys(ids, filter -> db.getCollection(collection, BsonDocument.class).find(filter)
+                .forEach(d -> result.put(d.getString("_id").getValue(), d)));
         return result;
     }
 
@@ -57,16 +59,16 @@ public class MongoDocStore implements DocStore {
     }
 
     @Override
-    public void write(String collection, Collection<Document> documents, Set<String> absentAtLoad) {
+    public void write(String collection, Collection<BsonDocument> documents, Set<String> absentAtLoad) {
         if (documents.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
-        for (Document d : documents) {
-            writes.add(absentAtLoad.contains(d.getString("_id")) ? new InsertOneModel<>(d)
+        List<WriteModel<BsonDocument>> writes = new ArrayList<>(documents.size());
+        for (BsonDocument d : documents) {
+            writes.add(absentAtLoad.contains(d.getString("_id").getValue()) ? new InsertOneModel<>(d)
                     : new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
         }
-        db.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        db.getCollection(collection, BsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.campaigntracker.query.projection;
 
-import org.bson.Document;
+import org.bson.BsonDocument;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public class Projector {
     public record BatchJournal(@BsonId String sequence, List<Write> writes) {
     }
 
-    public record Write(String collection, Document document) {
+    public record Write(String collection, BsonDocument document) {
     }
 
     public static final Table<StreamPosition> STREAMS = Table.of("rm_streams", StreamPosition.class);
@@ -160,10 +160,10 @@ public class Projector {
 
     /** Journal first, then every collection (stream positions last), then the journal goes. */
     private void write(Batch batch, boolean journaled) {
-        Map<String, List<Document>> byCollection = new LinkedHashMap<>();
+        Map<String, List<BsonDocument>> byCollection = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
         batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
-            Document d = batch.encoded(table, id);
+            BsonDocument d = batch.encoded(table, id);
             byCollection.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(d);
             if (journaled) {
                 bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
@@ -173,7 +173,7 @@ public class Projector {
             store.write(JOURNAL.name(), bySequence.entrySet().stream()
                     .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
         }
-        List<Document> streams = byCollection.remove(STREAMS.name());
+        List<BsonDocument> streams = byCollection.remove(STREAMS.name());
         if (streams != null) {
             byCollection.put(STREAMS.name(), streams); // last
         }
@@ -187,7 +187,7 @@ public class Projector {
     private void redoInterruptedBatches(List<ProjectionEvent> events) {
         Set<String> sequences = new LinkedHashSet<>();
         events.forEach(e -> sequences.add(e.sequenceKey()));
-        Map<String, Document> journals = store.find(JOURNAL.name(), sequences);
+        Map<String, BsonDocument> journals = store.find(JOURNAL.name(), sequences);
         journals.values().forEach(j -> Docs.decode(j, BatchJournal.class).writes()
                 .forEach(w -> store.write(w.collection(), List.of(w.document()), Set.of())));
         store.delete(JOURNAL.name(), journals.keySet());

@@ -3,10 +3,8 @@ package com.campaigntracker.query.projection;
 import org.bson.Document;
 import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.DecoderContext;
-import org.bson.codecs.EncoderContext;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
-import org.bson.BsonDocumentWriter;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,33 +19,31 @@ public class MemoryDocStore implements DocStore {
     public int bulkWrites;
 
     @Override
-    public Map<String, Document> find(String collection, Collection<String> ids) {
-        Map<String, Document> out = new LinkedHashMap<>();
+    public Map<String, BsonDocument> find(String collection, Collection<String> ids) {
+        Map<String, BsonDocument> out = new LinkedHashMap<>();
         TreeMap<String, BsonDocument> c = data.getOrDefault(collection, new TreeMap<>());
         for (String id : ids) {
             BsonDocument b = c.get(id);
             if (b != null) {
-                out.put(id, CODEC.decode(new BsonDocumentReader(b), DecoderContext.builder().build()));
+                out.put(id, b.clone());
             }
         }
         return out;
     }
 
     @Override
-    public void write(String collection, Collection<Document> documents, java.util.Set<String> absentAtLoad) {
+    public void write(String collection, Collection<BsonDocument> documents, java.util.Set<String> absentAtLoad) {
         if (collection.equals(failNextWriteOf)) {
             failNextWriteOf = null;
             throw new IllegalStateException("write of " + collection + " failed");
         }
         bulkWrites++;
-        for (Document d : documents) {
-            if (absentAtLoad.contains(d.getString("_id")) && data.containsKey(collection)
-                    && data.get(collection).containsKey(d.getString("_id"))) {
-                throw new IllegalStateException("duplicate key " + d.get("_id"));
+        for (BsonDocument d : documents) {
+            String id = d.getString("_id").getValue();
+            if (absentAtLoad.contains(id) && data.containsKey(collection) && data.get(collection).containsKey(id)) {
+                throw new IllegalStateException("duplicate key " + id);
             }
-            BsonDocument b = new BsonDocument();
-            CODEC.encode(new BsonDocumentWriter(b), d, EncoderContext.builder().build());
-            data.computeIfAbsent(collection, k -> new TreeMap<>()).put(d.getString("_id"), b);
+            data.computeIfAbsent(collection, k -> new TreeMap<>()).put(id, d.clone());
         }
     }
 
@@ -84,13 +80,15 @@ public class MemoryDocStore implements DocStore {
         return out;
     }
 
+    /** The stored document as the driver reads it into a {@link Document}, or null. */
     public Document get(String collection, String id) {
-        return find(collection, java.util.List.of(id)).get(id);
+        BsonDocument b = find(collection, java.util.List.of(id)).get(id);
+        return b == null ? null : CODEC.decode(new BsonDocumentReader(b), DecoderContext.builder().build());
     }
 
     /** The stored document as its record, or null. */
     public <T extends Record> T get(Table<T> table, String id) {
-        Document d = get(table.name(), id);
+        BsonDocument d = find(table.name(), java.util.List.of(id)).get(id);
         return d == null ? null : Docs.decode(d, table.type());
     }
 

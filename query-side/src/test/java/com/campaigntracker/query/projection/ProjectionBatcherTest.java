@@ -18,7 +18,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.BsonInvalidOperationException;
-import org.bson.Document;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,7 +200,7 @@ class ProjectionBatcherTest {
 
     /** An operator's mistake: the campaign's daily series overwritten; every activity of it now throws. */
     private void corruptSeries(String c) {
-        store.write(CampaignProjection.SERIES.name(), List.of(new Document("_id", c).append("days", "corrupted")), Set.of());
+        store.write(CampaignProjection.SERIES.name(), List.of(new BsonDocument("_id", new BsonString(c)).append("days", new BsonString("corrupted"))), Set.of());
     }
 
     private long sessions(String c) {
@@ -219,7 +220,7 @@ class ProjectionBatcherTest {
         boolean failWrites;
 
         @Override
-        public Map<String, Document> find(String collection, Collection<String> ids) {
+        public Map<String, BsonDocument> find(String collection, Collection<String> ids) {
             if (failReads || collection.equals(failReadsOf)) {
                 throw new MongoTimeoutException("no server reachable");
             }
@@ -227,7 +228,7 @@ class ProjectionBatcherTest {
         }
 
         @Override
-        public void write(String collection, Collection<Document> documents, Set<String> absentAtLoad) {
+        public void write(String collection, Collection<BsonDocument> documents, Set<String> absentAtLoad) {
             if (failWrites) {
                 throw new MongoTimeoutException("no server reachable");
             }
