@@ -26,9 +26,29 @@ public final class Batch {
     final Map<Table<?>, Map<String, String>> dirty = new LinkedHashMap<>();
     String sequence;
     private int size;
+    /**
+     * For a batch held across processor batches (see {@link Projector#hold}): per collection and id, the processor
+     * batch ({@link #generation}) that last used the document, times two, plus one once a later batch used it again
+     * — so a full window writes out what is no longer in use or was used by one batch only (a new ledger row) and
+     * keeps the documents batch after batch changes. Null in an ordinary batch.
+     */
+    private final Map<String, Map<String, Integer>> used;
+    int generation;
 
     Batch(DocStore store) {
+        this(store, false);
+    }
+
+    Batch(DocStore store, boolean held) {
         this.store = store;
+        this.used = held ? new HashMap<>() : null;
+    }
+
+    private void use(String collection, String id) {
+        if (used != null) {
+            used.computeIfAbsent(collection, k -> new HashMap<>()).merge(id, generation * 2,
+                    (before, now) -> before / 2 == generation ? before : now + 1);
+        }
     }
 
     /** Declares that the batch will need this document; all declared ids are loaded together. */
@@ -43,6 +63,7 @@ public final class Batch {
 
     private Map<String, Object> load(String collection, Set<String> ids) {
         Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
+        ids.forEach(id -> use(collection, id));
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
         Map<String, BsonDocument> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
         size += missing.size();
@@ -80,12 +101,50 @@ public final class Batch {
             size++;
         }
         known.put(id, document);
+        use(table.name(), id);
         dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(id, sequence);
     }
 
     /** How many documents (or known absences) the batch holds. */
     int size() {
         return size;
+    }
+
+    /**
+     * Moves every document used by one processor batch only, or last used before processor batch {@code generation}
+     * (changed or only read), into a new batch, which then writes what changed of them; this batch keeps the rest.
+     */
+    Batch takeUnusedSince(int generation) {
+        Batch out = new Batch(store, true);
+        used.forEach((collection, ids) -> ids.forEach((id, last) -> {
+            if (last % 2 == 0 || last / 2 < generation) {
+                out.docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, docs.get(collection).remove(id));
+                out.use(collection, id);
+                out.size++;
+                size--;
+                if (absent.containsKey(collection) && absent.get(collection).remove(id)) {
+                    out.absent.computeIfAbsent(collection, k -> new HashSet<>()).add(id);
+                }
+            }
+        }));
+        dirty.forEach((table, ids) -> ids.entrySet().removeIf(e -> {
+            if (out.docs.containsKey(table.name()) && out.docs.get(table.name()).containsKey(e.getKey())) {
+                out.dirty.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        }));
+        out.used.forEach((collection, ids) -> used.get(collection).keySet().removeAll(ids.keySet()));
+        return out;
+    }
+
+    /** Takes over every document of {@code other} (whose ids this batch does not hold). */
+    void absorb(Batch other) {
+        other.docs.forEach((c, m) -> docs.computeIfAbsent(c, k -> new HashMap<>()).putAll(m));
+        other.absent.forEach((c, ids) -> absent.computeIfAbsent(c, k -> new HashSet<>()).addAll(ids));
+        other.dirty.forEach((t, ids) -> dirty.computeIfAbsent(t, k -> new LinkedHashMap<>()).putAll(ids));
+        other.docs.forEach((c, m) -> m.keySet().forEach(id -> use(c, id)));
+        size += other.size;
     }
 
     /** After a failed write, whose inserts may have partly happened: the next write of these documents upserts. */

@@ -49,6 +49,8 @@ public class Projector {
      */
     private Batch held;
     private int holdLimit;
+    /** A held document used by none of this many latest processor batches is written out when the window is full. */
+    private static final int HOT = 8;
     private final Object holding = new Object();
 
     public Projector(DocStore store, List<Projection> projections) {
@@ -67,9 +69,10 @@ public class Projector {
     public Set<String> apply(List<ProjectionEvent> events) {
         synchronized (holding) {
             if (held != null) {
+                held.generation++;
                 Set<String> touched = applyTo(held, events, true);
                 if (held.size() >= holdLimit) {
-                    writeHeld();
+                    writeHeld(false);
                 }
                 return touched;
             }
@@ -111,12 +114,12 @@ public class Projector {
     }
 
     /**
-     * Keeps the documents of the following batches in memory, up to {@code window} documents, until
-     * {@link #release}: for a rebuild's replay, under its marker (see {@link #held}).
+     * Keeps the documents of the following batches in memory, about {@code window} of them, until {@link #release}:
+     * for a rebuild's replay, under its marker (see {@link #held}).
      */
     public void hold(int window) {
         synchronized (holding) {
-            held = new Batch(store);
+            held = new Batch(store, true);
             holdLimit = window;
         }
     }
@@ -125,22 +128,33 @@ public class Projector {
     public void release() {
         synchronized (holding) {
             if (held != null) {
-                writeHeld();
+                writeHeld(true);
                 held = null;
             }
         }
     }
 
-    private void writeHeld() {
+    /**
+     * Writes the held documents that the last {@link #HOT} processor batches did not use (all of them at the end, or
+     * when the ones in use alone fill half the window) and forgets them; keeps the ones in use, unwritten.
+     */
+    private void writeHeld(boolean all) {
+        Batch out = held.takeUnusedSince(held.generation - HOT + 1);
+        if (all || held.size() >= holdLimit / 2) {
+            out.absorb(held);
+            int generation = held.generation;
+            held = new Batch(store, true);
+            held.generation = generation;
+        }
         try {
-            write(held, false); // never resumed from, so no journal (see the field)
+            write(out, false); // never resumed from, so no journal (see the field)
         } catch (RuntimeException e) {
-            // some inserts of the unordered bulk write may have happened: writing the same documents again must
-            // replace them, and the batches that follow keep working on the documents in memory
-            held.forgetAbsences();
+            // some inserts of the unordered bulk write may have happened: the next write of these documents must
+            // replace them, and the batches that follow keep working on them in memory
+            out.forgetAbsences();
+            held.absorb(out);
             throw e;
         }
-        held = new Batch(store);
     }
 
     private static void each(List<ProjectionEvent> events, boolean kept, Consumer<ProjectionEvent> step) {

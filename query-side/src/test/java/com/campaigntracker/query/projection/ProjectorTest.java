@@ -207,6 +207,36 @@ class ProjectorTest {
     }
 
     @Test
+    void aFullWindowWritesWhatIsNoLongerInUseAndKeepsWhatTheLatestBatchesChange() {
+        List<ProjectionEvent> events = new ArrayList<>(scenario());
+        events.add(ev("k", new CampaignLaunched("k", "另一个", "志愿服务", "d", "海淀区",
+                EnumSet.of(UnitType.PRACTICE_STATION), LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-31"),
+                null), "2025-07-13", 9));
+        events.add(ev("k", new UnitEnrolled("k", "st1"), "2025-07-13", 10));
+        for (int i = 0; i < 20; i++) {
+            events.add(ev("k~b" + i, new ActivityRecorded("k", "b" + i, "st1", LocalDate.parse("2025-07-14"), "t",
+                    "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-14", 9));
+        }
+        for (ProjectionEvent e : events) {
+            projector.apply(List.of(e));
+        }
+        Map<String, String> incremental = store.dump();
+
+        MemoryDocStore held = new MemoryDocStore();
+        Projector p = projectorOn(held);
+        p.hold(40);
+        for (ProjectionEvent e : events) {
+            p.apply(List.of(e));
+        }
+        assertThat(held.get(CampaignProjection.CAMPAIGNS, "c")).as("unused by the latest batches: written").isNotNull();
+        CampaignDocument k = held.get(CampaignProjection.CAMPAIGNS, "k");
+        assertThat(k == null ? 0 : k.totals().activities()).as("changed by every batch: held, not written since")
+                .isLessThan(10);
+        p.release();
+        assertThat(held.dump()).isEqualTo(incremental);
+    }
+
+    @Test
     void aHeldWindowWhoseWriteFailsIsWrittenAgainWithoutCountingTwice() {
         List<ProjectionEvent> events = scenario();
         projector.apply(events);
