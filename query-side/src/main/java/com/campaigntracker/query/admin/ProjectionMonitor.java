@@ -67,7 +67,7 @@ public class ProjectionMonitor {
                              @Lazy org.axonframework.extensions.mongo.MongoTemplate tokenTemplate,
                              @Lazy org.axonframework.serialization.Serializer tokenSerializer,
                              Projector projector, TrackerMongo mongo,
-                             @Value("${tracker.projections.replay-window:50000}") int replayWindow) {
+                             @Value("${tracker.projections.replay-window:10000}") int replayWindow) {
         this.replayWindow = replayWindow;
         this.processing = processing;
         this.eventStore = eventStore;

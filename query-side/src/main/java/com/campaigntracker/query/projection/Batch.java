@@ -34,14 +34,17 @@ public final class Batch {
      */
     private final Map<String, Map<String, Integer>> used;
     int generation;
+    /** For a held batch: what the replay wrote so far; documents it surely did not write are not looked up. */
+    private final WrittenIds written;
 
     Batch(DocStore store) {
-        this(store, false);
+        this(store, null);
     }
 
-    Batch(DocStore store, boolean held) {
+    Batch(DocStore store, WrittenIds written) {
         this.store = store;
-        this.used = held ? new HashMap<>() : null;
+        this.written = written;
+        this.used = written != null ? new HashMap<>() : null;
     }
 
     private void use(String collection, String id) {
@@ -65,7 +68,9 @@ public final class Batch {
         Map<String, Object> known = docs.computeIfAbsent(collection, k -> new HashMap<>());
         ids.forEach(id -> use(collection, id));
         List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
-        Map<String, BsonDocument> found = missing.isEmpty() ? Map.of() : store.find(collection, missing);
+        List<String> lookUp = written == null ? missing
+                : missing.stream().filter(id -> written.mayHold(collection, id)).toList();
+        Map<String, BsonDocument> found = lookUp.isEmpty() ? Map.of() : store.find(collection, lookUp);
         size += missing.size();
         for (String id : missing) {
             known.put(id, found.get(id));
@@ -115,7 +120,7 @@ public final class Batch {
      * (changed or only read), into a new batch, which then writes what changed of them; this batch keeps the rest.
      */
     Batch takeUnusedSince(int generation) {
-        Batch out = new Batch(store, true);
+        Batch out = new Batch(store, written);
         used.forEach((collection, ids) -> ids.forEach((id, last) -> {
             if (last % 2 == 0 || last / 2 < generation) {
                 out.docs.computeIfAbsent(collection, k -> new HashMap<>()).put(id, docs.get(collection).remove(id));
@@ -145,6 +150,11 @@ public final class Batch {
         other.dirty.forEach((t, ids) -> dirty.computeIfAbsent(t, k -> new LinkedHashMap<>()).putAll(ids));
         other.docs.forEach((c, m) -> m.keySet().forEach(id -> use(c, id)));
         size += other.size;
+    }
+
+    /** Notes, in the replay's {@link WrittenIds}, every document this batch has written. */
+    void written() {
+        dirty.forEach((table, ids) -> ids.keySet().forEach(id -> written.add(table.name(), id)));
     }
 
     /** After a failed write, whose inserts may have partly happened: the next write of these documents upserts. */

@@ -48,6 +48,7 @@ public class Projector {
      * behind, and the marker makes the next start rebuild from the first event. Guarded by {@link #holding}.
      */
     private Batch held;
+    private WrittenIds written;
     private int holdLimit;
     /** A held document used by none of this many latest processor batches is written out when the window is full. */
     private static final int HOT = 8;
@@ -119,7 +120,8 @@ public class Projector {
      */
     public void hold(int window) {
         synchronized (holding) {
-            held = new Batch(store, true);
+            written = new WrittenIds();
+            held = new Batch(store, written);
             holdLimit = window;
         }
     }
@@ -130,6 +132,7 @@ public class Projector {
             if (held != null) {
                 writeHeld(true);
                 held = null;
+                written = null;
             }
         }
     }
@@ -143,11 +146,12 @@ public class Projector {
         if (all || held.size() >= holdLimit / 2) {
             out.absorb(held);
             int generation = held.generation;
-            held = new Batch(store, true);
+            held = new Batch(store, written);
             held.generation = generation;
         }
         try {
             write(out, false); // never resumed from, so no journal (see the field)
+            out.written();
         } catch (RuntimeException e) {
             // some inserts of the unordered bulk write may have happened: the next write of these documents must
             // replace them, and the batches that follow keep working on them in memory
@@ -215,8 +219,14 @@ public class Projector {
     }
 
     public void reset() {
-        collections().forEach(store::clear);
-        store.clear(JOURNAL.name());
+        synchronized (holding) {
+            collections().forEach(store::clear);
+            store.clear(JOURNAL.name());
+            if (held != null) {
+                written.fromEmpty();
+                held = new Batch(store, written);
+            }
+        }
     }
 
     /**

@@ -17,10 +17,13 @@ public class MemoryDocStore implements DocStore {
     private static final DocumentCodec CODEC = new DocumentCodec();
     private final Map<String, TreeMap<String, BsonDocument>> data = new HashMap<>();
     public int bulkWrites;
+    /** How many ids were looked up. */
+    public int lookups;
 
     @Override
     public Map<String, BsonDocument> find(String collection, Collection<String> ids) {
         Map<String, BsonDocument> out = new LinkedHashMap<>();
+        lookups += ids.size();
         TreeMap<String, BsonDocument> c = data.getOrDefault(collection, new TreeMap<>());
         for (String id : ids) {
             BsonDocument b = c.get(id);
