@@ -50,6 +50,7 @@ public class Projector {
     private Batch held;
     private WrittenIds written;
     private int holdLimit;
+    private static final int WRITE_CHUNK = 200;
     /** A held document used by none of this many latest processor batches is written out when the window is full. */
     private static final int HOT = 8;
     private final Object holding = new Object();
@@ -176,8 +177,28 @@ public class Projector {
         journal = on;
     }
 
-    /** Journal first, then every collection (stream positions last), then the journal goes. */
+    /**
+     * Journal first, then every collection (stream positions last), then the journal goes. Without the journal, in
+     * bulk writes of {@link #WRITE_CHUNK} documents, each encoded just before it is sent: a held window's write is
+     * tens of thousands of documents, some of them megabytes, and the embedded server decodes a whole bulk write
+     * into the same heap.
+     */
     private void write(Batch batch, boolean journaled) {
+        if (!journaled) {
+            List<Table<?>> order = new ArrayList<>(batch.dirty.keySet());
+            if (order.remove(STREAMS)) {
+                order.add(STREAMS);
+            }
+            for (Table<?> table : order) {
+                List<String> ids = new ArrayList<>(batch.dirty.get(table).keySet());
+                Set<String> absent = batch.absent.getOrDefault(table.name(), Set.of());
+                for (int i = 0; i < ids.size(); i += WRITE_CHUNK) {
+                    store.write(table.name(), ids.subList(i, Math.min(ids.size(), i + WRITE_CHUNK)).stream()
+                            .map(id -> batch.encoded(table, id)).toList(), absent);
+                }
+            }
+            return;
+        }
         Map<String, List<BsonDocument>> byCollection = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
         batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
