@@ -684,9 +684,9 @@ final class BenchRun {
 
         // Both the wait and the raw scan read the ledger documents by windows of 1,000 known _ids with a find and
         // $in, which the embedded server serves from the _id index. Never countDocuments: it is an aggregation,
-        // which the embedded server runs over a copy of the whole collection, matching every document against the
-        // 1,000 ids (a -Xmx512m run ran out of heap in this wait, and the projection's batches timed out behind it);
-        // the wait resumes at the first incomplete window
+        // which the embedded server runs as a scan of the whole collection, matching every document against the
+        // 1,000 ids (seen in a thread dump; two -Xmx512m runs ran out of heap in this wait, and the projection's
+        // batches timed out behind it); the wait resumes at the first incomplete window
         MongoCollection<Document> ledger = mongo.database().getCollection("rm_activities");
         int[] complete = {0};
         awaitUntil("ledger projection", () -> {
