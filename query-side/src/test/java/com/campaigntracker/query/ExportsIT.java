@@ -125,6 +125,31 @@ class ExportsIT extends QueryIntegrationTest {
     }
 
     @Test
+    void aLedgerLongerThanOneReadWindowIsExportedWholeInLedgerOrder() {
+        // the export reads 1,000 entries per round trip: 2,150 rows are two full windows and a partial one
+        String big = uid("big");
+        Scenario s = new Scenario(feed).launch(big, "文明实践", "宣讲", district, "2025-07-01", "2025-08-31", null,
+                at("2025-06-30", 9)).enrol(big, u1, at("2025-07-01", 9));
+        for (int i = 0; i < 2_150; i++) {
+            String day = String.format("2025-07-%02d", 1 + i % 30);
+            s.record(big, "b" + i, u1, day, "宣讲", f(1, 2, 0.5, 3), at(day, 20));
+        }
+        List<String> json = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            JsonNode page = get("/api/campaigns/" + big + "/activities?size=200&page=" + p).body();
+            page.get("items").forEach(a -> json.add(a.get("activityId").asText()));
+            if (!page.get("hasMore").asBoolean()) {
+                break;
+            }
+        }
+        assertThat(json).hasSize(2_150).doesNotHaveDuplicates();
+        byte[] body = bytes("/api/campaigns/" + big + "/activities.csv").body();
+        List<String> csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().skip(1)
+                .map(l -> l.split(",", -1)[0]).toList();
+        assertThat(csv).containsExactlyElementsOf(json);
+    }
+
+    @Test
     void unitsAndHistoryExportsAreTheirJsonReads() throws IOException {
         JsonNode units = get("/api/units?district=" + enc(district)).body();
         try (XSSFWorkbook wb = workbook("/api/units.xlsx?district=" + enc(district))) {
