@@ -80,7 +80,7 @@ public class ProjectionMonitor {
         this.rebuildRequested = interruptedRebuild();
         batcher.addListener(touched -> {
             if (rebuildRequested) {
-                rebuilding(); // ends the rebuild (marker, journal) as soon as the replay reached the head
+                rebuilding(); // ends the rebuild (held documents, marker) as soon as the replay reached the head
             }
             synchronized (signal) {
                 signal.notifyAll();
@@ -126,7 +126,6 @@ public class ProjectionMonitor {
         synchronized (finishing) {
             if (rebuildRequested && replaying) {
                 projector.release();
-                projector.journal(true);
                 meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));
                 replaying = false;
                 rebuildRequested = false;
@@ -147,14 +146,12 @@ public class ProjectionMonitor {
         // stored tokens, the next start sees the marker and rebuilds again
         meta.replaceOne(Filters.eq("_id", REBUILD_MARKER), new Document("_id", REBUILD_MARKER)
                 .append("head", headAtRebuild), new ReplaceOptions().upsert(true));
-        projector.journal(false);
         projector.hold(replayWindow);
         try {
             p.resetTokens();
         } catch (RuntimeException e) {
             // e.g. another replica still holds segments: leave the model as it was and keep projecting
             projector.release();
-            projector.journal(true);
             if (!interrupted) {
                 meta.deleteOne(Filters.eq("_id", REBUILD_MARKER));
             }

@@ -14,8 +14,6 @@ import com.campaigntracker.query.ledger.LedgerViews.ActivityView;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryItem;
 import com.campaigntracker.query.ledger.LedgerViews.HistoryPage;
 import com.campaigntracker.query.ledger.HistoryPageDocument.Entry;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,14 +42,11 @@ public class LedgerController {
     static final int EXPORT_WINDOW = 10 * LedgerProjection.PAGE;
 
     private final MongoDocStore store;
-    private final MongoCollection<ActivityDocument> activityDocuments;
     private final CampaignRepository campaigns;
     private final UnitRepository units;
 
     public LedgerController(TrackerMongo mongo, CampaignRepository campaigns, UnitRepository units) {
         this.store = new MongoDocStore(mongo.database());
-        this.activityDocuments = mongo.database().getCollection(LedgerProjection.ACTIVITIES.name(),
-                LedgerProjection.ACTIVITIES.type());
         this.campaigns = campaigns;
         this.units = units;
     }
@@ -217,15 +212,10 @@ public class LedgerController {
         return out;
     }
 
-    /** The activities' documents by key, in one query (the store's reads go by 100 keys). */
+    /** The activities' documents by key, in one query (a walk reads at most one window of keys at a time). */
     private Map<String, ActivityDocument> activities(String campaignId, List<String> activityIds) {
-        if (activityIds.isEmpty()) {
-            return Map.of();
-        }
-        List<String> keys = activityIds.stream().map(a -> Docs.key(campaignId, a)).toList();
-        Map<String, ActivityDocument> found = new java.util.HashMap<>();
-        activityDocuments.find(Filters.in("_id", keys)).batchSize(keys.size()).forEach(d -> found.put(d.key(), d));
-        return found;
+        return store.find(LedgerProjection.ACTIVITIES, activityIds.stream().map(a -> Docs.key(campaignId, a)).toList(),
+                Math.max(1, activityIds.size()));
     }
 
     private static ActivityView item(ActivityDocument d) {

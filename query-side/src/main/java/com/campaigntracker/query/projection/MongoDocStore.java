@@ -33,15 +33,20 @@ public class MongoDocStore implements DocStore {
     @Override
     public Map<String, BsonDocument> find(String collection, Collection<String> ids) {
         Map<String, BsonDocument> result = new HashMap<>();
-        byKeys(ids, filter -> db.getCollection(collection, BsonDocument.class).find(filter)
+        byKeys(ids, CHUNK, filter -> db.getCollection(collection, BsonDocument.class).find(filter)
                 .forEach(d -> result.put(d.getString("_id").getValue(), d)));
         return result;
     }
 
     /** The documents with these ids, as their records (what the repositories read). */
     public <T extends Record> Map<String, T> find(Table<T> table, Collection<String> ids) {
+        return find(table, ids, CHUNK);
+    }
+
+    /** The same, {@code chunk} ids per query and reply (a reader walking many small documents asks for more). */
+    public <T extends Record> Map<String, T> find(Table<T> table, Collection<String> ids, int chunk) {
         Map<String, T> result = new HashMap<>();
-        byKeys(ids, filter -> db.getCollection(table.name(), table.type()).find(filter)
+        byKeys(ids, chunk, filter -> db.getCollection(table.name(), table.type()).find(filter).batchSize(chunk)
                 .forEach(d -> result.put(Docs.id(d), d)));
         return result;
     }
@@ -50,10 +55,10 @@ public class MongoDocStore implements DocStore {
         return find(table, List.of(id)).get(id);
     }
 
-    private static void byKeys(Collection<String> ids, Consumer<Bson> query) {
+    private static void byKeys(Collection<String> ids, int size, Consumer<Bson> query) {
         List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+        for (int i = 0; i < all.size(); i += size) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + size));
             query.accept(chunk.size() == 1 ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk));
         }
     }

@@ -36,14 +36,9 @@ public class Projector {
     private final DocStore store;
     private final List<Projection> projections;
     /**
-     * Off while a rebuild replays: its batches then write their documents without the redo journal (half the
-     * writes), because a rebuild cut short is never resumed from its documents but started again (see
-     * {@code ProjectionMonitor}'s rebuild marker).
-     */
-    private volatile boolean journal = true;
-    /**
      * While a rebuild replays: one batch kept across the processor's batches, so a document changed by every batch
-     * (a campaign's totals, its day) is written once per window instead of once per batch. Safe only under the
+     * (a campaign's totals, its day) is written once per window instead of once per batch, and without the redo
+     * journal, since a cut-short replay is started again, never resumed from its documents. Safe only under the
      * rebuild marker: the processor stores its tokens ahead of documents still held here, which a kill leaves
      * behind, and the marker makes the next start rebuild from the first event. Guarded by {@link #holding}.
      */
@@ -82,7 +77,7 @@ public class Projector {
         redoInterruptedBatches(events);
         Batch batch = new Batch(store);
         Set<String> touched = applyTo(batch, events, false);
-        write(batch, journal);
+        write(batch);
         return touched;
     }
 
@@ -151,7 +146,7 @@ public class Projector {
             held.generation = generation;
         }
         try {
-            write(out, false); // never resumed from, so no journal (see the field)
+            writeWindow(out);
             out.written();
         } catch (RuntimeException e) {
             // some inserts of the unordered bulk write may have happened: the next write of these documents must
@@ -172,54 +167,46 @@ public class Projector {
         }
     }
 
-    /** Whether batches keep the redo journal (see {@link #journal}). */
-    public void journal(boolean on) {
-        journal = on;
-    }
-
-    /**
-     * Journal first, then every collection (stream positions last), then the journal goes. Without the journal, in
-     * bulk writes of {@link #WRITE_CHUNK} documents, each encoded just before it is sent: a held window's write is
-     * tens of thousands of documents, some of them megabytes, and the embedded server decodes a whole bulk write
-     * into the same heap.
-     */
-    private void write(Batch batch, boolean journaled) {
-        if (!journaled) {
-            List<Table<?>> order = new ArrayList<>(batch.dirty.keySet());
-            if (order.remove(STREAMS)) {
-                order.add(STREAMS);
-            }
-            for (Table<?> table : order) {
-                List<String> ids = new ArrayList<>(batch.dirty.get(table).keySet());
-                Set<String> absent = batch.absent.getOrDefault(table.name(), Set.of());
-                for (int i = 0; i < ids.size(); i += WRITE_CHUNK) {
-                    store.write(table.name(), ids.subList(i, Math.min(ids.size(), i + WRITE_CHUNK)).stream()
-                            .map(id -> batch.encoded(table, id)).toList(), absent);
-                }
-            }
-            return;
-        }
-        Map<String, List<BsonDocument>> byCollection = new LinkedHashMap<>();
+    /** Journal first, then every collection (stream positions last), then the journal goes. */
+    private void write(Batch batch) {
+        Map<Table<?>, List<BsonDocument>> byTable = new LinkedHashMap<>();
         Map<String, List<Write>> bySequence = new LinkedHashMap<>();
         batch.dirty.forEach((table, ids) -> ids.forEach((id, sequence) -> {
             BsonDocument d = batch.encoded(table, id);
-            byCollection.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(d);
-            if (journaled) {
-                bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
-            }
+            byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(d);
+            bySequence.computeIfAbsent(sequence, k -> new ArrayList<>()).add(new Write(table.name(), d));
         }));
-        if (journaled) {
-            store.write(JOURNAL.name(), bySequence.entrySet().stream()
-                    .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+        store.write(JOURNAL.name(), bySequence.entrySet().stream()
+                .map(j -> Docs.encode(new BatchJournal(j.getKey(), j.getValue()))).toList(), Set.of());
+        for (Table<?> table : writeOrder(batch)) {
+            store.write(table.name(), byTable.get(table), batch.absent.getOrDefault(table.name(), Set.of()));
         }
-        List<BsonDocument> streams = byCollection.remove(STREAMS.name());
-        if (streams != null) {
-            byCollection.put(STREAMS.name(), streams); // last
+        store.delete(JOURNAL.name(), bySequence.keySet());
+    }
+
+    /**
+     * A held window: no journal (never resumed from, see {@link #held}), in bulk writes of {@link #WRITE_CHUNK}
+     * documents, each encoded just before it is sent — a window is tens of thousands of documents, some of them
+     * megabytes, and the embedded server decodes a whole bulk write into the same heap.
+     */
+    private void writeWindow(Batch batch) {
+        for (Table<?> table : writeOrder(batch)) {
+            List<String> ids = new ArrayList<>(batch.dirty.get(table).keySet());
+            Set<String> absent = batch.absent.getOrDefault(table.name(), Set.of());
+            for (int i = 0; i < ids.size(); i += WRITE_CHUNK) {
+                store.write(table.name(), ids.subList(i, Math.min(ids.size(), i + WRITE_CHUNK)).stream()
+                        .map(id -> batch.encoded(table, id)).toList(), absent);
+            }
         }
-        byCollection.forEach((c, docs) -> store.write(c, docs, batch.absent.getOrDefault(c, Set.of())));
-        if (journaled) {
-            store.delete(JOURNAL.name(), bySequence.keySet());
+    }
+
+    /** The tables a batch changed, stream positions last (written after the documents they vouch for). */
+    private static List<Table<?>> writeOrder(Batch batch) {
+        List<Table<?>> order = new ArrayList<>(batch.dirty.keySet());
+        if (order.remove(STREAMS)) {
+            order.add(STREAMS);
         }
+        return order;
     }
 
     /** A batch of these sequences stopped between its writes and left its journal: finish its writes. */
