@@ -125,9 +125,7 @@ class ProjectorTest {
 
         MemoryDocStore other = new MemoryDocStore();
         Projector p2 = projectorOn(other);
-        for (ProjectionEvent e : events) {
-            p2.apply(List.of(e));
-        }
+        oneByOne(p2, events);
         assertThat(other.dump()).isEqualTo(oneBatch);
         assertThat(store.bulkWrites).isLessThan(other.bulkWrites); // one bulk write per collection per batch
     }
@@ -173,18 +171,14 @@ class ProjectorTest {
     @Test
     void aReplayHoldingItsDocumentsWritesEachOncePerWindowAndEqualsTheIncrementalBuild() {
         List<ProjectionEvent> events = scenario();
-        for (ProjectionEvent e : events) {
-            projector.apply(List.of(e));
-        }
+        oneByOne(projector, events);
         Map<String, String> incremental = store.dump();
 
         MemoryDocStore held = new MemoryDocStore();
         Projector whole = projectorOn(held);
         whole.hold(1_000);
         whole.reset(); // as the rebuild does: from now on nothing is stored that the replay did not write
-        for (ProjectionEvent e : events) {
-            whole.apply(List.of(e));
-        }
+        oneByOne(whole, events);
         assertThat(held.dump()).as("nothing written while the window is open").isEmpty();
         assertThat(held.lookups).as("nothing written, so nothing looked up").isZero();
         whole.release();
@@ -195,9 +189,7 @@ class ProjectorTest {
         Projector small = projectorOn(windows);
         small.hold(6);
         small.reset();
-        for (ProjectionEvent e : events) {
-            small.apply(List.of(e));
-        }
+        oneByOne(small, events);
         small.release();
         assertThat(windows.dump()).isEqualTo(incremental);
         assertThat(windows.lookups).as("only documents written by an earlier window").isPositive()
@@ -222,17 +214,13 @@ class ProjectorTest {
             events.add(ev("k~b" + i, new ActivityRecorded("k", "b" + i, "st1", LocalDate.parse("2025-07-14"), "t",
                     "宣讲", "s", new Figures(1, 1, 1, 1), null), "2025-07-14", 9));
         }
-        for (ProjectionEvent e : events) {
-            projector.apply(List.of(e));
-        }
+        oneByOne(projector, events);
         Map<String, String> incremental = store.dump();
 
         MemoryDocStore held = new MemoryDocStore();
         Projector p = projectorOn(held);
         p.hold(40);
-        for (ProjectionEvent e : events) {
-            p.apply(List.of(e));
-        }
+        oneByOne(p, events);
         assertThat(held.get(CampaignProjection.CAMPAIGNS, "c")).as("unused by the latest batches: written").isNotNull();
         CampaignDocument k = held.get(CampaignProjection.CAMPAIGNS, "k");
         assertThat(k == null ? 0 : k.totals().activities()).as("changed by every batch: held, not written since")
@@ -394,6 +382,11 @@ class ProjectorTest {
         assertThat(store.get(LedgerProjection.HISTORY, "c|head").count()).isEqualTo(13);
         assertThat(store.get(LedgerProjection.HISTORY, "c|head").entries().get(12).type())
                 .isEqualTo("CampaignClosed");
+    }
+
+    /** Each event as a batch of its own. */
+    private static void oneByOne(Projector projector, List<ProjectionEvent> events) {
+        events.forEach(e -> projector.apply(List.of(e)));
     }
 
     private List<CampaignChanges> changesUpTo(String day) {
