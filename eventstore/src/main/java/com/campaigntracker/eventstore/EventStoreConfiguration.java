@@ -26,6 +26,13 @@ import java.time.Duration;
 public class EventStoreConfiguration {
 
     /** Beijing time: "today" for both sides (period rules, days left, silent units). Tests replace it. */
+    /** Replaces Axon's registry of the same type (its auto-configuration backs off): see the class. */
+    @Bean
+    org.axonframework.micrometer.GlobalMetricRegistry globalMetricRegistry(
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        return new BoundedMetricRegistry(registry);
+    }
+
     @Bean
     java.time.Clock trackerClock() {
         return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
