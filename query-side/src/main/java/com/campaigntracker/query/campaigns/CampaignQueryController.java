@@ -10,8 +10,15 @@ import com.campaigntracker.query.projection.Docs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.campaigntracker.security.ExpensiveQueries;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +41,7 @@ public class CampaignQueryController {
     private final UnitRepository units;
     private final Clock clock;
     private final ExpensiveQueries expensive;
+    private final ObjectMapper json;
 
     /**
      * "Today" (days left, expected progress, silent units) comes from the application's {@link Clock} bean when
@@ -41,13 +49,16 @@ public class CampaignQueryController {
      */
     public CampaignQueryController(CampaignRepository repository, UnitRepository units,
                                    ObjectProvider<Clock> clock, ExpensiveQueries expensive,
-                                   @Value("${tracker.limits.view-cache-size:32MB}") DataSize viewCache) {
+                                   @Value("${tracker.limits.view-cache-size:32MB}") DataSize viewCache,
+                                   ObjectMapper json) {
         this.repository = repository;
         this.units = units;
         this.clock = clock.getIfUnique(() -> Clock.system(Docs.ZONE));
         this.expensive = expensive;
+        this.json = json;
         this.recent = Caffeine.newBuilder().maximumWeight(viewCache.toBytes())
-                .weigher((ProgressKey key, Progress view) -> weight(view)).build();
+                .weigher((ProgressKey key, Rendered r) -> (int) Math.min(Integer.MAX_VALUE,
+                        (long) weight(r.view()) + r.json().length)).build();
     }
 
     @GetMapping
@@ -66,12 +77,27 @@ public class CampaignQueryController {
         return out;
     }
 
-    @GetMapping("/{id}/progress")
-    public Progress progress(@PathVariable String id,
-                                        @RequestParam(required = false) String asOf,
-                                        @RequestParam(required = false) String knownAt,
-                                        @RequestParam(required = false) Integer silentDays,
-                                        @RequestParam(required = false) Integer top) {
+    @GetMapping(path = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "活动进度",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Progress.class)))
+    public ResponseEntity<byte[]> progressJson(@PathVariable String id,
+                                               @RequestParam(required = false) String asOf,
+                                               @RequestParam(required = false) String knownAt,
+                                               @RequestParam(required = false) Integer silentDays,
+                                               @RequestParam(required = false) Integer top) {
+        // the JSON rendered when the view was computed: a dashboard asked again between changes costs what serving
+        // its bytes costs (issue #15's floor), not a serialization of thousands of rows each time
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(rendered(id, asOf, knownAt, silentDays, top).json());
+    }
+
+    /** The view {@code GET /{id}/progress} answers with these parameters (the progress export's sheets). */
+    public Progress progress(String id, String asOf, String knownAt, Integer silentDays, Integer top) {
+        return rendered(id, asOf, knownAt, silentDays, top).view();
+    }
+
+    private Rendered rendered(String id, String asOf, String knownAt, Integer silentDays, Integer top) {
         Params.id("id", id);
         LocalDate day = Params.date("asOf", asOf);
         LocalDate known = Params.date("knownAt", knownAt);
@@ -94,14 +120,14 @@ public class CampaignQueryController {
 
     /** The progress as {@code scope} may see it: for a reader off the request thread (the live stream). */
     public Progress progress(String id, LocalDate asOf, int silentDays, int top, UnitScope scope) {
-        return view(id, asOf, null, silentDays, top, scope, false);
+        return view(id, asOf, null, silentDays, top, scope, false).view();
     }
 
     /**
      * {@code asOf}: activities dated up to that day, as known now (what "截至6月底" asks); {@code knownAt}: as the
      * system knew it at the end of that day (an audit's question); both: activities dated up to asOf as known then.
      */
-    private Progress view(String id, LocalDate asOf, LocalDate knownAt, int silentDays, int top, UnitScope scope,
+    private Rendered view(String id, LocalDate asOf, LocalDate knownAt, int silentDays, int top, UnitScope scope,
                           boolean limited) {
         CampaignDocument campaign = repository.campaign(id);
         LocalDate today = asOf != null ? asOf : knownAt != null ? knownAt : LocalDate.now(clock);
@@ -109,19 +135,28 @@ public class CampaignQueryController {
         // and its activities, the units version by every unit event, and "today" moves pacing and silence
         ProgressKey key = new ProgressKey(id, CampaignRepository.changeMarker(campaign), units.version(),
                 today, asOf, knownAt, silentDays, top, scope);
-        Progress cached = recent.getIfPresent(key);
+        Rendered cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
-        Supplier<Progress> compute = () -> {
+        Supplier<Rendered> compute = () -> {
             CampaignState state = asOf == null && knownAt == null ? repository.live(campaign)
                     : repository.past(campaign, asOf, knownAt);
-            return ProgressView.progress(id, state, units.withAncestors(state.units.keySet()), today, asOf, knownAt,
-                    silentDays, top, scope);
+            Progress view = ProgressView.progress(id, state, units.withAncestors(state.units.keySet()), today, asOf,
+                    knownAt, silentDays, top, scope);
+            try {
+                return new Rendered(view, json.writeValueAsBytes(view));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the progress view of " + id + " could not be written as JSON", e);
+            }
         };
-        Progress view = limited ? expensive.run(compute) : compute.get();
+        Rendered view = limited ? expensive.run(compute) : compute.get();
         recent.put(key, view);
         return view;
+    }
+
+    /** A computed view and its JSON answer, as the application's ObjectMapper (the one MVC uses) writes it. */
+    private record Rendered(Progress view, byte[] json) {
     }
 
     private record ProgressKey(String campaignId, String campaignMarker, long unitsVersion, LocalDate today,
@@ -129,11 +164,11 @@ public class CampaignQueryController {
     }
 
     /**
-     * Views computed recently; a leaders' dashboard asks for the same one many times between changes. Bounded by an
-     * estimate of the heap its views take, not by their number: one long campaign's view weighs as much as hundreds
-     * of small ones.
+     * Views computed recently, with their JSON; a leaders' dashboard asks for the same one many times between changes.
+     * Bounded by the heap they take (an estimate for the view, the JSON's length), not by their number: one long
+     * campaign's view weighs as much as hundreds of small ones.
      */
-    private final Cache<ProgressKey, Progress> recent;
+    private final Cache<ProgressKey, Rendered> recent;
 
     /** Estimated heap of a view: each row (a record, its strings and its totals) about {@value #ROW_BYTES} bytes. */
     static int weight(Progress view) {
