@@ -87,6 +87,22 @@ class EngineBasicsTest {
     }
 
     @Test
+    void readsStreamsOfEveryLengthAroundItsReadChunksWhole() {
+        // a stream is read a few keys at first, then in doubling chunks up to the batch: every boundary, every length
+        int[] lengths = {1, 7, 8, 9, 23, 24, 25, 99, 100, 101, 199, 200, 201};
+        for (int n : lengths) {
+            engine.appendEvents(stream("len-" + n, 0, n));
+        }
+        for (int n : lengths) {
+            assertThat(engine.readEvents("len-" + n).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                    .as("a stream of %d events", n)
+                    .containsExactlyElementsOf(LongStream.range(0, n).boxed().toList());
+            assertThat(engine.readEvents("len-" + n, n / 2).asStream().count()).as("the second half of %d", n)
+                    .isEqualTo(n - n / 2);
+        }
+    }
+
+    @Test
     void storesPayloadAndMetaDataAsReadableSubDocuments() {
         engine.appendEvents(TestEvents.activity("c1", 0));
         Document stored = engine.eventCollection().find().first();
