@@ -77,7 +77,7 @@ public class CampaignQueryController {
         return out;
     }
 
-    @GetMapping(path = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/{id}/progress")
     @ApiResponse(responseCode = "200", description = "活动进度",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = Progress.class)))
