@@ -30,7 +30,6 @@ import java.util.function.Function;
 public class BoundedMetricRegistry extends GlobalMetricRegistry {
     static final Duration CAPACITY_WINDOW = Duration.ofSeconds(10);
 
-    private final MeterRegistry registry;
     private final Clock clock;
 
     public BoundedMetricRegistry(MeterRegistry registry) {
@@ -39,7 +38,6 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
 
     BoundedMetricRegistry(MeterRegistry registry, Clock clock) {
         super(registry);
-        this.registry = registry;
         this.clock = clock;
     }
 
@@ -47,6 +45,7 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> messageTags,
             Function<Message<?>, Iterable<Tag>> processorTags) {
+        MeterRegistry registry = getRegistry();
         return new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(name, registry, messageTags),
                 EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(registry)
@@ -69,6 +68,7 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
 
     /** What Axon measures of a bus's handlers: their time, capacity and count. */
     private MessageMonitor<Message<?>> handlers(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        MeterRegistry registry = getRegistry();
         return new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(name, registry, tags),
                 capacity(name, tags),
@@ -76,7 +76,7 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
     }
 
     private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return CapacityMonitor.buildMonitor(name, registry, CAPACITY_WINDOW.toMillis(), TimeUnit.MILLISECONDS,
+        return CapacityMonitor.buildMonitor(name, getRegistry(), CAPACITY_WINDOW.toMillis(), TimeUnit.MILLISECONDS,
                 clock, tags);
     }
 }

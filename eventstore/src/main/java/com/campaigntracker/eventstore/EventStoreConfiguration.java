@@ -25,7 +25,6 @@ import java.time.Duration;
 @PropertySource("classpath:tracker-eventstore-defaults.properties")
 public class EventStoreConfiguration {
 
-    /** Beijing time: "today" for both sides (period rules, days left, silent units). Tests replace it. */
     /** Replaces Axon's registry of the same type (its auto-configuration backs off): see the class. */
     @Bean
     org.axonframework.micrometer.GlobalMetricRegistry globalMetricRegistry(
@@ -33,6 +32,7 @@ public class EventStoreConfiguration {
         return new BoundedMetricRegistry(registry);
     }
 
+    /** Beijing time: "today" for both sides (period rules, days left, silent units). Tests replace it. */
     @Bean
     java.time.Clock trackerClock() {
         return java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));

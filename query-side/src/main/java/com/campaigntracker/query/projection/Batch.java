@@ -145,10 +145,12 @@ public final class Batch {
 
     /** Takes over every document of {@code other} (whose ids this batch does not hold). */
     void absorb(Batch other) {
-        other.docs.forEach((c, m) -> docs.computeIfAbsent(c, k -> new HashMap<>()).putAll(m));
+        other.docs.forEach((c, m) -> {
+            docs.computeIfAbsent(c, k -> new HashMap<>()).putAll(m);
+            m.keySet().forEach(id -> use(c, id));
+        });
         other.absent.forEach((c, ids) -> absent.computeIfAbsent(c, k -> new HashSet<>()).addAll(ids));
         other.dirty.forEach((t, ids) -> dirty.computeIfAbsent(t, k -> new LinkedHashMap<>()).putAll(ids));
-        other.docs.forEach((c, m) -> m.keySet().forEach(id -> use(c, id)));
         size += other.size;
     }
 
